@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { documentBase, isoDate, isoTimestamp } from './base';
+
+export const visitType = z.enum(['first', 'return', 'emergency']);
+export const VISIT_TYPE_LABELS = { first: '初诊', return: '复诊', emergency: '急诊' } as const;
+
+export const encounterStatus = z.enum(['waiting', 'in_progress', 'completed', 'cancelled']);
+
+/** One outpatient visit (就诊), created at registration (挂号). Id: `encounter:<ULID>`. */
+export const encounterDoc = z.object({
+  _id: z.string().regex(/^encounter:[0-9A-HJKMNP-TV-Z]{26}$/),
+  type: z.literal('encounter'),
+  ...documentBase,
+  patient_id: z.string().startsWith('patient:'),
+  department_code: z.string().min(1),
+  doctor_username: z.string().optional(),
+  visit_type: visitType,
+  fee_category: z.string().min(1),
+  /** 门诊号: `<workstation>-<YYYYMMDD>-<seq>`, unique without coordination between workstations. */
+  visit_number: z.string().regex(/^[A-Z0-9]{1,8}-\d{8}-\d{4,}$/),
+  visit_date: isoDate,
+  registered_at: isoTimestamp,
+  status: encounterStatus,
+  cancel_reason: z.string().max(200).optional(),
+});
+export type EncounterDoc = z.infer<typeof encounterDoc>;

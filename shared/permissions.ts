@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** Staff roles. A user may hold several. */
+export const ROLES = ['admin', 'registrar', 'doctor', 'archivist', 'medical_affairs', 'auditor'] as const;
+export const roleName = z.enum(ROLES);
+export type Role = z.infer<typeof roleName>;
+
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  admin: '系统管理员',
+  registrar: '挂号员',
+  doctor: '医生',
+  archivist: '病案管理员',
+  medical_affairs: '医务科',
+  auditor: '审计员',
+};
+
+/**
+ * Permissions checked by the router before any handler runs. `public` needs no login; `session`
+ * needs any logged-in user. The others are granted by roles below.
+ */
+export const PERMISSIONS = [
+  'public',
+  'session',
+  'admin.manage',
+  'patient.read',
+  'patient.write',
+  'encounter.register',
+  'encounter.chart',
+  'archive.manage',
+  'archive.seal',
+  'sync.run',
+  'device.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
+  admin: ['admin.manage', 'sync.run', 'device.manage', 'audit.read', 'patient.read'],
+  registrar: ['patient.read', 'patient.write', 'encounter.register', 'device.manage'],
+  doctor: ['patient.read', 'patient.write', 'encounter.chart'],
+  archivist: ['patient.read', 'archive.manage'],
+  medical_affairs: ['patient.read', 'archive.manage', 'archive.seal'],
+  auditor: ['audit.read'],
+};
+
+export function rolesGrant(roles: ReadonlyArray<Role>, permission: Permission): boolean {
+  if (permission === 'public' || permission === 'session') return true;
+  return roles.some((role) => ROLE_PERMISSIONS[role].includes(permission));
+}
