@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { departmentCode } from '../docs/department';
+import { username } from '../docs/user';
+import { roleName } from '../permissions';
+import { method } from './define';
+import { passwordRule } from './setup';
+
+export const departmentView = z.object({ code: z.string(), name: z.string(), outpatient: z.boolean(), active: z.boolean() });
+export const userView = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(roleName),
+  departmentCodes: z.array(z.string()),
+  active: z.boolean(),
+});
+
+export const adminContract = {
+  'admin.listDepartments': method({
+    input: z.object({ outpatientOnly: z.boolean().optional() }).strict(),
+    output: z.array(departmentView),
+    permission: 'session',
+    audited: false,
+    summary: '科室列表',
+  }),
+  'admin.createDepartment': method({
+    input: z
+      .object({ code: departmentCode, name: z.string().trim().min(1, '请填写科室名称').max(30), outpatient: z.boolean() })
+      .strict(),
+    output: departmentView,
+    permission: 'admin.manage',
+    audited: true,
+    summary: '新增科室',
+  }),
+  'admin.listUsers': method({
+    input: z.object({}).strict(),
+    output: z.array(userView),
+    permission: 'admin.manage',
+    audited: false,
+    summary: '用户列表',
+  }),
+  'admin.createUser': method({
+    input: z
+      .object({
+        username,
+        displayName: z.string().trim().min(1, '请填写姓名').max(30),
+        roles: z.array(roleName).min(1, '至少选择一个角色'),
+        departmentCodes: z.array(departmentCode),
+        password: passwordRule,
+      })
+      .strict(),
+    output: userView,
+    permission: 'admin.manage',
+    audited: true,
+    summary: '新增用户',
+  }),
+} as const;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { roleName } from '../permissions';
+import { method } from './define';
+
+export const sessionUser = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(roleName),
+  departmentCodes: z.array(z.string()),
+});
+export type SessionUser = z.infer<typeof sessionUser>;
+
+export const authContract = {
+  'auth.login': method({
+    input: z.object({ username: z.string().trim().min(1, '请输入登录名').max(32), password: z.string().min(1, '请输入密码').max(128) }).strict(),
+    output: z.object({ sessionToken: z.string(), user: sessionUser }),
+    permission: 'public',
+    audited: true,
+    summary: '登录',
+  }),
+  'auth.logout': method({
+    input: z.object({}).strict(),
+    output: z.object({ loggedOut: z.literal(true) }),
+    permission: 'session',
+    audited: true,
+    summary: '退出登录',
+  }),
+  'auth.currentUser': method({
+    input: z.object({}).strict(),
+    output: sessionUser,
+    permission: 'session',
+    audited: false,
+    summary: '当前登录用户',
+  }),
+} as const;

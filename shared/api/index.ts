@@ -1,0 +1,32 @@
+import { adminContract } from './admin';
+import { authContract } from './auth';
+import type { MethodInput, MethodOutput } from './define';
+import { setupContract } from './setup';
+import { systemContract } from './system';
+
+export * from './errors';
+export * from './define';
+export { sessionUser, type SessionUser } from './auth';
+export { setupInput, passwordRule, workstationId } from './setup';
+export { departmentView, userView } from './admin';
+
+/** Every method the main process offers the renderer, across both transports (IPC and HTTP). */
+export const contract = {
+  ...setupContract,
+  ...authContract,
+  ...adminContract,
+  ...systemContract,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type InputOf<N extends MethodName> = MethodInput<Contract[N]>;
+export type OutputOf<N extends MethodName> = MethodOutput<Contract[N]>;
+
+/** The envelope both transports carry. */
+export interface InvokeRequest {
+  readonly method: string;
+  readonly input: unknown;
+  readonly session?: string;
+}
+export const INVOKE_CHANNEL = 'clinic:invoke';

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { clinicCode } from '../docs/base';
+import { departmentCode } from '../docs/department';
+import { username } from '../docs/user';
+import { method } from './define';
+
+export const passwordRule = z
+  .string()
+  .min(8, '密码至少 8 位')
+  .max(64, '密码不超过 64 位')
+  .regex(/[A-Za-z]/, '密码要同时含有字母和数字')
+  .regex(/\d/, '密码要同时含有字母和数字');
+
+export const workstationId = z.string().regex(/^[A-Z0-9]{1,8}$/, '工作站编号用 1–8 位大写字母或数字，例如 W01');
+
+export const setupInput = z.object({
+  clinic: z.object({
+    name: z.string().trim().min(2, '机构名称至少 2 个字').max(60, '机构名称不超过 60 个字'),
+    code: clinicCode,
+    divisionCode: z.string().regex(/^\d{6}(\d{3})?$/, '请从列表里选择所在地区').optional(),
+  }),
+  departments: z
+    .array(
+      z.object({
+        code: departmentCode,
+        name: z.string().trim().min(1, '请填写科室名称').max(30, '科室名称不超过 30 个字'),
+        outpatient: z.boolean(),
+      }),
+    )
+    .min(1, '至少要有一个科室')
+    .max(60)
+    .refine((list) => new Set(list.map((d) => d.code)).size === list.length, '科室编码不能重复'),
+  admin: z.object({
+    username,
+    displayName: z.string().trim().min(1, '请填写姓名').max(30),
+    password: passwordRule,
+  }),
+  workstationId,
+  /** County-wide key for patient ids; generated when absent (the first clinic of a county). */
+  patientIdKey: z.string().regex(/^[0-9a-f]{32,128}$/, '县级平台密钥应为 32–128 位十六进制字符').optional(),
+});
+
+export const setupContract = {
+  'setup.status': method({
+    input: z.object({}).strict(),
+    output: z.object({ initialized: z.boolean(), clinicName: z.string().nullable(), dataDir: z.string() }),
+    permission: 'public',
+    audited: false,
+    summary: '是否已完成初始设置',
+  }),
+  'setup.initialize': method({
+    input: setupInput.strict(),
+    output: z.object({ clinicCode: z.string(), patientIdKey: z.string() }),
+    permission: 'public',
+    audited: true,
+    summary: '首次设置：机构、科室、管理员',
+  }),
+} as const;
