@@ -1,0 +1,19 @@
+import type { z } from 'zod';
+import type { deviceIndicator, syncIndicator } from '../../shared/api/system';
+import type { AuditTrail } from '../services/audit-trail';
+import type { ClinicData } from '../services/clinic-data';
+import type { SessionStore } from '../services/sessions';
+
+export type SyncIndicator = z.infer<typeof syncIndicator>;
+export type DeviceIndicator = z.infer<typeof deviceIndicator>;
+
+/** Everything the IPC handlers reach: built once in `createClinicApp`. */
+export interface AppContext {
+  readonly data: ClinicData;
+  readonly sessions: SessionStore;
+  readonly audit: AuditTrail;
+  readonly version: string;
+  /** Status-bar sources; the sync engine and the device manager plug in here. */
+  syncIndicator(): SyncIndicator;
+  deviceIndicator(): DeviceIndicator;
+}

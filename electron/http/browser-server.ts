@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { apiError } from '../../shared/api';
+import type { Router } from '../ipc/router';
+import { createGuard, type Guard } from './guard';
+import { serveStatic } from './static-files';
+
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+export interface BrowserServer {
+  /** Open this in a browser; the token travels in the fragment so it never reaches a log. */
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Browser mode: the same router as Electron's IPC, over HTTP on 127.0.0.1 only, serving the same
+ * renderer build. A fresh random token per start authorises API calls.
+ */
+export async function startBrowserServer(options: { router: Router; staticDir: string; port?: number }): Promise<BrowserServer> {
+  const token = randomBytes(24).toString('hex');
+  const root = path.resolve(options.staticDir);
+  let guard: Guard | null = null;
+
+  const server = createServer((req, res) => {
+    if (!guard || !guard.hostAllowed(req)) return refuse(res, 421, '地址不对：请用启动时打印的地址打开。');
+    if (!guard.originAllowed(req)) return refuse(res, 403, '拒绝来自其他网站的请求。');
+    if (req.url === '/api/invoke') {
+      if (req.method !== 'POST') return refuse(res, 405, '只接受 POST。');
+      if (!guard.tokenValid(req)) return refuse(res, 401, '访问令牌不对：请用启动时打印的完整地址重新打开。');
+      void handleInvoke(options.router, req, res);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, '不支持的请求。');
+    serveStatic(root, req.url ?? '/', res);
+  });
+  server.headersTimeout = 15_000;
+  server.requestTimeout = 60_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  guard = createGuard(port, token);
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function handleInvoke(router: Router, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  let body: unknown;
+  try {
+    body = JSON.parse(await readBody(req));
+  } catch (error) {
+    const tooBig = error instanceof Error && error.message === 'too-large';
+    sendJson(res, tooBig ? 413 : 400, { ok: false, error: apiError('BAD_REQUEST', tooBig ? '提交的内容太大。' : undefined) });
+    return;
+  }
+  const result = await router.invoke(body);
+  sendJson(res, 200, result);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('too-large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  if (res.headersSent) return;
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.end(JSON.stringify(value));
+}
+
+function refuse(res: ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(message);
+}

@@ -1,0 +1,26 @@
+import { ApiFailure } from '../../shared/api';
+import type { AppContext } from '../app/context';
+import { createDepartment, createUser } from '../services/admin';
+import { readClinicSettings } from '../services/setup';
+import type { CallContext, Router } from './router';
+
+function actorAndClinic(app: AppContext, ctx: CallContext): { actor: string; clinicCode: string } {
+  const settings = readClinicSettings(app.data);
+  if (!settings) throw new ApiFailure('NOT_SET_UP');
+  if (!ctx.session) throw new ApiFailure('UNAUTHENTICATED');
+  return { actor: ctx.session.user.username, clinicCode: settings.code };
+}
+
+export function registerAdmin(router: Router, app: AppContext): void {
+  router
+    .implement('admin.listDepartments', (input) => app.data.listDepartments(input))
+    .implement('admin.createDepartment', (input, ctx) => {
+      const { actor, clinicCode } = actorAndClinic(app, ctx);
+      return createDepartment(app.data, clinicCode, actor, input);
+    })
+    .implement('admin.listUsers', () => app.data.listUsers())
+    .implement('admin.createUser', (input, ctx) => {
+      const { actor, clinicCode } = actorAndClinic(app, ctx);
+      return createUser(app.data, clinicCode, actor, input);
+    });
+}

@@ -1,0 +1,18 @@
+import type { AppContext } from '../app/context';
+import { registerAdmin } from './admin';
+import { registerAuth } from './auth';
+import type { RouterHooks } from './router';
+import { Router } from './router';
+import { registerSetup } from './setup';
+import { registerSystem } from './system';
+
+/** Builds the one router both transports share, with every contract method implemented. */
+export function buildRouter(app: AppContext, hooks: RouterHooks): Router {
+  const router = new Router(hooks);
+  registerSetup(router, app);
+  registerAuth(router, app);
+  registerAdmin(router, app);
+  registerSystem(router, app);
+  router.assertComplete();
+  return router;
+}

@@ -1,0 +1,141 @@
+import type { z } from 'zod';
+import {
+  ApiFailure,
+  apiError,
+  type ApiResult,
+  type Contract,
+  type FieldIssue,
+  type InputOf,
+  type MethodName,
+  type OutputOf,
+  contract as fullContract,
+} from '../../shared/api';
+import type { MethodSpec } from '../../shared/api/define';
+import { rolesGrant } from '../../shared/permissions';
+import type { Session } from '../services/sessions';
+
+/** What a handler learns about the call beyond its input. */
+export interface CallContext {
+  readonly session: Session | null;
+  /** The raw session token the caller presented (for logout). */
+  readonly sessionToken: string | null;
+}
+
+export type Handler<N extends MethodName> = (input: InputOf<N>, ctx: CallContext) => OutputOf<N> | Promise<OutputOf<N>>;
+
+/** Hooks the router calls around each call; the app wires sessions and the audit chain in here. */
+export interface RouterHooks {
+  resolveSession(token: string | null): { session: Session | null; expired: boolean };
+  audit(event: { method: string; session: Session | null; outcome: 'ok' | 'denied' | 'failed'; input: unknown; output?: unknown }): void;
+  /** Unexpected errors: logged for the administrator, never shown raw to the user. */
+  logError(method: string, error: unknown): void;
+}
+
+type AnyHandler = (input: unknown, ctx: CallContext) => unknown;
+
+/**
+ * One router for both transports. Order of checks: known method → session → permission →
+ * input schema → handler → output schema. Nothing runs, and nothing is written, before the input
+ * has passed its schema.
+ */
+export class Router {
+  private readonly handlers = new Map<string, AnyHandler>();
+
+  constructor(
+    private readonly hooks: RouterHooks,
+    private readonly contract: Readonly<Record<string, MethodSpec>> = fullContract,
+  ) {}
+
+  implement<N extends MethodName>(name: N, handler: Handler<N>): this {
+    if (!Object.hasOwn(this.contract, name)) throw new Error(`router: ${name} is not in the contract`);
+    if (this.handlers.has(name)) throw new Error(`router: ${name} is implemented twice`);
+    this.handlers.set(name, handler as AnyHandler);
+    return this;
+  }
+
+  /** Start-up check: every contract method has exactly one handler. */
+  assertComplete(): void {
+    const missing = Object.keys(this.contract).filter((name) => !this.handlers.has(name));
+    if (missing.length > 0) throw new Error(`router: no handler for ${missing.join(', ')}`);
+  }
+
+  async invoke(request: unknown): Promise<ApiResult<unknown>> {
+    if (!isEnvelope(request)) return { ok: false, error: apiError('BAD_REQUEST') };
+    const { method } = request;
+    const spec = Object.hasOwn(this.contract, method) ? this.contract[method] : undefined;
+    const handler = this.handlers.get(method);
+    if (!spec || !handler) return { ok: false, error: apiError('UNKNOWN_METHOD') };
+
+    const token = typeof request.session === 'string' && request.session.length > 0 ? request.session : null;
+    const { session, expired } = this.hooks.resolveSession(token);
+    if (spec.permission !== 'public' && !session) {
+      return { ok: false, error: apiError(expired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED') };
+    }
+    if (session && !rolesGrant(session.user.roles, spec.permission)) {
+      this.hooks.audit({ method, session, outcome: 'denied', input: undefined });
+      return { ok: false, error: apiError('FORBIDDEN') };
+    }
+
+    const parsed = spec.input.safeParse(request.input);
+    if (!parsed.success) return { ok: false, error: apiError('VALIDATION_FAILED', undefined, fieldIssues(parsed.error)) };
+
+    const ctx: CallContext = { session, sessionToken: token };
+    let output: unknown;
+    try {
+      output = await handler(parsed.data, ctx);
+    } catch (error) {
+      if (error instanceof ApiFailure) {
+        if (spec.audited) this.hooks.audit({ method, session, outcome: 'failed', input: parsed.data });
+        return { ok: false, error: error.error };
+      }
+      this.hooks.logError(method, error);
+      return { ok: false, error: apiError('INTERNAL') };
+    }
+    const checked = spec.output.safeParse(output);
+    if (!checked.success) {
+      this.hooks.logError(method, new Error(`output of ${method} broke its schema: ${checked.error.message}`));
+      return { ok: false, error: apiError('INTERNAL') };
+    }
+    if (spec.audited) this.hooks.audit({ method, session: session ?? sessionFromOutput(checked.data), outcome: 'ok', input: parsed.data, output: checked.data });
+    return { ok: true, value: checked.data };
+  }
+}
+
+function isEnvelope(value: unknown): value is { method: string; input: unknown; session?: unknown } {
+  return typeof value === 'object' && value !== null && typeof (value as { method?: unknown }).method === 'string';
+}
+
+function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.slice(0, 20).map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: chineseIssue(issue),
+  }));
+}
+
+/** zod's own messages are English; keep custom (Chinese) messages and translate the generic ones. */
+function chineseIssue(issue: z.core.$ZodIssue): string {
+  if (/[\u4e00-\u9fff]/.test(issue.message)) return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? '此项必填' : '格式不对';
+    case 'too_small':
+      return '内容太短或太少';
+    case 'too_big':
+      return '内容太长或太多';
+    case 'unrecognized_keys':
+      return '含有不认识的项目';
+    case 'invalid_value':
+      return '请从给出的选项中选择';
+    default:
+      return '格式不对';
+  }
+}
+
+/** `auth.login` has no session yet when it succeeds; audit it under the user who just logged in. */
+function sessionFromOutput(output: unknown): Session | null {
+  if (typeof output !== 'object' || output === null || !('user' in output)) return null;
+  const user = (output as { user: Session['user'] }).user;
+  return { user, createdAt: 0, lastSeenAt: 0 };
+}
+
+export type { Contract };

@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import type { SessionUser } from '../../shared/api';
+
+export interface Session {
+  readonly user: SessionUser;
+  readonly createdAt: number;
+  lastSeenAt: number;
+}
+
+/**
+ * Logged-in sessions, kept in memory only: a restart of the app logs everyone out, which is what
+ * a shared front-desk PC should do. A session idles out after `idleMs` without a call.
+ */
+export class SessionStore {
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(
+    private readonly idleMs = 8 * 60 * 60 * 1000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  open(user: SessionUser): string {
+    const token = randomBytes(24).toString('hex');
+    const at = this.now();
+    this.sessions.set(token, { user, createdAt: at, lastSeenAt: at });
+    return token;
+  }
+
+  resolve(token: string | null): { session: Session | null; expired: boolean } {
+    if (!token) return { session: null, expired: false };
+    const session = this.sessions.get(token);
+    if (!session) return { session: null, expired: false };
+    const at = this.now();
+    if (at - session.lastSeenAt > this.idleMs) {
+      this.sessions.delete(token);
+      return { session: null, expired: true };
+    }
+    session.lastSeenAt = at;
+    return { session, expired: false };
+  }
+
+  close(token: string): void {
+    this.sessions.delete(token);
+  }
+
+  /** A user was disabled or changed roles: end their sessions. */
+  closeAllFor(username: string): void {
+    for (const [token, session] of this.sessions) if (session.user.username === username) this.sessions.delete(token);
+  }
+}
