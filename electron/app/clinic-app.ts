@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { openClinicDatabase } from '../../db/open';
+import { buildRouter } from '../ipc';
+import type { Router } from '../ipc/router';
+import { AuditTrail, collectTargetIds } from '../services/audit-trail';
+import { SessionStore } from '../services/sessions';
+import { META_WORKSTATION, isInitialized, readClinicSettings } from '../services/setup';
+import { bindClinicData } from './bind-data';
+import type { AppContext } from './context';
+
+export interface ClinicApp {
+  readonly router: Router;
+  readonly context: AppContext;
+  close(): void;
+}
+
+export const DATABASE_FILE = 'clinic.sqlite';
+
+/**
+ * Builds the whole app around one data folder: opens (and migrates) the database, wires services
+ * and the router. Electron's main process and browser mode both start here; so do the tests.
+ */
+export async function createClinicApp(options: { dataDir: string; version: string; log?: (line: string) => void }): Promise<ClinicApp> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const handle = openClinicDatabase(path.join(options.dataDir, DATABASE_FILE));
+  const data = bindClinicData(handle, options.dataDir);
+  const log = options.log ?? ((line: string) => console.error(line));
+  const audit = new AuditTrail({
+    store: data.store,
+    clinicCode: () => readClinicSettings(data)?.code ?? 'unset',
+    workstation: () => data.getMeta(META_WORKSTATION) ?? 'W01',
+    nextCounter: (name) => data.nextCounter(name),
+  });
+  const context: AppContext = {
+    data,
+    sessions: new SessionStore(),
+    audit,
+    version: options.version,
+    syncIndicator: () => ({ state: 'not_configured', pendingChanges: data.store.info().updateSeq, lastSuccessAt: null, message: '尚未配置县级平台同步' }),
+    deviceIndicator: () => ({ state: 'not_configured', message: '尚未配置读卡器和扫码枪' }),
+  };
+  const router = buildRouter(context, {
+    resolveSession: (token) => context.sessions.resolve(token),
+    audit: ({ method, session, outcome, input, output }) => {
+      // Before setup there is no clinic to audit for; the set-up call itself is audited once done.
+      if (!isInitialized(data)) return;
+      audit.append({ actor: session?.user.username ?? 'anonymous', action: method, outcome, targetIds: collectTargetIds(input, output) });
+    },
+    logError: (method, error) => log(`[${new Date().toISOString()}] ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  });
+  return { router, context, close: () => handle.close() };
+}

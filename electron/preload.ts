@@ -1,0 +1,10 @@
+// Preload: the renderer's only door to the main process. It exposes one typed function over one
+// channel; the main process checks every payload against the contract before anything runs.
+import { contextBridge, ipcRenderer } from 'electron';
+import { INVOKE_CHANNEL, type ApiResult, type InvokeRequest } from '../shared/api';
+
+const clinic = {
+  invoke: (request: InvokeRequest): Promise<ApiResult<unknown>> => ipcRenderer.invoke(INVOKE_CHANNEL, request),
+} satisfies Window['clinic'];
+
+contextBridge.exposeInMainWorld('clinic', clinic);
