@@ -1,0 +1,51 @@
+import { useId, type InputHTMLAttributes, type Ref } from 'react';
+import { COMPONENT_TEXT } from './text';
+
+interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'> {
+  readonly label: string;
+  /** The contract path of this field; field errors and tests find the field by it. */
+  readonly path: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly error?: string;
+  readonly hint?: string;
+  readonly optional?: boolean;
+  readonly inputRef?: Ref<HTMLInputElement>;
+  /** Extra classes for the input itself (width, font); `className` styles the whole field. */
+  readonly inputClassName?: string;
+}
+
+export function TextField({ label, path, value, onChange, error, hint, optional, inputRef, className, inputClassName = '', ...inputProps }: TextFieldProps) {
+  const id = useId();
+  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div data-field={path} className={className}>
+      <label htmlFor={id} className="mb-1 block font-medium text-slate-800">
+        {label}
+        {optional && <span className="font-normal text-slate-500">{COMPONENT_TEXT.optional}</span>}
+      </label>
+      <input
+        {...inputProps}
+        id={id}
+        ref={inputRef}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={`w-full rounded-md border bg-white px-3 py-2 text-base outline-none focus:ring-2 ${
+          error ? 'border-red-500 focus:ring-red-300' : 'border-slate-300 focus:border-teal-600 focus:ring-teal-200'
+        } ${inputClassName}`}
+      />
+      {hint && (
+        <p id={`${id}-hint`} className="mt-1 text-sm text-slate-500">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} data-error-for={path} className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

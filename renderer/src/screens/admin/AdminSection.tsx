@@ -1,0 +1,43 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ApiError, OutputOf } from '../../../../shared/api';
+import { useClient } from '../../app/client-context';
+import { DepartmentsPanel } from './DepartmentsPanel';
+import { UsersPanel } from './UsersPanel';
+
+export type DepartmentList = OutputOf<'admin.listDepartments'>;
+export type UserList = OutputOf<'admin.listUsers'>;
+
+/** A list as read from the back end: null until the first read; the error of the last read, if any. */
+export interface Loaded<T> {
+  readonly items: T | null;
+  readonly error: ApiError | null;
+}
+
+/** 管理: the clinic's departments and staff accounts. */
+export function AdminSection() {
+  const client = useClient();
+  const [departments, setDepartments] = useState<Loaded<DepartmentList>>({ items: null, error: null });
+  const [users, setUsers] = useState<Loaded<UserList>>({ items: null, error: null });
+
+  const loadDepartments = useCallback(async () => {
+    const result = await client.api.admin.listDepartments({});
+    setDepartments((current) => (result.ok ? { items: result.value, error: null } : { items: current.items, error: result.error }));
+  }, [client]);
+
+  const loadUsers = useCallback(async () => {
+    const result = await client.api.admin.listUsers({});
+    setUsers((current) => (result.ok ? { items: result.value, error: null } : { items: current.items, error: result.error }));
+  }, [client]);
+
+  useEffect(() => {
+    void loadDepartments();
+    void loadUsers();
+  }, [loadDepartments, loadUsers]);
+
+  return (
+    <div className="grid gap-6 xl:grid-cols-2">
+      <DepartmentsPanel departments={departments} onCreated={() => void loadDepartments()} />
+      <UsersPanel users={users} departments={departments.items ?? []} onCreated={() => void loadUsers()} />
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'react';
+import type { SessionUser } from '../../../../shared/api';
+import { useClient } from '../../app/client-context';
+import { missingCase } from '../../app/missing-case';
+import { APP_TEXT } from '../../app/text';
+import { AdminSection } from '../admin/AdminSection';
+import { NoPermission, Placeholder } from './Placeholder';
+import { SectionNav } from './SectionNav';
+import { sectionAllowed, sectionForKey, SECTIONS, startingSection, type SectionId } from './sections';
+import { StatusBar } from './StatusBar';
+import { HOME_TEXT as T } from './text';
+import { useSystemStatus } from './use-system-status';
+
+interface HomeScreenProps {
+  readonly clinicName: string | null;
+  readonly user: SessionUser;
+  readonly onLoggedOut: () => void;
+}
+
+export function HomeScreen({ clinicName, user, onLoggedOut }: HomeScreenProps) {
+  const client = useClient();
+  const status = useSystemStatus();
+  const [section, setSection] = useState<SectionId>(() => startingSection(user.roles));
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const target = sectionForKey(event);
+      if (target === null) return;
+      // F1 would open the browser's help and F5 reload the page: the app uses them instead.
+      event.preventDefault();
+      setSection(target);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const logout = async () => {
+    // The client forgets the session whatever the answer; a lost connection must not trap the user.
+    await client.api.auth.logout({});
+    onLoggedOut();
+  };
+
+  const shownClinicName = status.status?.clinicName ?? clinicName ?? '';
+
+  return (
+    <div className="flex h-full flex-col">
+      <header className="flex items-baseline gap-4 bg-teal-800 px-5 py-3 text-white">
+        <h1 className="text-xl font-semibold" data-testid="clinic-name">
+          {shownClinicName}
+        </h1>
+        <span className="text-sm text-teal-100">{APP_TEXT.productName}</span>
+        <span className="flex-1" />
+        <span className="text-sm text-teal-50">{T.greeting(user.displayName)}</span>
+      </header>
+      <div className="flex min-h-0 flex-1">
+        <SectionNav current={section} roles={user.roles} onOpen={setSection} />
+        <main className="min-w-0 flex-1 overflow-auto p-6" data-section-open={section}>
+          {renderSection()}
+        </main>
+      </div>
+      <StatusBar state={status} user={user} onLogout={() => void logout()} />
+    </div>
+  );
+
+  function renderSection() {
+    const spec = SECTIONS.find((each) => each.id === section);
+    const title = T.sections[section];
+    if (!spec || !sectionAllowed(spec, user.roles)) return <NoPermission title={title} />;
+    switch (section) {
+      case 'registration':
+      case 'outpatient':
+      case 'records':
+      case 'sync':
+        return <Placeholder title={title} plan={T.comingSoon[section]} />;
+      case 'admin':
+        return <AdminSection />;
+      default:
+        return missingCase(section);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import type { SessionUser } from '../../../../shared/api';
+import { describeDevices, describeSync } from './status-text';
+import { STATUS_TEXT as T } from './text';
+import type { SystemStatusState } from './use-system-status';
+
+interface StatusBarProps {
+  readonly state: SystemStatusState;
+  /** Known from login, so the user is shown even before the first status read. */
+  readonly user: SessionUser;
+  readonly onLogout: () => void;
+}
+
+export function StatusBar({ state, user, onLogout }: StatusBarProps) {
+  const { status, error } = state;
+  const now = new Date();
+  return (
+    <footer data-testid="status-bar" className="flex items-center gap-5 border-t border-slate-300 bg-slate-200 px-4 py-1.5 text-sm text-slate-700">
+      <Slot name="user" label={T.user} value={`${user.displayName}（${user.username}）`} />
+      {status ? (
+        <>
+          <Slot name="clinic" label={T.clinic} value={status.clinicName} />
+          <Slot name="workstation" label={T.workstation} value={status.workstationId} />
+          <Slot name="sync" label={T.sync} value={describeSync(status.sync, now)} warn={status.sync.state === 'error'} title={status.sync.message} />
+          <Slot name="devices" label={T.devices} value={describeDevices(status.devices)} warn={status.devices.state === 'error'} />
+        </>
+      ) : (
+        !error && <span>{T.loading}</span>
+      )}
+      {error && (
+        <span data-testid="status-error" className="text-amber-800">
+          {error.code === 'TRANSPORT' ? T.unreachable : error.message}
+        </span>
+      )}
+      <span className="flex-1" />
+      {status && <span className="text-slate-500">{T.version(status.version)}</span>}
+      <button type="button" onClick={onLogout} className="rounded px-2 py-0.5 text-teal-800 hover:bg-slate-300">
+        {T.logout}
+      </button>
+    </footer>
+  );
+}
+
+interface SlotProps {
+  readonly name: string;
+  readonly label: string;
+  readonly value: string;
+  readonly warn?: boolean;
+  readonly title?: string;
+}
+
+function Slot({ name, label, value, warn, title }: SlotProps) {
+  return (
+    <span data-status={name} title={title} className={warn ? 'text-red-700' : undefined}>
+      <span className="text-slate-500">{label}：</span>
+      {value}
+    </span>
+  );
+}

@@ -1,0 +1,54 @@
+import type { SectionId } from './sections';
+
+export const HOME_TEXT = {
+  sections: {
+    registration: '挂号',
+    outpatient: '门诊',
+    records: '病案',
+    sync: '同步',
+    admin: '管理',
+  } satisfies Record<SectionId, string>,
+  /** What each unbuilt section will do, so the placeholder is honest about it. */
+  comingSoon: {
+    registration: '建成后在这里读卡建档、挂号分诊、打印门诊号。',
+    outpatient: '建成后医生在这里看候诊队列、写门诊病历、下诊断和处方。',
+    records: '建成后病案室在这里归档、借阅、封存病案和办理复印。',
+    sync: '建成后在这里查看与县级平台的同步进度，也可以手动"立即同步"。',
+  } satisfies Record<Exclude<SectionId, 'admin'>, string>,
+  underConstruction: '此功能尚在建设中',
+  underConstructionNote: '目前这里没有任何数据。在此之前请继续按原来的方式登记。',
+  noPermission: '您的账号没有这一项的权限。如需使用，请联系本院的系统管理员。',
+  navLabel: '主要功能',
+  shortcutHint: (fkey: string, digit: string) => `${fkey} 或 Alt+${digit}`,
+  greeting: (name: string) => `${name}，您好`,
+} as const;
+
+export const STATUS_TEXT = {
+  user: '用户',
+  clinic: '机构',
+  workstation: '工作站',
+  sync: '同步',
+  devices: '设备',
+  pending: (count: number) => `待上传 ${count} 条`,
+  lastSuccess: (when: string) => `上次成功 ${when}`,
+  neverSynced: '从未同步',
+  today: (time: string) => `今天 ${time}`,
+  loading: '正在读取状态…',
+  unreachable: '连不上后台程序，正在重试…',
+  logout: '退出登录',
+  version: (version: string) => `版本 ${version}`,
+  syncStates: {
+    not_configured: '未配置',
+    idle: '空闲',
+    active: '同步中',
+    paused: '已暂停',
+    error: '出错',
+  },
+  deviceStates: {
+    not_configured: '未配置',
+    ready: '就绪',
+    connecting: '连接中',
+    disconnected: '未连接',
+    error: '故障',
+  },
+} as const;

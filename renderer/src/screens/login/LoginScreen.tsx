@@ -1,0 +1,101 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ApiError, SessionUser } from '../../../../shared/api';
+import { useClient } from '../../app/client-context';
+import { APP_TEXT } from '../../app/text';
+import { Button } from '../../components/Button';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { TextField } from '../../components/TextField';
+import { fieldErrorsOf, hasFieldErrors, NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
+import { advanceOnEnter, focusFirstField } from '../../keyboard/enter-advances';
+import { LOGIN_TEXT as T } from './text';
+
+interface LoginScreenProps {
+  readonly clinicName: string | null;
+  /** Why the user is here again (session expired), shown until they try to log in. */
+  readonly reason: ApiError | null;
+  readonly onLoggedIn: (user: SessionUser) => void;
+}
+
+export function LoginScreen({ clinicName, reason, onLoggedIn }: LoginScreenProps) {
+  const client = useClient();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>(NO_FIELD_ERRORS);
+  const [error, setError] = useState<ApiError | null>(reason);
+  const [submitting, setSubmitting] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => focusFirstField(formRef.current), []);
+
+  const submit = async () => {
+    if (submitting) return;
+    const missing: Record<string, string> = {};
+    if (username.trim() === '') missing.username = T.usernameRequired;
+    if (password === '') missing.password = T.passwordRequired;
+    if (hasFieldErrors(missing)) return setErrors(missing);
+
+    setSubmitting(true);
+    const result = await client.api.auth.login({ username: username.trim(), password });
+    setSubmitting(false);
+    if (result.ok) return onLoggedIn(result.value.user);
+    setError(result.error);
+    setErrors(fieldErrorsOf(result.error));
+    // The usual mistake is the password: clear it and put the cursor back there.
+    setPassword('');
+    passwordRef.current?.focus();
+  };
+
+  return (
+    <div className="flex min-h-full items-center justify-center bg-slate-100 p-6">
+      <form
+        ref={formRef}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+        onKeyDown={(event) => advanceOnEnter(event, () => void submit())}
+        className="grid w-full max-w-md gap-5 rounded-lg bg-white px-8 py-8 shadow-sm"
+      >
+        <div>
+          <p className="text-sm text-slate-500">{APP_TEXT.productName}</p>
+          <h1 className="text-2xl font-semibold" data-testid="login-clinic-name">
+            {clinicName ?? T.title}
+          </h1>
+          {clinicName && <p className="mt-1 text-slate-600">{T.title}</p>}
+        </div>
+        <ErrorBanner error={error} />
+        <TextField
+          label={T.username}
+          path="username"
+          value={username}
+          onChange={(value) => {
+            setUsername(value.toLowerCase());
+            setErrors((current) => withoutField(current, 'username'));
+          }}
+          error={errors.username}
+          autoComplete="username"
+          spellCheck={false}
+        />
+        <TextField
+          label={T.password}
+          path="password"
+          type="password"
+          inputRef={passwordRef}
+          value={password}
+          onChange={(value) => {
+            setPassword(value);
+            setErrors((current) => withoutField(current, 'password'));
+          }}
+          error={errors.password}
+          autoComplete="current-password"
+        />
+        <Button tone="primary" type="submit" disabled={submitting}>
+          {submitting ? T.submitting : T.submit}
+        </Button>
+        <p className="text-sm text-slate-500">{T.forgotten}</p>
+      </form>
+    </div>
+  );
+}

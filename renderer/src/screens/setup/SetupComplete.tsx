@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import type { OutputOf } from '../../../../shared/api';
+import { APP_TEXT } from '../../app/text';
+import { Button } from '../../components/Button';
+import { SETUP_TEXT as T } from './text';
+
+type CopyState = 'idle' | 'copied' | 'failed';
+
+/** Shown once after setup: the county key, which the county's other centres must enter too. */
+export function SetupComplete({ result, onContinue }: { readonly result: OutputOf<'setup.initialize'>; readonly onContinue: () => void }) {
+  const [copy, setCopy] = useState<CopyState>('idle');
+
+  const copyKey = async () => {
+    try {
+      await navigator.clipboard.writeText(result.patientIdKey);
+      setCopy('copied');
+    } catch {
+      setCopy('failed');
+    }
+  };
+
+  return (
+    <div className="min-h-full bg-slate-100 py-8">
+      <div className="mx-auto grid max-w-3xl gap-5 rounded-lg bg-white px-8 py-6 shadow-sm">
+        <div>
+          <p className="text-sm text-slate-500">{APP_TEXT.productName}</p>
+          <h1 className="text-2xl font-semibold">{T.doneTitle}</h1>
+        </div>
+        <p className="text-slate-700">{T.doneKeyIntro}</p>
+        <div>
+          <label htmlFor="county-key" className="mb-1 block font-medium">
+            {T.doneKeyLabel}
+          </label>
+          <div className="flex gap-2">
+            <input
+              id="county-key"
+              data-testid="county-key"
+              readOnly
+              value={result.patientIdKey}
+              onFocus={(event) => event.currentTarget.select()}
+              className="flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm"
+            />
+            <Button onClick={() => void copyKey()}>{copy === 'copied' ? T.copied : T.copy}</Button>
+          </div>
+          {copy === 'failed' && <p className="mt-1 text-sm text-amber-800">{T.copyFailed}</p>}
+        </div>
+        <div>
+          <Button tone="primary" autoFocus onClick={onContinue}>
+            {T.goToLogin}
+          </Button>
+        </div>
+      </div>
+    </div>
+  );
+}
