@@ -40,6 +40,12 @@ function parsePort(argv: ReadonlyArray<string>): number {
   return port;
 }
 
+/** `PUT /db` or `DELETE /db`: one path segment, a database name. */
+function isDatabaseCreateOrDelete(req: http.IncomingMessage): boolean {
+  const pathname = (req.url ?? '/').split('?')[0];
+  return (req.method === 'PUT' || req.method === 'DELETE') && /^\/[^/]+\/?$/.test(pathname);
+}
+
 async function main(): Promise<void> {
   const host = process.env.PEER_HOST ?? '127.0.0.1';
   if (!isLoopbackHost(host)) throw new Error(`peer server listens on loopback only, not ${host}`);
@@ -90,6 +96,22 @@ async function main(): Promise<void> {
       }
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ bulkDocsReceived: Object.fromEntries(received) }));
+      return;
+    }
+    const isAdmin = req.headers.authorization === expectedAuth;
+    if (!isAdmin && /^\/[^/]+\/_local\/_security(\?|$)/.test(req.url ?? '')) {
+      // pouchdb-security keeps the security object in this _local document, which a plain member
+      // could otherwise read and overwrite. CouchDB has no such document; refuse it.
+      res.writeHead(403, { 'content-type': 'application/json' });
+      res.end('{"error":"forbidden","reason":"Only admins may touch the security object."}');
+      return;
+    }
+    if (isDatabaseCreateOrDelete(req) && !isAdmin) {
+      // express-pouchdb 4.2.0 crashes the whole process when a non-admin PUTs a database
+      // (PouchDB.new() comes back as a rejected promise and it calls .info() on it). CouchDB
+      // answers 401 here: https://docs.couchdb.org/en/stable/api/database/common.html#put--db
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end('{"error":"unauthorized","reason":"You are not a server admin."}');
       return;
     }
     app(req, res);
