@@ -1,0 +1,3 @@
+export { parseCsv, parseCsvRecords } from './csv';
+export * from './divisions';
+export * from './dictionaries';
