@@ -1,0 +1,351 @@
+/**
+ * A PouchDB adapter over the clinic's SQLite document store, so PouchDB's replicator speaks the
+ * CouchDB replication protocol for us (https://docs.couchdb.org/en/stable/replication/protocol.html)
+ * while every write lands through the store's one write path (projections in the same transaction).
+ *
+ * The store already does the revision-tree work (merging replicated paths, CouchDB's winner,
+ * revs_diff), so besides the underscore methods PouchDB's core calls (`_bulkDocs`, `_changes`,
+ * `_getLocal`…) this adapter replaces `get`, `bulkGet` and `revsDiff` with direct store calls, as
+ * PouchDB's own HTTP adapter replaces them with direct server calls. That skips core's habit of
+ * rebuilding a revision tree for every read.
+ *
+ * The store is synchronous (better-sqlite3); calls are made from PouchDB's async plumbing and
+ * complete on a later tick.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DocumentInput, DocumentStoreApi, GetOptions, StoredDocument, WriteResult } from '../../../db/store/types';
+import { allDocs, type AllDocsOptions } from './all-docs';
+import { toPouchAttachments, toStoreAttachments } from './attachments';
+import { storeChanges, type AdapterChangesOptions } from './changes';
+import { exposed, optsAndCallback, type NodeCallback } from './exposed';
+import { deletedDoc, fromStoreException, fromWriteRefusal, missingDoc, notSupported, PouchStyleError, revConflict } from './pouch-errors';
+import { revTreeFromLeaves } from './rev-tree';
+
+export const CLINIC_ADAPTER = 'clinic-sqlite';
+
+/** How one PouchDB instance sees the store. Passed as the `clinicStore` option. */
+export class ClinicStoreView {
+  constructor(
+    readonly store: DocumentStoreApi,
+    readonly options: {
+      /** Documents this view leaves out of its changes feed (never replicated from it). */
+      readonly hideId?: (id: string) => boolean;
+      /** Part of the view's replication identity, so a filtered view keeps its own checkpoints. */
+      readonly viewName?: string;
+    } = {},
+  ) {}
+}
+
+const STORE_ID_DOC = '_local/clinic-store-id';
+const REV = /^\d+-[0-9a-zA-Z]+$/;
+
+interface PouchGetOptions {
+  rev?: string;
+  revs?: boolean;
+  conflicts?: boolean;
+  attachments?: boolean;
+  binary?: boolean;
+  open_revs?: 'all' | ReadonlyArray<string>;
+  latest?: boolean;
+}
+
+type OpenRevResult = { ok: StoredDocument } | { missing: string };
+
+/** The PouchDB instance the adapter function is called on; it assigns methods onto it. */
+type PouchInstance = Record<string, unknown>;
+
+interface AdapterOpts {
+  clinicStore?: unknown;
+  name?: string;
+}
+
+function storeGetOptions(opts: PouchGetOptions): GetOptions {
+  return { rev: opts.rev, revs: Boolean(opts.revs), conflicts: Boolean(opts.conflicts), attachments: Boolean(opts.attachments) };
+}
+
+function localId(id: string): boolean {
+  return id.startsWith('_local/');
+}
+
+/**
+ * With `latest`, a requested revision that is not a leaf any more is answered with the leaf that
+ * descends from it (https://docs.couchdb.org/en/stable/api/document/common.html#get--db-docid,
+ * `latest`). The store answers only what it holds, so we look that up only for misses.
+ */
+function openRevs(store: DocumentStoreApi, id: string, opts: PouchGetOptions): OpenRevResult[] {
+  const wanted = opts.open_revs === 'all' ? 'all' : [...(opts.open_revs ?? [])];
+  if (wanted !== 'all') for (const rev of wanted) if (!REV.test(rev)) throw new PouchStyleError(400, 'bad_request', 'Invalid rev format');
+  const readOpts = { revs: Boolean(opts.revs), attachments: Boolean(opts.attachments) };
+  let results: OpenRevResult[] = store.getOpenRevs(id, wanted, readOpts);
+  if (opts.latest && results.some((r) => 'missing' in r)) {
+    const leaves = store.getOpenRevs(id, 'all', { revs: true });
+    results = results.map((r) => {
+      if (!('missing' in r)) return r;
+      const [pos, hash] = r.missing.split('-');
+      const leaf = leaves.find((l): l is { ok: StoredDocument } => {
+        if (!('ok' in l) || !l.ok._revisions) return false;
+        const h = l.ok._revisions;
+        const index = h.start - Number(pos);
+        return index >= 0 && h.ids[index] === hash;
+      });
+      if (!leaf) return r;
+      return store.getOpenRevs(id, [leaf.ok._rev], readOpts)[0] ?? r;
+    });
+  }
+  const seen = new Set<string>();
+  return results
+    .filter((r) => !('ok' in r) || (!seen.has(r.ok._rev) && seen.add(r.ok._rev) !== undefined))
+    .map((r) => ('ok' in r ? { ok: toPouchAttachments(r.ok, Boolean(opts.binary)) } : r));
+}
+
+function getDocument(store: DocumentStoreApi, id: string, opts: PouchGetOptions): StoredDocument | OpenRevResult[] {
+  if (localId(id)) {
+    const doc = store.getLocal(id);
+    if (!doc) throw missingDoc();
+    return doc;
+  }
+  if (opts.open_revs) return openRevs(store, id, opts);
+  const doc = store.get(id, storeGetOptions(opts));
+  if (doc) return toPouchAttachments(doc, Boolean(opts.binary));
+  if (opts.rev === undefined && store.getOpenRevs(id, 'all').length > 0) throw deletedDoc();
+  throw missingDoc();
+}
+
+function toWriteInput(doc: Record<string, unknown>): DocumentInput {
+  if (doc._attachments === undefined) return doc as unknown as DocumentInput;
+  return { ...doc, _attachments: toStoreAttachments(doc._attachments) } as unknown as DocumentInput;
+}
+
+function writeLocal(store: DocumentStoreApi, doc: Record<string, unknown>): { ok: true; id: string; rev: string } {
+  const id = String(doc._id);
+  if (doc._deleted) {
+    store.removeLocal(id, String(doc._rev ?? ''));
+    return { ok: true, id, rev: '0-0' };
+  }
+  const { _deleted: _ignored, ...body } = doc;
+  return store.putLocal(body as { _id: string; _rev?: string });
+}
+
+function bulkWrite(store: DocumentStoreApi, docs: ReadonlyArray<Record<string, unknown>>, newEdits: boolean): Array<{ ok: true; id: string; rev: string } | PouchStyleError> {
+  const results: Array<{ ok: true; id: string; rev: string } | PouchStyleError> = new Array(docs.length);
+  const inputs: DocumentInput[] = [];
+  const positions: number[] = [];
+  docs.forEach((doc, i) => {
+    if (typeof doc._id === 'string' && localId(doc._id)) {
+      try {
+        results[i] = writeLocal(store, doc);
+      } catch (error) {
+        results[i] = fromStoreException(error);
+      }
+    } else {
+      inputs.push(toWriteInput(doc));
+      positions.push(i);
+    }
+  });
+  if (inputs.length > 0) {
+    const written: WriteResult[] = store.bulkDocs(inputs, { newEdits });
+    written.forEach((result, j) => {
+      const i = positions[j];
+      if (result.ok) results[i] = { ok: true, id: result.id, rev: result.rev };
+      else {
+        const error = result.error === 'conflict' ? revConflict() : fromWriteRefusal(result.error, result.reason);
+        results[i] = Object.assign(error, { id: result.id });
+      }
+    });
+  }
+  return results;
+}
+
+function viewOf(opts: AdapterOpts): ClinicStoreView {
+  if (!(opts.clinicStore instanceof ClinicStoreView)) throw new Error('clinic-sqlite adapter needs the `clinicStore` option (a ClinicStoreView)');
+  return opts.clinicStore;
+}
+
+/** The adapter constructor PouchDB calls with `this` = the new database object. */
+export function clinicSqliteAdapter(this: PouchInstance, opts: AdapterOpts, callback: NodeCallback<unknown>): void {
+  const api = this;
+  let view: ClinicStoreView;
+  try {
+    view = viewOf(opts);
+  } catch (error) {
+    queueMicrotask(() => callback(error));
+    return;
+  }
+  const { store } = view;
+  const hideId = view.options.hideId ?? (() => false);
+  const name = typeof opts.name === 'string' ? opts.name : 'clinic';
+
+  api._remote = false;
+  api.type = () => CLINIC_ADAPTER;
+
+  api._id = (cb: NodeCallback<string>) => {
+    try {
+      let doc = store.getLocal(STORE_ID_DOC);
+      if (!doc) {
+        store.putLocal({ _id: STORE_ID_DOC, uuid: randomUUID() });
+        doc = store.getLocal(STORE_ID_DOC);
+      }
+      const suffix = view.options.viewName ? `/${view.options.viewName}` : '';
+      cb(null, `${String(doc?.uuid)}${suffix}`);
+    } catch (error) {
+      cb(fromStoreException(error));
+    }
+  };
+
+  api._info = (cb: NodeCallback<Record<string, unknown>>) => {
+    try {
+      const info = store.info();
+      cb(null, { db_name: name, doc_count: info.docCount, update_seq: info.updateSeq, disk_size: info.fileSizeBytes, backend_adapter: 'better-sqlite3' });
+    } catch (error) {
+      cb(fromStoreException(error));
+    }
+  };
+
+  api.get = exposed(async (id: unknown, rawOpts?: unknown) => {
+    if (typeof id !== 'string') throw new PouchStyleError(400, 'bad_request', '_id field must contain a string');
+    try {
+      return getDocument(store, id, (rawOpts ?? {}) as PouchGetOptions);
+    } catch (error) {
+      throw Object.assign(fromStoreException(error), { docId: id });
+    }
+  });
+
+  // https://docs.couchdb.org/en/stable/api/database/bulk-api.html#db-bulk-get
+  api.bulkGet = exposed(async (rawOpts: unknown) => {
+    const opts = rawOpts as { docs: ReadonlyArray<{ id: string; rev?: string }>; revs?: boolean; latest?: boolean; attachments?: boolean; binary?: boolean };
+    const byId = new Map<string, string[]>();
+    for (const request of opts.docs) {
+      const revs = byId.get(request.id) ?? [];
+      if (request.rev) revs.push(request.rev);
+      byId.set(request.id, revs);
+    }
+    const results: Array<{ id: string; docs: Array<Record<string, unknown>> }> = [];
+    for (const [id, revs] of byId) {
+      const common = { revs: opts.revs, latest: opts.latest, attachments: opts.attachments, binary: opts.binary };
+      let answers: Array<Record<string, unknown>>;
+      try {
+        if (revs.length === 0) {
+          answers = [{ ok: getDocument(store, id, common) }];
+        } else {
+          answers = openRevs(store, id, { ...common, open_revs: revs });
+        }
+      } catch (error) {
+        const e = fromStoreException(error);
+        if (e.status !== 404) throw e;
+        answers = [{ error: { id, rev: revs[0] ?? 'undefined', error: e.name, reason: e.message } }];
+      }
+      for (const answer of answers) results.push({ id, docs: [answer] });
+    }
+    return { results };
+  });
+
+  // https://docs.couchdb.org/en/stable/api/database/misc.html#db-revs-diff
+  api.revsDiff = exposed(async (request: unknown) => {
+    try {
+      return store.revsDiff(request as Record<string, string[]>);
+    } catch (error) {
+      throw fromStoreException(error);
+    }
+  });
+
+  api._bulkDocs = (req: { docs: Array<Record<string, unknown>> }, opts: { new_edits?: boolean }, cb: NodeCallback<unknown>) => {
+    setImmediate(() => {
+      let results: ReturnType<typeof bulkWrite>;
+      try {
+        results = bulkWrite(store, req.docs, opts.new_edits !== false);
+      } catch (error) {
+        // The store rolled the whole batch back: nothing half-written (e.g. SQLITE_FULL).
+        cb(fromStoreException(error));
+        return;
+      }
+      cb(null, results);
+    });
+  };
+
+  api._changes = (opts: AdapterChangesOptions) => storeChanges(store, hideId, opts);
+
+  api._get = (id: string, opts: PouchGetOptions, cb: NodeCallback<unknown>) => {
+    try {
+      const doc = store.get(id, { rev: opts.rev });
+      if (!doc) throw missingDoc();
+      // Core passes `metadata` on to `_getAttachment` only; we need nothing from it there.
+      cb(null, { doc, metadata: { id, rev: doc._rev } });
+    } catch (error) {
+      cb(fromStoreException(error));
+    }
+  };
+
+  api._getAttachment = (_docId: string, _name: string, attachment: { digest?: string }, opts: { binary?: boolean }, cb: NodeCallback<unknown>) => {
+    try {
+      const bytes = attachment.digest ? store.getAttachment(attachment.digest) : null;
+      if (!bytes) throw missingDoc();
+      const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      cb(null, opts.binary ? buffer : buffer.toString('base64'));
+    } catch (error) {
+      cb(fromStoreException(error));
+    }
+  };
+
+  api._getRevisionTree = (id: string, cb: NodeCallback<unknown>) => {
+    try {
+      const leaves = store.getOpenRevs(id, 'all', { revs: true }).flatMap((r) => ('ok' in r ? [r.ok] : []));
+      if (leaves.length === 0) throw missingDoc();
+      cb(null, revTreeFromLeaves(leaves));
+    } catch (error) {
+      cb(fromStoreException(error));
+    }
+  };
+
+  api._allDocs = (opts: AllDocsOptions, cb: NodeCallback<unknown>) => {
+    setImmediate(() => {
+      try {
+        cb(null, allDocs(store, hideId, opts));
+      } catch (error) {
+        cb(fromStoreException(error));
+      }
+    });
+  };
+
+  api._getLocal = (id: string, cb: NodeCallback<unknown>) => {
+    try {
+      const doc = store.getLocal(id);
+      if (!doc) throw missingDoc();
+      cb(null, doc);
+    } catch (error) {
+      cb(fromStoreException(error));
+    }
+  };
+
+  api._putLocal = (doc: Record<string, unknown>, a: unknown, b: unknown) => {
+    const { callback } = optsAndCallback<unknown, unknown>(a, b);
+    try {
+      callback(null, writeLocal(store, doc));
+    } catch (error) {
+      callback(fromStoreException(error));
+    }
+  };
+
+  api._removeLocal = (doc: Record<string, unknown>, a: unknown, b: unknown) => {
+    const { callback } = optsAndCallback<unknown, unknown>(a, b);
+    try {
+      const rev = typeof doc._rev === 'string' ? doc._rev : store.getLocal(String(doc._id))?._rev;
+      if (!rev) throw missingDoc();
+      store.removeLocal(String(doc._id), rev);
+      callback(null, { ok: true, id: doc._id, rev: '0-0' });
+    } catch (error) {
+      callback(fromStoreException(error));
+    }
+  };
+
+  // The store belongs to the app, not to this PouchDB object: closing one must not close it.
+  api._close = (cb: NodeCallback<unknown>) => cb(null);
+  // Clinical records are never destroyed or compacted away through PouchDB (see README, sync).
+  api._destroy = (_opts: unknown, cb: NodeCallback<unknown>) => cb(notSupported('destroying the clinic database'));
+  api._doCompaction = (_id: string, _revs: unknown, _opts: unknown, cb: NodeCallback<unknown>) => cb(notSupported('compaction'));
+  api._purge = (_id: string, _path: unknown, cb: NodeCallback<unknown>) => cb(notSupported('purge'));
+
+  queueMicrotask(() => callback(null, api));
+}
+
+clinicSqliteAdapter.valid = (): boolean => true;
+clinicSqliteAdapter.use_prefix = false;
