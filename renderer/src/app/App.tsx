@@ -15,7 +15,7 @@ import { useConnection } from './use-connection';
 type Screen =
   | { readonly kind: 'starting'; readonly error: ApiError | null }
   | { readonly kind: 'setup' }
-  | { readonly kind: 'setupDone'; readonly result: OutputOf<'setup.initialize'> }
+  | { readonly kind: 'setupDone'; readonly result: OutputOf<'setup.initialize'>; readonly keyWasGiven: boolean }
   | { readonly kind: 'login'; readonly clinicName: string | null; readonly reason: ApiError | null }
   | { readonly kind: 'home'; readonly clinicName: string | null; readonly user: SessionUser };
 
@@ -86,9 +86,9 @@ export function App() {
           </div>
         );
       case 'setup':
-        return <SetupWizard onFinished={(result) => setScreen({ kind: 'setupDone', result })} onAlreadySetUp={() => void start()} />;
+        return <SetupWizard onFinished={(result, keyWasGiven) => setScreen({ kind: 'setupDone', result, keyWasGiven })} onAlreadySetUp={() => void start()} />;
       case 'setupDone':
-        return <SetupComplete result={screen.result} onContinue={() => void start()} />;
+        return <SetupComplete result={screen.result} keyWasGiven={screen.keyWasGiven} onContinue={() => void start()} />;
       case 'login':
         return (
           <LoginScreen

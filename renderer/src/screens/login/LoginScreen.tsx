@@ -50,6 +50,7 @@ export function LoginScreen({ clinicName, reason, onLoggedIn }: LoginScreenProps
     <div className="flex min-h-full items-center justify-center bg-slate-100 p-6">
       <form
         ref={formRef}
+        data-testid="login-form"
         noValidate
         onSubmit={(event) => {
           event.preventDefault();

@@ -6,8 +6,15 @@ import { SETUP_TEXT as T } from './text';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
+interface SetupCompleteProps {
+  readonly result: OutputOf<'setup.initialize'>;
+  /** Whether the user typed the county key in (joining a county) rather than having one generated. */
+  readonly keyWasGiven: boolean;
+  readonly onContinue: () => void;
+}
+
 /** Shown once after setup: the county key, which the county's other centres must enter too. */
-export function SetupComplete({ result, onContinue }: { readonly result: OutputOf<'setup.initialize'>; readonly onContinue: () => void }) {
+export function SetupComplete({ result, keyWasGiven, onContinue }: SetupCompleteProps) {
   const [copy, setCopy] = useState<CopyState>('idle');
 
   const copyKey = async () => {
@@ -26,7 +33,7 @@ export function SetupComplete({ result, onContinue }: { readonly result: OutputO
           <p className="text-sm text-slate-500">{APP_TEXT.productName}</p>
           <h1 className="text-2xl font-semibold">{T.doneTitle}</h1>
         </div>
-        <p className="text-slate-700">{T.doneKeyIntro}</p>
+        <p className="text-slate-700">{keyWasGiven ? T.doneKeyGivenIntro : T.doneKeyIntro}</p>
         <div>
           <label htmlFor="county-key" className="mb-1 block font-medium">
             {T.doneKeyLabel}

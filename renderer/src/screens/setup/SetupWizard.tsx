@@ -16,7 +16,7 @@ import { SETUP_TEXT as T } from './text';
 import { checkStep, firstStepWithErrors, initialDraft, toSetupInput, WIZARD_STEPS, type WizardDraft, type WizardStep } from './wizard-draft';
 
 interface SetupWizardProps {
-  readonly onFinished: (result: OutputOf<'setup.initialize'>) => void;
+  readonly onFinished: (result: OutputOf<'setup.initialize'>, keyWasGiven: boolean) => void;
   /** Another window finished setup first: start over, which leads to login. */
   readonly onAlreadySetUp: () => void;
 }
@@ -71,9 +71,10 @@ export function SetupWizard({ onFinished, onAlreadySetUp }: SetupWizardProps) {
   const submit = async () => {
     setSubmitting(true);
     setServerError(null);
-    const result = await client.api.setup.initialize(toSetupInput(draft));
+    const input = toSetupInput(draft);
+    const result = await client.api.setup.initialize(input);
     setSubmitting(false);
-    if (result.ok) return onFinished(result.value);
+    if (result.ok) return onFinished(result.value, input.patientIdKey !== undefined);
     setServerError(result.error);
     const found = fieldErrorsOf(result.error);
     const target = firstStepWithErrors(found);

@@ -60,6 +60,7 @@ export const SETUP_TEXT = {
 
   doneTitle: '设置完成',
   doneKeyIntro: '下面是本县的县级平台密钥。本县其他卫生院设置时要填同一把密钥。请现在复制保存好，这里只显示这一次。',
+  doneKeyGivenIntro: '本院使用了您填写的县级平台密钥，它已保存。下面再显示一次，供核对。',
   doneKeyLabel: '县级平台密钥',
   copy: '复制',
   copied: '已复制',
