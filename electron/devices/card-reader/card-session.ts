@@ -12,6 +12,8 @@ export type SelectResult =
 const READ_CHUNK = 128;
 /** A holder file bigger than this is not a holder file. */
 const MAX_FILE_SIZE = 4096;
+/** Times a command is sent whole when its GET RESPONSE part keeps failing. */
+const CHAIN_ATTEMPTS = 3;
 /** A card that keeps answering 61xx is broken, not generous. */
 const MAX_GET_RESPONSE = 32;
 
@@ -23,7 +25,19 @@ const MAX_GET_RESPONSE = 32;
 export class CardSession {
   constructor(private readonly reader: CardReaderCommands) {}
 
+  /**
+   * Sends one command and follows 61xx / 6Cxx to its complete answer. If the GET RESPONSE part
+   * fails (its answer was lost on the line and the retry found nothing pending), the card has
+   * discarded the data, so the whole command is sent again.
+   */
   async command(apdu: Uint8Array): Promise<ResponseApdu> {
+    for (let round = 1; ; round++) {
+      const outcome = await this.commandOnce(apdu);
+      if (outcome.complete || round >= CHAIN_ATTEMPTS) return outcome.response;
+    }
+  }
+
+  private async commandOnce(apdu: Uint8Array): Promise<{ complete: boolean; response: ResponseApdu }> {
     let response = splitResponseApdu(await this.reader.transmit(apdu, { idempotent: true }));
     const first = classifyStatusWord(response.sw);
     if (first.kind === 'wrong_le') {
@@ -34,9 +48,11 @@ export class CardSession {
     let data: Uint8Array = response.data;
     for (let round = 0; ; round++) {
       const status = classifyStatusWord(response.sw);
-      if (status.kind !== 'more_data') return { data, sw: response.sw };
+      if (status.kind !== 'more_data') return { complete: true, response: { data, sw: response.sw } };
       if (round >= MAX_GET_RESPONSE) throw new DeviceError('card_read_failed', 'too many GET RESPONSE rounds');
       response = splitResponseApdu(await this.reader.transmit(getResponseApdu(status.available), { idempotent: true }));
+      const next = classifyStatusWord(response.sw);
+      if (next.kind !== 'ok' && next.kind !== 'more_data') return { complete: false, response };
       data = concat(data, response.data);
     }
   }
