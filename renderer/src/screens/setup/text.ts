@@ -51,7 +51,7 @@ export const SETUP_TEXT = {
   adminPasswordAgain: '再次输入密码',
   adminPasswordAgainMismatch: '两次输入的密码不一样',
 
-  reviewIntro: '请核对以下信息，无误后点"完成设置"（或按回车）。',
+  reviewIntro: '请核对以下信息，无误后点“完成设置”（或按回车）。',
   change: '修改',
   countyKeyGenerated: '留空，由系统生成',
   yes: '是',
