@@ -1,5 +1,5 @@
 export * from './resident-id';
 export { maskIdNumber } from './mask';
-export { patientIdFromResidentId, HASHED_PATIENT_ID } from './patient-id';
+export { createPatientIdDeriver, patientIdFromResidentId, HASHED_PATIENT_ID } from './patient-id';
 export * from './phone';
 export { chinaDateOf, isRealDate, parseIsoDate } from './dates';

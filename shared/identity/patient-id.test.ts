@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { patientDoc } from '../docs/patient';
-import { HASHED_PATIENT_ID, patientIdFromResidentId } from './patient-id';
+import { HASHED_PATIENT_ID, createPatientIdDeriver, patientIdFromResidentId } from './patient-id';
 import { makeResidentId } from './resident-id';
 
 const KEY = '00112233445566778899aabbccddeeff';
@@ -12,6 +12,12 @@ describe('patientIdFromResidentId', () => {
   it('matches HMAC-SM3 computed by OpenSSL', () => {
     expect(patientIdFromResidentId('11010519491231002X', KEY)).toBe('patient:h25172451a5ff43be37108600d308eb78');
     expect(patientIdFromResidentId('440524198001010013', 'ab'.repeat(64))).toBe('patient:hd555ecb8d3c967eb20fc4000aac0baa4');
+  });
+
+  it('gives the same ids through a reusable deriver', () => {
+    const derive = createPatientIdDeriver(KEY);
+    expect(derive('11010519491231002X')).toBe('patient:h25172451a5ff43be37108600d308eb78');
+    expect(derive('440524198001010013')).toBe(patientIdFromResidentId('440524198001010013', KEY));
   });
 
   it('is the same for lower-case x and for upper-case key hex', () => {

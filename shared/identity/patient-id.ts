@@ -16,15 +16,31 @@ import { normalizeIdText, residentIdCheckCharacter } from './resident-id';
 /** Matches the `_id` pattern of `patientDoc` in shared/docs/patient.ts. */
 export const HASHED_PATIENT_ID = /^patient:h[0-9a-f]{32}$/;
 
-export function patientIdFromResidentId(id18: string, keyHex: string): string {
-  const id = normalizeIdText(id18);
-  if (!/^\d{17}[\dX]$/.test(id) || residentIdCheckCharacter(id.slice(0, 17)) !== id[17]) {
-    throw new RangeError('patientIdFromResidentId needs a valid 18-character resident ID number (validate it first)');
-  }
+/**
+ * Prepares the key once and returns a function from a resident ID number to the patient document
+ * id. Registering one patient can use `patientIdFromResidentId`; bulk work (imports, demo data,
+ * rebuilding ids) should hold on to the deriver, which skips re-reading the key on every call.
+ */
+export function createPatientIdDeriver(keyHex: string): (id18: string) => string {
   // At least 128 bits of key, whole bytes: sm-crypto-v2 would silently left-pad an odd-length hex key.
   if (!/^(?:[0-9a-fA-F]{2}){16,}$/.test(keyHex)) {
     throw new RangeError('patient id key must be hex, an even number of digits, at least 32');
   }
-  const mac = sm3(id, { key: keyHex.toLowerCase(), mode: 'hmac' });
-  return `patient:h${mac.slice(0, 32)}`;
+  const key = new Uint8Array(keyHex.length / 2);
+  for (let i = 0; i < key.length; i += 1) key[i] = parseInt(keyHex.slice(2 * i, 2 * i + 2), 16);
+  const message = new Uint8Array(18);
+
+  return (id18: string): string => {
+    const id = normalizeIdText(id18);
+    if (!/^\d{17}[\dX]$/.test(id) || residentIdCheckCharacter(id.slice(0, 17)) !== id[17]) {
+      throw new RangeError('patient id needs a valid 18-character resident ID number (validate it first)');
+    }
+    for (let i = 0; i < 18; i += 1) message[i] = id.charCodeAt(i); // ASCII: the bytes are the characters
+    const mac = sm3(message, { key, mode: 'hmac' });
+    return `patient:h${mac.slice(0, 32)}`;
+  };
+}
+
+export function patientIdFromResidentId(id18: string, keyHex: string): string {
+  return createPatientIdDeriver(keyHex)(id18);
 }
