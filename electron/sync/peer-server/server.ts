@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { isLoopbackHost } from '../loopback';
+import { keepRevisionHistoryThroughValidation, type ValidationPlugin, type Wrappers } from './validation-fix';
 
 const require = createRequire(import.meta.url);
 
@@ -58,6 +59,8 @@ async function main(): Promise<void> {
     .plugin(require('pouchdb7-mapreduce'))
     .plugin(require('pouchdb7-replication'));
   const MemoryPouch = PouchDB7.defaults({ adapter: 'memory' });
+  // Must run before express-pouchdb applies the validation plugin (see validation-fix.ts).
+  keepRevisionHistoryThroughValidation(require('pouchdb-validation') as ValidationPlugin, require('pouchdb-wrappers') as Wrappers);
   const expressPouch = require('express-pouchdb') as (pouch: unknown, opts: object) => ExpressPouchApp;
   const wrappers = require('pouchdb-wrappers') as {
     installWrapperMethods(db: object, handlers: Record<string, (orig: () => Promise<unknown>, args: BulkDocsArgs) => Promise<unknown>>): void;

@@ -44,6 +44,17 @@ describe('peer server (express-pouchdb as a separate process)', () => {
     expect((await call(`${peer.url}/clinic_a/_local/_security`, 'GET', basic('u_a', 'pw'))).status).toBe(403);
   });
 
+  it('keeps replicated revision history in databases with a validate function (pouchdb-validation bug)', async () => {
+    await call(`${peer.url}/validated`, 'PUT', admin);
+    await call(`${peer.url}/validated/_design/v`, 'PUT', admin, { validate_doc_update: 'function (newDoc) { if (newDoc.bad) throw({ forbidden: "bad" }); }' });
+    const doc = { _id: 'h', _rev: '3-cc', _revisions: { start: 3, ids: ['cc', 'bb', 'aa'] }, n: 1 };
+    expect((await call(`${peer.url}/validated/_bulk_docs`, 'POST', admin, { docs: [doc], new_edits: false })).status).toBe(201);
+    const read = await call(`${peer.url}/validated/h?revs=true`, 'GET', admin);
+    expect(read.json._revisions).toEqual({ start: 3, ids: ['cc', 'bb', 'aa'] });
+    const refused = await call(`${peer.url}/validated/_bulk_docs`, 'POST', admin, { docs: [{ _id: 'b', bad: true }] });
+    expect(refused.json).toMatchObject([{ id: 'b', error: 'forbidden' }]);
+  });
+
   it('counts documents received from replicators', async () => {
     await call(`${peer.url}/counted`, 'PUT', admin);
     const docs = [1, 2, 3].map((n) => ({ _id: `d${n}`, _rev: `1-${'a'.repeat(31)}${n}`, n }));

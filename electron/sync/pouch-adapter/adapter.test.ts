@@ -27,6 +27,7 @@ afterEach(() => {
 });
 
 interface RevWrite {
+  [field: string]: unknown;
   _id: string;
   _rev: string;
   _revisions: { start: number; ids: string[] };
@@ -66,7 +67,7 @@ async function readBack(db: PouchDatabase, ids: ReadonlyArray<string>) {
     );
     const leaves = ((await db.get(id, { open_revs: 'all', revs: true })) as unknown as Array<{ ok: PouchDoc }>)
       .map((r) => ({ rev: r.ok._rev, deleted: r.ok._deleted === true, revisions: r.ok._revisions, v: r.ok.v }))
-      .sort((a, b) => (a.rev < b.rev ? -1 : 1));
+      .sort((a, b) => ((a.rev ?? '') < (b.rev ?? '') ? -1 : 1));
     out[id] = { winner, leaves };
   }
   const changes = await db.changes({ style: 'all_docs' });
@@ -175,7 +176,7 @@ describe('clinic-sqlite adapter vs PouchDB memory adapter', () => {
     const reference = await read(theirs);
     // A replicated attachment keeps the revpos it came with, as CouchDB does; PouchDB's local
     // adapters reset it to the revision being written.
-    expect(mine.stub?.['page1.txt']).toMatchObject({ revpos: 1 });
+    expect((mine.stub as Record<string, unknown> | undefined)?.['page1.txt']).toMatchObject({ revpos: 1 });
     const withoutRevpos = (r: typeof mine) => ({ ...r, stub: JSON.parse(JSON.stringify(r.stub).replace(/"revpos":\d+,?/g, '')) as unknown });
     expect(withoutRevpos(mine)).toEqual(withoutRevpos(reference));
     expect(mine.data).toBe(true);
