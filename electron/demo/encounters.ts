@@ -10,6 +10,7 @@
  * busy day crowds the afternoon instead of running past closing time.
  */
 import { ulid } from 'ulid';
+import { clinicCode as clinicCodeSchema } from '../../shared/docs/base';
 import type { DepartmentDoc } from '../../shared/docs/department';
 import type { EncounterDoc } from '../../shared/docs/encounter';
 import type { PatientDoc } from '../../shared/docs/patient';
@@ -72,6 +73,7 @@ export function* generateEncounters(
   patients: Iterable<EncounterPatient>,
   options: EncounterGeneratorOptions,
 ): Generator<EncounterDoc, void, undefined> {
+  const clinicCode = clinicCodeSchema.parse(options.clinicCode);
   const rng = new Prng(options.seed).fork('encounters');
   const nowMs = options.now.getTime();
   const today = chinaDayNumber(nowMs);
@@ -154,7 +156,7 @@ export function* generateEncounters(
         _id: `encounter:${ulid(registeredMs, rng.asFunction)}`,
         type: 'encounter',
         schema_version: 1,
-        clinic_code: options.clinicCode,
+        clinic_code: clinicCode,
         created_at: isoInstant(registeredMs),
         created_by: registrar,
         updated_at: isoInstant(outcome.updatedMs),

@@ -101,7 +101,7 @@ export function* generatePatients(count: number, options: PatientGeneratorOption
     const surname = drawSurname(rng);
     const name = drawName(rng, sex, birthYear, surname);
 
-    // Registered on a working day since go-live (and not before birth), during opening hours.
+    // Registered on some day since go-live (not before birth), during opening hours.
     const firstDay = Math.max(goLive, birthDay);
     const createdDay = firstDay <= today - 1 ? rng.between(firstDay, today - 1) : today;
     const createdMs = Math.min(nowMs, chinaInstant(createdDay, WORKDAY_START_S + rng.int(WORKDAY_LENGTH_S)));
