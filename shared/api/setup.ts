@@ -37,7 +37,7 @@ export const setupInput = z.object({
   }),
   workstationId,
   /** County-wide key for patient ids; generated when absent (the first clinic of a county). */
-  patientIdKey: z.string().regex(/^[0-9a-f]{32,128}$/, '县级平台密钥应为 32–128 位十六进制字符').optional(),
+  patientIdKey: z.string().regex(/^(?:[0-9a-f]{2}){16,64}$/, '县级平台密钥应为 32–128 位（偶数位）十六进制字符').optional(),
 });
 
 export const setupContract = {

@@ -17,7 +17,7 @@ export const clinicSettingsDoc = z.object({
    * The same key on every clinic of a county makes two offline registrations of one person meet
    * on one document.
    */
-  patient_id_key: z.string().regex(/^[0-9a-f]{32,128}$/),
+  patient_id_key: z.string().regex(/^(?:[0-9a-f]{2}){16,64}$/),
   fee_categories: z.array(z.object({ code: z.string().min(1), name: z.string().min(1) })).min(1),
 });
 export type ClinicSettingsDoc = z.infer<typeof clinicSettingsDoc>;
