@@ -24,6 +24,12 @@ export interface CountySetupInput {
   readonly clinicCode: string;
   readonly clinicPassword: string;
   readonly referenceDatabase?: string;
+  /**
+   * Also merge this clinic into a county-wide database with a continuous `_replicator` document
+   * (https://docs.couchdb.org/en/stable/replication/replicator.html). CouchDB 3 wants full URLs
+   * with credentials (`url`); the test peer only replicates between its own databases by name.
+   */
+  readonly mergeInto?: { readonly database: string; readonly endpoints: 'url' | 'name' };
   readonly fetch?: AdminFetch;
 }
 
@@ -123,6 +129,29 @@ async function ensureDesign(admin: CouchAdmin, database: string, id: string, val
   fail(put, `写入数据库 ${database} 的校验规则`);
 }
 
+/** The `_replicator` document that keeps copying one clinic's database into the county-wide one. */
+export function mergeReplicationDoc(
+  input: Pick<CountySetupInput, 'serverUrl' | 'adminUser' | 'adminPassword'>,
+  clinicDatabase: string,
+  merge: { database: string; endpoints: 'url' | 'name' },
+): Record<string, unknown> {
+  const endpoint = (database: string): unknown =>
+    merge.endpoints === 'name'
+      ? database
+      : { url: `${input.serverUrl.replace(/\/+$/, '')}/${encodeURIComponent(database)}`, auth: { basic: { username: input.adminUser, password: input.adminPassword } } };
+  return { _id: `merge_${clinicDatabase}`, source: endpoint(clinicDatabase), target: endpoint(merge.database), continuous: true };
+}
+
+async function ensureMerge(admin: CouchAdmin, input: CountySetupInput, clinicDatabase: string, merge: { database: string; endpoints: 'url' | 'name' }): Promise<SetupStepOutcome> {
+  const doc = mergeReplicationDoc(input, clinicDatabase, merge);
+  const path = `/_replicator/${encodeURIComponent(String(doc._id))}`;
+  const current = await admin.request('GET', path);
+  if (current.status === 200) return 'unchanged';
+  const put = await admin.request('PUT', path, doc);
+  if (put.status === 201 || put.status === 202) return 'created';
+  fail(put, `设置 ${clinicDatabase} 的汇总复制`);
+}
+
 export async function countySetup(input: CountySetupInput): Promise<CountySetupResult> {
   if (!CLINIC_CODE.test(input.clinicCode)) {
     throw new CountySetupError('SETUP_INVALID_INPUT', '机构编码只能用小写字母、数字、下划线和连字符，2–31 位');
@@ -158,6 +187,10 @@ export async function countySetup(input: CountySetupInput): Promise<CountySetupR
       outcome: await ensureSecurity(admin, referenceDatabase, { admins: { names: [], roles: [] }, members: { names: [], roles: [CLINIC_ROLE] } }),
     });
     steps.push({ step: `${referenceDatabase} 的只读规则`, outcome: await ensureDesign(admin, referenceDatabase, '_design/readonly', REFERENCE_VALIDATE) });
+    if (input.mergeInto) {
+      steps.push({ step: `县级汇总库 ${input.mergeInto.database}`, outcome: await ensureDatabase(admin, input.mergeInto.database) });
+      steps.push({ step: `${clinicDatabase} 汇总到 ${input.mergeInto.database}`, outcome: await ensureMerge(admin, input, clinicDatabase, input.mergeInto) });
+    }
   } catch (error) {
     if (error instanceof CountySetupError) throw error;
     const classified = classifySyncError(error);
