@@ -1,0 +1,9 @@
+/** Every table in the clinic database. drizzle-kit reads this file to generate migrations. */
+export * from './store';
+export * from './clinic';
+export * from './departments';
+export * from './users';
+export * from './patients';
+export * from './encounters';
+export * from './audit';
+export * from './rejected';

@@ -1,0 +1,94 @@
+import { sql } from 'drizzle-orm';
+import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * The document store: the record itself. Everything else in the file is derived from these
+ * tables (projections) or is local bookkeeping that never replicates (counters, meta).
+ *
+ * Layout follows CouchDB's model (https://docs.couchdb.org/en/stable/replication/conflicts.html):
+ * a document is a revision tree, one leaf of which wins; every revision body is kept for good
+ * (the law wants every change of a medical record kept), even after the tree is stemmed.
+ */
+
+/** One row per document id: its revision tree and the current winner. */
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: text('id').primaryKey(),
+    /** `type` field of the winning revision (null for untyped docs such as `_design/…`). */
+    type: text('type'),
+    winningRev: text('winning_rev').notNull(),
+    deleted: integer('deleted', { mode: 'boolean' }).notNull(),
+    /** pouchdb-merge rev tree (`[{ pos, ids: [hash, opts, children] }]`) as JSON, stemmed to the rev limit. */
+    revTree: text('rev_tree').notNull(),
+    /** Number of non-deleted leaves that lost: > 0 means the document waits in the conflict inbox. */
+    conflictCount: integer('conflict_count').notNull().default(0),
+  },
+  (t) => [
+    index('documents_deleted_idx').on(t.id).where(sql`${t.deleted} = 1`),
+    index('documents_conflicted_idx').on(t.id).where(sql`${t.conflictCount} > 0`),
+  ],
+);
+
+/** Every revision body ever stored. Never deleted, never compacted. */
+export const revisions = sqliteTable(
+  'revisions',
+  {
+    revisionId: integer('revision_id').primaryKey(),
+    docId: text('doc_id')
+      .notNull()
+      .references(() => documents.id),
+    rev: text('rev').notNull(),
+    /** The number before the dash in `rev`: the revision's depth in its tree. */
+    pos: integer('pos').notNull(),
+    deleted: integer('deleted', { mode: 'boolean' }).notNull(),
+    /** JSON of the body without `_id` / `_rev` (canonical for local edits); attachments as stubs. */
+    body: text('body').notNull(),
+    /** Local wall-clock time (ms since epoch) the revision reached this database. */
+    storedAt: integer('stored_at').notNull(),
+  },
+  (t) => [uniqueIndex('revisions_doc_rev_idx').on(t.docId, t.rev)],
+);
+
+/**
+ * The changes feed: one row per document, moved to a fresh sequence number on every update, so
+ * `seq > since` is the list of documents changed since a checkpoint. AUTOINCREMENT so a number is
+ * never handed out twice even when the row holding the highest one moves.
+ */
+export const changes = sqliteTable(
+  'changes',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    docId: text('doc_id')
+      .notNull()
+      .references(() => documents.id),
+  },
+  (t) => [uniqueIndex('changes_doc_id_idx').on(t.docId)],
+);
+
+/** `_local/…` documents (replication checkpoints): not replicated, no history, rev `0-N`. */
+export const localDocs = sqliteTable('local_docs', {
+  id: text('id').primaryKey(),
+  rev: text('rev').notNull(),
+  body: text('body').notNull(),
+});
+
+/** Attachment bytes, stored once per distinct content. Revisions refer to them by digest in their stubs. */
+export const attachments = sqliteTable('attachments', {
+  /** `md5-<base64 of the md5 of the bytes>`, as CouchDB writes it. */
+  digest: text('digest').primaryKey(),
+  data: blob('data', { mode: 'buffer' }).notNull(),
+  length: integer('length').notNull(),
+});
+
+/** Local human-facing numbers (门诊号, 病案号 sequences). Never replicated. */
+export const counters = sqliteTable('counters', {
+  name: text('name').primaryKey(),
+  value: integer('value').notNull(),
+});
+
+/** Local, non-replicated settings of this installation (workstation id, …). */
+export const meta = sqliteTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
