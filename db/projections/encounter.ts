@@ -1,0 +1,29 @@
+import { encounters } from '../schema';
+import { defineProjector } from './define';
+import { deleteRowsWhere, upsertRow } from './rows';
+
+export const encounterProjector = defineProjector({
+  type: 'encounter',
+  tables: [encounters],
+  project(tx, doc) {
+    upsertRow(tx, encounters, {
+      id: doc._id,
+      clinicCode: doc.clinic_code,
+      patientId: doc.patient_id,
+      departmentCode: doc.department_code,
+      doctorUsername: doc.doctor_username ?? null,
+      visitType: doc.visit_type,
+      feeCategory: doc.fee_category,
+      visitNumber: doc.visit_number,
+      visitDate: doc.visit_date,
+      registeredAt: doc.registered_at,
+      status: doc.status,
+      cancelReason: doc.cancel_reason ?? null,
+      createdAt: doc.created_at,
+      updatedAt: doc.updated_at,
+    });
+  },
+  remove(tx, id) {
+    deleteRowsWhere(tx, encounters, encounters.id, id);
+  },
+});

@@ -1,0 +1,26 @@
+import { auditProjector } from './audit';
+import { clinicSettingsProjector } from './clinic_settings';
+import { departmentProjector } from './department';
+import { encounterProjector } from './encounter';
+import { patientProjector } from './patient';
+import type { Projector } from './types';
+import { userProjector } from './user';
+
+export type { ProjectContext, Projector, ProjectionTx } from './types';
+export { defineProjector } from './define';
+export { ProjectionRunner, type WinningRevision } from './runner';
+export { deleteRowsWhere, insertRowIfAbsent, upsertRow, type ProjectionRow } from './rows';
+
+/**
+ * The projectors the store runs, one per document type. To project a new type: add its schema to
+ * shared/docs (DOCUMENT_SCHEMAS), its table(s) to db/schema and a migration (`npm run db:generate`),
+ * a `db/projections/<type>.ts` made with `defineProjector`, and list it here.
+ */
+export const DEFAULT_PROJECTORS: ReadonlyArray<Projector> = [
+  clinicSettingsProjector,
+  departmentProjector,
+  userProjector,
+  patientProjector,
+  encounterProjector,
+  auditProjector,
+] as ReadonlyArray<Projector>;

@@ -1,0 +1,142 @@
+import type Database from 'better-sqlite3';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { z } from 'zod';
+import { DOCUMENT_SCHEMAS, isDocumentType } from '../../shared/docs';
+import type { ClinicOrm } from '../orm';
+import { rejectedProjections } from '../schema';
+import { deleteRowsWhere, upsertRow } from './rows';
+import type { ProjectionTx, Projector } from './types';
+import { validateDocument, type ValidationResult } from './validation';
+
+/** A document's winning revision, as the store hands it to the projections. */
+export interface WinningRevision {
+  readonly id: string;
+  readonly rev: string;
+  readonly deleted: boolean;
+  readonly type: string | null;
+  /** The body with `_id`, as stored. */
+  readonly doc: Readonly<Record<string, unknown>>;
+  /** The schema check already made by the write path, so it is not repeated. */
+  readonly checked?: ValidationResult<unknown>;
+}
+
+/**
+ * Dispatches winning revisions to the projector of their type, inside the caller's transaction.
+ * Unknown types are not projected. A winner that fails its schema (it can only have come by
+ * replication: local writes are refused) has its rows removed and is listed in
+ * `rejected_projections`.
+ */
+export class ProjectionRunner {
+  readonly tx: ProjectionTx;
+  private readonly byType = new Map<string, Projector>();
+  private readonly statements = new Map<string, unknown>();
+  private rejectedMayExist = true;
+
+  constructor(
+    private readonly orm: ClinicOrm,
+    sqlite: Database.Database,
+    projectors: ReadonlyArray<Projector>,
+  ) {
+    for (const projector of projectors) {
+      if (this.byType.has(projector.type)) throw new Error(`two projectors registered for type ${projector.type}`);
+      this.byType.set(projector.type, projector);
+    }
+    const cache = this.statements;
+    this.tx = {
+      orm,
+      sqlite,
+      prepared<T>(key: string, build: (orm: ClinicOrm) => T): T {
+        let statement = cache.get(key) as T | undefined;
+        if (statement === undefined) {
+          statement = build(orm);
+          cache.set(key, statement);
+        }
+        return statement;
+      },
+    };
+  }
+
+  get projectors(): ReadonlyArray<Projector> {
+    return [...this.byType.values()];
+  }
+
+  /** Whether documents of `type` are projected at all. */
+  projects(type: string): boolean {
+    return this.byType.has(type);
+  }
+
+  /** Every projection table, `rejected_projections` included. */
+  get tables(): ReadonlyArray<SQLiteTable> {
+    const tables: SQLiteTable[] = [];
+    for (const projector of this.byType.values()) for (const table of projector.tables) if (!tables.includes(table)) tables.push(table);
+    tables.push(rejectedProjections);
+    return tables;
+  }
+
+  /**
+   * Called at the start of each write batch: whether `rejected_projections` has any row decides if
+   * a valid winner must delete its (possible) entry there, which saves a statement per document in
+   * the usual case where the table is empty.
+   */
+  beginBatch(): void {
+    this.rejectedMayExist =
+      this.tx.prepared('rejected.any', () => this.tx.sqlite.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM rejected_projections)').pluck()).get() === 1;
+  }
+
+  /** The schema a document of `type` must pass, or undefined when the type is not one we know. */
+  schemaFor(type: string | null): z.ZodType<unknown> | undefined {
+    if (type === null) return undefined;
+    // The projector's schema first, so a check made at write time is the one `apply` would make.
+    const projector = this.byType.get(type);
+    if (projector) return projector.schema;
+    return isDocumentType(type) ? (DOCUMENT_SCHEMAS[type] as z.ZodType<unknown>) : undefined;
+  }
+
+  /** Checks a local write against its type's schema; null when the type has none. */
+  validate(type: string | null, doc: unknown): ValidationResult<unknown> | null {
+    const schema = this.schemaFor(type);
+    return schema ? validateDocument(schema, doc) : null;
+  }
+
+  /**
+   * Brings the projections of one document in line with its (new) winning revision. `fresh`: the
+   * document has no projection rows yet (new document, or rebuild).
+   */
+  apply(previousType: string | null, winner: WinningRevision, fresh = false): void {
+    const { tx } = this;
+    const target = winner.deleted || winner.type === null ? undefined : this.byType.get(winner.type);
+    // A document whose winner changed type (or was deleted) leaves no rows behind elsewhere.
+    if (previousType !== null && previousType !== winner.type) {
+      const previous = this.byType.get(previousType);
+      if (previous && previous !== target) previous.remove(tx, winner.id);
+    }
+    if (!target) {
+      if (winner.type !== null) this.byType.get(winner.type)?.remove(tx, winner.id);
+      this.clearRejected(winner.id);
+      return;
+    }
+    const checked = winner.checked ?? validateDocument(target.schema, winner.doc);
+    if (!checked.ok) {
+      target.remove(tx, winner.id);
+      this.recordRejected(winner, checked.reason);
+      return;
+    }
+    this.clearRejected(winner.id);
+    target.project(tx, checked.value, { replacing: !fresh });
+  }
+
+  /** Empties every projection table (the first step of a rebuild). */
+  clearAll(): void {
+    for (const table of this.tables) this.orm.delete(table).run();
+    this.rejectedMayExist = false;
+  }
+
+  private clearRejected(id: string): void {
+    if (this.rejectedMayExist) deleteRowsWhere(this.tx, rejectedProjections, rejectedProjections.docId, id);
+  }
+
+  private recordRejected(winner: WinningRevision, reason: string): void {
+    upsertRow(this.tx, rejectedProjections, { docId: winner.id, rev: winner.rev, type: winner.type ?? '', reason });
+    this.rejectedMayExist = true;
+  }
+}
