@@ -1,0 +1,10 @@
+import { desc, eq } from 'drizzle-orm';
+import type { ClinicOrm } from '../orm';
+import { auditEvents } from '../schema';
+
+export type AuditEventRow = typeof auditEvents.$inferSelect;
+
+/** The newest event of a workstation's chain (highest seq): where the next event links on. */
+export function lastAuditEvent(db: ClinicOrm, workstation: string): AuditEventRow | undefined {
+  return db.select().from(auditEvents).where(eq(auditEvents.workstation, workstation)).orderBy(desc(auditEvents.seq)).limit(1).get();
+}

@@ -1,0 +1,11 @@
+import { eq } from 'drizzle-orm';
+import { CLINIC_SETTINGS_ID } from '../../shared/docs';
+import type { ClinicOrm } from '../orm';
+import { clinicSettings } from '../schema';
+
+export type ClinicSettingsRow = typeof clinicSettings.$inferSelect;
+
+/** The clinic's settings, or undefined before setup. */
+export function getClinicSettingsRow(db: ClinicOrm): ClinicSettingsRow | undefined {
+  return db.select().from(clinicSettings).where(eq(clinicSettings.id, CLINIC_SETTINGS_ID)).get();
+}
