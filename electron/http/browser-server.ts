@@ -3,7 +3,7 @@ import { type IncomingMessage, type ServerResponse, createServer } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { apiError } from '../../shared/api';
-import type { Router } from '../ipc/router';
+import type { Invoker } from '../ipc/router';
 import { createGuard, type Guard } from './guard';
 import { serveStatic } from './static-files';
 
@@ -21,7 +21,7 @@ export interface BrowserServer {
  * Browser mode: the same router as Electron's IPC, over HTTP on 127.0.0.1 only, serving the same
  * renderer build. A fresh random token per start authorises API calls.
  */
-export async function startBrowserServer(options: { router: Router; staticDir: string; port?: number }): Promise<BrowserServer> {
+export async function startBrowserServer(options: { router: Invoker; staticDir: string; port?: number }): Promise<BrowserServer> {
   const token = randomBytes(24).toString('hex');
   const root = path.resolve(options.staticDir);
   let guard: Guard | null = null;
@@ -59,7 +59,7 @@ export async function startBrowserServer(options: { router: Router; staticDir: s
   };
 }
 
-async function handleInvoke(router: Router, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handleInvoke(router: Invoker, req: IncomingMessage, res: ServerResponse): Promise<void> {
   let body: unknown;
   try {
     body = JSON.parse(await readBody(req));

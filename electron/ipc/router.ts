@@ -1,16 +1,6 @@
 import type { z } from 'zod';
-import {
-  ApiFailure,
-  apiError,
-  type ApiResult,
-  type Contract,
-  type FieldIssue,
-  type InputOf,
-  type MethodName,
-  type OutputOf,
-  contract as fullContract,
-} from '../../shared/api';
-import type { MethodSpec } from '../../shared/api/define';
+import { ApiFailure, apiError, type ApiResult, type Contract, type FieldIssue, contract as fullContract } from '../../shared/api';
+import type { ContractShape, MethodInput, MethodOutput } from '../../shared/api/define';
 import { rolesGrant } from '../../shared/permissions';
 import type { Session } from '../services/sessions';
 
@@ -21,7 +11,13 @@ export interface CallContext {
   readonly sessionToken: string | null;
 }
 
-export type Handler<N extends MethodName> = (input: InputOf<N>, ctx: CallContext) => OutputOf<N> | Promise<OutputOf<N>>;
+export type Handler<C extends ContractShape, N extends keyof C> = (
+  input: MethodOutputOfInput<C[N]>,
+  ctx: CallContext,
+) => MethodOutput<C[N]> | Promise<MethodOutput<C[N]>>;
+
+/** Handlers receive the input after the schema has parsed it (defaults applied, strings trimmed). */
+type MethodOutputOfInput<M> = M extends { input: infer I } ? (I extends { _zod: { output: infer O } } ? O : MethodInput<M>) : never;
 
 /** Hooks the router calls around each call; the app wires sessions and the audit chain in here. */
 export interface RouterHooks {
@@ -31,6 +27,11 @@ export interface RouterHooks {
   logError(method: string, error: unknown): void;
 }
 
+/** What a transport needs of the router: one entry point taking the raw envelope. */
+export interface Invoker {
+  invoke(request: unknown): Promise<ApiResult<unknown>>;
+}
+
 type AnyHandler = (input: unknown, ctx: CallContext) => unknown;
 
 /**
@@ -38,15 +39,18 @@ type AnyHandler = (input: unknown, ctx: CallContext) => unknown;
  * input schema → handler → output schema. Nothing runs, and nothing is written, before the input
  * has passed its schema.
  */
-export class Router {
+export class Router<C extends ContractShape = Contract> implements Invoker {
   private readonly handlers = new Map<string, AnyHandler>();
+  private readonly contract: C;
 
   constructor(
     private readonly hooks: RouterHooks,
-    private readonly contract: Readonly<Record<string, MethodSpec>> = fullContract,
-  ) {}
+    contract?: C,
+  ) {
+    this.contract = contract ?? (fullContract as unknown as C);
+  }
 
-  implement<N extends MethodName>(name: N, handler: Handler<N>): this {
+  implement<N extends keyof C & string>(name: N, handler: Handler<C, N>): this {
     if (!Object.hasOwn(this.contract, name)) throw new Error(`router: ${name} is not in the contract`);
     if (this.handlers.has(name)) throw new Error(`router: ${name} is implemented twice`);
     this.handlers.set(name, handler as AnyHandler);
@@ -62,7 +66,7 @@ export class Router {
   async invoke(request: unknown): Promise<ApiResult<unknown>> {
     if (!isEnvelope(request)) return { ok: false, error: apiError('BAD_REQUEST') };
     const { method } = request;
-    const spec = Object.hasOwn(this.contract, method) ? this.contract[method] : undefined;
+    const spec = Object.hasOwn(this.contract, method) ? this.contract[method as keyof C] : undefined;
     const handler = this.handlers.get(method);
     if (!spec || !handler) return { ok: false, error: apiError('UNKNOWN_METHOD') };
 
