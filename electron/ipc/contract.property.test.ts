@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contract, type MethodName } from '../../shared/api';
+import { ROLES } from '../../shared/permissions';
+import { openTestApp } from '../app/testing';
+
+// Every API method must reject a malformed payload with a typed error and write nothing: the
+// property runs over the whole contract, so a method added later is covered without a new test.
+
+let t: Awaited<ReturnType<typeof openTestApp>>;
+let everyRole = '';
+
+beforeAll(async () => {
+  t = await openTestApp({ initialized: true });
+  const made = await t.call('admin.createUser', { username: 'all.roles', displayName: '全权限', roles: [...ROLES], departmentCodes: [], password: 'AllRoles2026' }, t.adminSession);
+  if (!made.ok) throw new Error(made.error.message);
+  const login = await t.call('auth.login', { username: 'all.roles', password: 'AllRoles2026' });
+  if (!login.ok) throw new Error(login.error.message);
+  everyRole = login.value.sessionToken;
+});
+afterAll(() => t.close());
+
+const methods = Object.keys(contract) as MethodName[];
+
+describe.each(methods)('%s', (name) => {
+  it('rejects any payload its schema rejects, with VALIDATION_FAILED, and writes nothing', async () => {
+    const schema = contract[name].input;
+    const malformed = fc.oneof(fc.anything(), fc.dictionary(fc.string(), fc.anything()), fc.constantFrom(null, undefined, [], '', 0, {})).filter((value) => !schema.safeParse(value).success);
+    await fc.assert(
+      fc.asyncProperty(malformed, async (payload) => {
+        const before = t.app.context.data.store.info().updateSeq;
+        const result = await t.app.router.invoke({ method: name, input: payload, session: everyRole });
+        expect(result.ok).toBe(false);
+        if (!result.ok) {
+          expect(result.error.code).toBe('VALIDATION_FAILED');
+          expect(result.error.message).toMatch(/[\u4e00-\u9fff]/);
+          for (const field of result.error.fields ?? []) expect(field.message).toMatch(/[\u4e00-\u9fff]/);
+        }
+        expect(t.app.context.data.store.info().updateSeq).toBe(before);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('envelopes', () => {
+  it('answers any malformed envelope with a typed error and writes nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.anything(), async (envelope) => {
+        const before = t.app.context.data.store.info().updateSeq;
+        const result = await t.app.router.invoke(envelope);
+        if (typeof envelope === 'object' && envelope !== null && typeof (envelope as { method?: unknown }).method === 'string') return;
+        expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+        expect(t.app.context.data.store.info().updateSeq).toBe(before);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
