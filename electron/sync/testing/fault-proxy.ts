@@ -121,10 +121,8 @@ export async function startFaultProxy(options: {
     const upstream = net.connect(options.target.port, options.target.host);
     open.add(upstream);
     upstream.on('close', () => open.delete(upstream));
-    upstream.on('error', () => client.destroy());
-    client.on('error', () => upstream.destroy());
-    client.on('close', () => upstream.destroy());
-    upstream.on('close', () => client.destroy());
+    // Errors end in 'close'; the pipes below decide what the other side sees.
+    upstream.on('error', () => undefined);
 
     const pipe = (from: net.Socket, to: net.Socket, direction: 'request' | 'response'): void => {
       let passed = 0;
@@ -163,9 +161,18 @@ export async function startFaultProxy(options: {
           }
         });
       });
+      // A clean end is passed on once the delayed chunks are out; an abrupt close is passed on
+      // as an abrupt close.
+      let ended = false;
       from.on('end', () => {
+        ended = true;
         void chain.then(() => {
           if (!stopped && !to.destroyed) to.end();
+        });
+      });
+      from.on('close', () => {
+        void chain.then(() => {
+          if (!ended && !stopped && !to.destroyed) to.destroy();
         });
       });
     };

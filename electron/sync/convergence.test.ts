@@ -1,0 +1,85 @@
+/**
+ * Convergence under a bad line: a TCP proxy between the clinic and the county drops, delays, resets
+ * and cuts connections at random points (seeded). Over 50 runs, retrying after each failure, both
+ * sides end with the same document ids, leaves and winning revisions: nothing lost, nothing
+ * duplicated. Small documents counts per run keep the whole file well under a minute.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countySetup } from './county-setup';
+import { isNeverPushed } from './reference-data';
+import { startPeerServer, type PeerServer } from './peer-server/start';
+import { adminOf, clinicPassword, openTestClinic, snapshotRemote, snapshotStore, TEST_BATCHING } from './testing/clinic-fixture';
+import { startFaultProxy, type FaultKind } from './testing/fault-proxy';
+import { seededRandom } from './testing/seeded-random';
+
+const RUNS = 50;
+
+describe('convergence through a faulty line', () => {
+  let peer: PeerServer;
+  beforeAll(async () => {
+    peer = await startPeerServer();
+  });
+  afterAll(async () => {
+    await peer.stop();
+  });
+
+  it(`converges in ${RUNS} seeded runs of drops, resets, cuts, stalls and delays`, async () => {
+    const admin = adminOf(peer);
+    const totals: Record<FaultKind, number> = { drop: 0, 'reset-request': 0, 'reset-response': 0, 'close-response': 0, stall: 0 };
+    let failedAttempts = 0;
+    for (let seed = 1; seed <= RUNS; seed++) {
+      const random = seededRandom(seed * 7919);
+      const code = `fz${String(seed).padStart(2, '0')}`;
+      await countySetup({ serverUrl: peer.url, adminUser: peer.admin.user, adminPassword: peer.admin.password, clinicCode: code, clinicPassword: clinicPassword(code), referenceDatabase: 'county_reference' });
+      // Another workstation already sent a few records: this run pulls as well as pushes.
+      const remoteDocs = Array.from({ length: random.int(0, 4) }, (_, i) => ({ _id: `remote:${i}`, type: 'archive_scan', clinic_code: code, n: i }));
+      if (remoteDocs.length > 0) await admin.request('POST', `/clinic_${code}/_bulk_docs`, { docs: remoteDocs });
+
+      const proxy = await startFaultProxy({
+        target: { host: '127.0.0.1', port: peer.port },
+        seed,
+        mode: {
+          kind: 'faulty',
+          faults: random.int(1, 4),
+          faultProbability: 0.6,
+          maxDelayMs: 3,
+          maxCutBytes: 4000,
+          // Stalls cost a full request deadline each; a few runs get them.
+          kinds: seed % 10 === 0 ? ['stall', 'reset-response'] : ['drop', 'reset-request', 'reset-response', 'close-response'],
+        },
+      });
+      const clinic = openTestClinic(code, proxy.url, { batching: { ...TEST_BATCHING, batchSize: 4, requestTimeoutMs: 800 } });
+      try {
+        const ids = clinic.addPatients(random.int(3, 10));
+        const edited = clinic.store.get(ids[0])!;
+        clinic.store.bulkDocs([{ ...edited, phone: '13912345678' }]);
+        clinic.store.bulkDocs([{ _id: 'scan:1', type: 'archive_scan', clinic_code: code, _attachments: { 'p.png': { content_type: 'image/png', data: Buffer.alloc(3000, seed) } } }]);
+
+        let outcome = await clinic.engine.run('nightly');
+        let attempts = 1;
+        while (!outcome.ok && attempts < 20) {
+          expect(outcome.error.retryable, `seed ${seed}: ${outcome.error.code} ${outcome.error.detail}`).toBe(true);
+          failedAttempts += 1;
+          outcome = await clinic.engine.run('retry');
+          attempts += 1;
+        }
+        expect(outcome, `seed ${seed} did not converge`).toEqual({ ok: true });
+
+        const local = snapshotStore(clinic.store, isNeverPushed);
+        const remote = await snapshotRemote(admin, `clinic_${code}`);
+        expect(remote, `seed ${seed}`).toEqual(local);
+        expect(Object.keys(local)).toHaveLength(ids.length + 1 + remoteDocs.length);
+        expect(clinic.engine.status().pendingChanges).toBe(0);
+        const stats = proxy.stats();
+        for (const kind of Object.keys(totals) as FaultKind[]) totals[kind] += stats.faults[kind];
+      } finally {
+        clinic.dispose();
+        await proxy.close();
+      }
+    }
+    // The test must have been able to fail: faults really happened and really broke runs.
+    expect(totals.drop + totals['reset-request'] + totals['reset-response'] + totals['close-response']).toBeGreaterThan(RUNS);
+    expect(totals.stall).toBeGreaterThan(0);
+    expect(failedAttempts).toBeGreaterThan(RUNS / 5);
+  }, 170_000);
+});
