@@ -12,7 +12,7 @@ import { systemClock, type Clock } from './clock';
 import type { SyncError } from './errors';
 import { DEFAULT_SYNC_WINDOW, isInSyncWindow, nextWindowStart, validateSyncWindow, windowEndAfter, type SyncWindow } from './sync-window';
 
-export type SyncTrigger = 'nightly' | 'manual' | 'network-returned' | 'retry' | 'startup';
+export type SyncTrigger = 'nightly' | 'manual' | 'network-returned' | 'retry' | 'startup' | 'recovery';
 
 export type SyncRunOutcome = { readonly ok: true } | { readonly ok: false; readonly error: SyncError };
 
