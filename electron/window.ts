@@ -1,8 +1,7 @@
 import { BrowserWindow, session, shell } from 'electron';
 import path from 'node:path';
+import { RENDERER_CSP } from './security/csp';
 
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 /**
  * The main window, locked down as Electron's security checklist asks: context isolation, the
@@ -11,7 +10,7 @@ const CSP =
  */
 export function createMainWindow(rendererDir: string, preloadFile: string): BrowserWindow {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } });
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
 

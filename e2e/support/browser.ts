@@ -23,11 +23,8 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/**
- * Console errors that say nothing about our code. index.html keeps `frame-ancestors 'none'` in its
- * CSP meta as specified, but browsers only honour that directive as an HTTP header and log this.
- */
-const KNOWN_HARMLESS = [/'frame-ancestors' is ignored when delivered via a <meta> element/];
+/** Console errors that say nothing about our code (none known: the CSP comes as a header). */
+const KNOWN_HARMLESS: RegExp[] = [];
 
 /** Debian's Chromium with a fresh profile folder, removed again on close. */
 export async function openBrowser(): Promise<BrowserSession> {

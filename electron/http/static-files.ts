@@ -1,6 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
+import { RENDERER_CSP } from '../security/csp';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -44,6 +45,8 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
     'cache-control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
+    'content-security-policy': RENDERER_CSP,
+    'referrer-policy': 'no-referrer',
   });
   createReadStream(file).pipe(res);
 }
