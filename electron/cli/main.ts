@@ -1,0 +1,55 @@
+/**
+ * `npm run cli -- <command> [options]`: maintenance commands for a clinic's data folder.
+ *   rebuild-projections --data-dir DIR    rebuild every projection table from the documents
+ *   info --data-dir DIR                   document counts, sequence and file size
+ */
+import path from 'node:path';
+import { openClinicDatabase } from '../../db/open';
+import { rebuildProjections } from '../../db/projections/rebuild';
+import { DATABASE_FILE } from '../app/clinic-app';
+import { resolveDataDir } from '../app/data-dir';
+
+type Command = 'rebuild-projections' | 'info';
+const COMMANDS: ReadonlyArray<Command> = ['rebuild-projections', 'info'];
+
+async function main(): Promise<void> {
+  const [command, ...argv] = process.argv.slice(2);
+  if (!COMMANDS.includes(command as Command)) {
+    console.error(`用法：npm run cli -- <${COMMANDS.join('|')}> --data-dir <目录>`);
+    process.exit(2);
+  }
+  const dataDir = resolveDataDir(argv, process.env);
+  const db = openClinicDatabase(path.join(dataDir, DATABASE_FILE));
+  try {
+    switch (command as Command) {
+      case 'rebuild-projections': {
+        const started = Date.now();
+        let lastShown = 0;
+        const result = await rebuildProjections(db, ({ done, total }) => {
+          if (Date.now() - lastShown > 1000 || done === total) {
+            lastShown = Date.now();
+            process.stderr.write(`重建索引表：${done}/${total}\n`);
+          }
+        });
+        console.log(`索引表已从文档重建：${result.done} 份文档，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
+        break;
+      }
+      case 'info': {
+        const info = db.store.info();
+        console.log(JSON.stringify({ dataDir, ...info }, null, 2));
+        break;
+      }
+      default: {
+        const unreachable: never = command as never;
+        throw new Error(`unknown command ${String(unreachable)}`);
+      }
+    }
+  } finally {
+    db.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`命令失败：${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
