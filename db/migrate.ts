@@ -1,15 +1,18 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { ClinicOrm } from './orm';
 
 /**
- * The folder of generated migrations (db/migrations). A bundled build must ship that folder and
- * pass its path, since a bundle has no `import.meta.url` pointing here.
+ * The folder of generated migrations: db/migrations next to this module when running from source
+ * (tsx, vitest); in a CommonJS bundle (dist/electron/main.cjs), where `import.meta.url` is empty, a
+ * `migrations` folder next to the bundle, which the build must copy there.
  */
 export function defaultMigrationsFolder(): string {
   const here = import.meta.url as string | undefined;
-  if (!here) throw new Error('migrationsFolder must be given when db/ is bundled');
-  return fileURLToPath(new URL('./migrations', here));
+  if (here) return fileURLToPath(new URL('./migrations', here));
+  if (typeof __dirname === 'string') return path.join(__dirname, 'migrations');
+  throw new Error('cannot locate db/migrations: pass migrationsFolder');
 }
 
 /** Applies every migration not yet applied (drizzle records them in `__drizzle_migrations`). */

@@ -19,6 +19,15 @@ interface RowStatement {
   run(row: Readonly<Record<string, unknown>>): void;
 }
 
+const tableNames = new WeakMap<SQLiteTable, string>();
+
+/** The table's SQL name, looked up once (drizzle keeps it behind a symbol getter). */
+function nameOf(table: SQLiteTable): string {
+  let name = tableNames.get(table);
+  if (name === undefined) tableNames.set(table, (name = getTableName(table)));
+  return name;
+}
+
 function quote(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
@@ -59,7 +68,7 @@ function primaryKeyOf(table: SQLiteTable, columns: Array<[string, SQLiteColumn]>
 
 /** Insert, or update every other column when a row with the same primary key exists. */
 export function upsertRow<T extends SQLiteTable>(tx: ProjectionTx, table: T, row: ProjectionRow<T>): void {
-  rowStatement(tx, `upsert:${getTableName(table)}`, table, (columns) => {
+  rowStatement(tx, `upsert:${nameOf(table)}`, table, (columns) => {
     const key = primaryKeyOf(table, columns);
     const updates = columns.filter(([, column]) => column !== key).map(([, column]) => `${quote(column.name)} = excluded.${quote(column.name)}`);
     return (
@@ -74,7 +83,7 @@ export function upsertRow<T extends SQLiteTable>(tx: ProjectionTx, table: T, row
 export function insertRowIfAbsent<T extends SQLiteTable>(tx: ProjectionTx, table: T, row: ProjectionRow<T>): void {
   rowStatement(
     tx,
-    `insert:${getTableName(table)}`,
+    `insert:${nameOf(table)}`,
     table,
     (columns) =>
       `INSERT INTO ${quote(getTableName(table))} (${columns.map(([, c]) => quote(c.name)).join(', ')}) ` +
@@ -84,7 +93,7 @@ export function insertRowIfAbsent<T extends SQLiteTable>(tx: ProjectionTx, table
 
 /** Delete the rows whose `column` equals `value`. */
 export function deleteRowsWhere(tx: ProjectionTx, table: SQLiteTable, column: SQLiteColumn, value: string): void {
-  tx.prepared(`delete:${getTableName(table)}:${column.name}`, () =>
+  tx.prepared(`delete:${nameOf(table)}:${column.name}`, () =>
     tx.sqlite.prepare<[string]>(`DELETE FROM ${quote(getTableName(table))} WHERE ${quote(column.name)} = ?`),
   ).run(value);
 }
