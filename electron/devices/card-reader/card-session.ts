@@ -1,7 +1,7 @@
 import { DeviceError } from '../errors';
 import { getResponseApdu, readBinaryApdu, selectFileApdu, splitResponseApdu, type ResponseApdu } from './apdu';
 import type { CardReaderCommands } from './reader-driver';
-import { SW_FILE_NOT_FOUND, classifyStatusWord, describeStatusWord } from './status-words';
+import { SW_END_OF_FILE, SW_FILE_NOT_FOUND, SW_OFFSET_OUT_OF_RANGE, classifyStatusWord, describeStatusWord } from './status-words';
 import { parseFci } from './fci';
 
 export type SelectResult =
@@ -75,7 +75,8 @@ export class CardSession {
       const want = Math.min(READ_CHUNK, limit - content.length);
       const response = await this.command(readBinaryApdu(content.length, want));
       const status = classifyStatusWord(response.sw);
-      const endOfFile = status.kind === 'warning' || (size === null && response.sw === 0x6b00);
+      // 6282: the file ended before Le bytes. (Other warnings, such as 6281 "data may be corrupted", are failures.)
+      const endOfFile = response.sw === SW_END_OF_FILE || (size === null && response.sw === SW_OFFSET_OUT_OF_RANGE);
       if (status.kind !== 'ok' && !endOfFile) {
         throw new DeviceError('card_read_failed', `READ BINARY at ${content.length}: ${describeStatusWord(response.sw)}`);
       }

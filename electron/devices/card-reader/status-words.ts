@@ -34,6 +34,8 @@ const MEANINGS: Readonly<Record<number, string>> = {
 
 export const SW_OK = 0x9000;
 export const SW_FILE_NOT_FOUND = 0x6a82;
+export const SW_END_OF_FILE = 0x6282;
+export const SW_OFFSET_OUT_OF_RANGE = 0x6b00;
 
 export function classifyStatusWord(sw: number): StatusWord {
   const sw1 = sw >> 8;
