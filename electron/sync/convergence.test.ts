@@ -3,6 +3,10 @@
  * and cuts connections at random points (seeded). Over 50 runs, retrying after each failure, both
  * sides end with the same document ids, leaves and winning revisions: nothing lost, nothing
  * duplicated. Small documents counts per run keep the whole file well under a minute.
+ *
+ * Regression (PouchDB's replicator calls `src.info()` after each batch without handling failure):
+ * vitest fails the run on any unhandled rejection, which this test used to produce; see
+ * `asReplicationSource` in remote-db.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countySetup } from './county-setup';

@@ -23,8 +23,8 @@ import { clinicPouchDB } from './pouch-adapter';
 import type { PouchDatabase, PouchStatic } from './pouch';
 import { RateMeter } from './rate-meter';
 import { isNeverPushed, REFERENCE_DATABASE } from './reference-data';
-import { clinicDatabaseName, openRemoteDatabase, type CountyEndpoint } from './remote-db';
-import type { RemoteFetch } from './remote-fetch';
+import { asReplicationSource, clinicDatabaseName, openRemoteDatabase, type CountyEndpoint } from './remote-db';
+import { keepAliveAgents, type RemoteFetch } from './remote-fetch';
 import { replicatePhase, type PhaseResult, type RunningPhase } from './replicate-phase';
 import type { SyncRunner, SyncRunOutcome, SyncTrigger } from './schedule';
 import { appendRunHistory, readRunHistory, readSyncState, writeSyncState, type SyncRunRecord, type SyncStateRecord } from './sync-state';
@@ -169,8 +169,10 @@ export class SyncEngine extends EventEmitter<SyncEngineEvents> implements SyncRu
     this.setState('active');
 
     const timeoutMs = this.batching.requestTimeoutMs;
+    // Connections are reused within a run and closed at its end (nothing stays open overnight).
+    const agents = keepAliveAgents();
     const remote = (database: string): PouchDatabase =>
-      openRemoteDatabase(this.PouchDB, this.endpoint, database, { timeoutMs, fetch: this.fetchImpl });
+      openRemoteDatabase(this.PouchDB, this.endpoint, database, { timeoutMs, fetch: this.fetchImpl, agents });
     const emitProgress = (phase: SyncPhase, docsInPhase: number, remaining: number | null): void => {
       rate.record(doneBefore + docsInPhase);
       this.progress = { runId, phase, docsDone: doneBefore + docsInPhase, remaining, docsPerSecond: rate.perSecond() };
@@ -209,14 +211,15 @@ export class SyncEngine extends EventEmitter<SyncEngineEvents> implements SyncRu
       this.emit('progress', this.progress);
       const clinicRemote = remote(clinicDatabaseName(this.clinicCode));
       // Fails fast, with a clear reason, on a wrong password, a missing database or no network.
-      await clinicRemote.info();
+      await remote(clinicDatabaseName(this.clinicCode)).info();
 
       counts.pushed += (await runPhase('push', this.localPush, clinicRemote, { pushing: true })).docsWritten;
 
       if (this.referenceDatabase) {
         try {
           // The reference database is read-only for clinics: checkpoints on our side only.
-          counts.referencePulled = (await runPhase('pull-reference', remote(this.referenceDatabase), this.localAll, { checkpoint: 'target' })).docsWritten;
+          const source = asReplicationSource(remote(this.referenceDatabase));
+          counts.referencePulled = (await runPhase('pull-reference', source, this.localAll, { checkpoint: 'target' })).docsWritten;
         } catch (e) {
           const classified = classifySyncError(e);
           if (classified.code === 'SYNC_CANCELLED' || classified.code === 'SYNC_LOCAL_DISK_FULL' || classified.code === 'SYNC_LOCAL_STORE') throw e;
@@ -224,12 +227,14 @@ export class SyncEngine extends EventEmitter<SyncEngineEvents> implements SyncRu
         }
       }
 
-      counts.pulled = (await runPhase('pull', clinicRemote, this.localAll, {})).docsWritten;
+      counts.pulled = (await runPhase('pull', asReplicationSource(remote(clinicDatabaseName(this.clinicCode))), this.localAll, {})).docsWritten;
       if (counts.pulled > 0 || counts.referencePulled > 0) {
         counts.pushed += (await runPhase('settle', this.localPush, clinicRemote, { pushing: true })).docsWritten;
       }
     } catch (e) {
       error = classifySyncError(e);
+    } finally {
+      agents.destroy();
     }
 
     const endedAt = new Date(this.clock.now()).toISOString();

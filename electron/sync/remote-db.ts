@@ -4,7 +4,7 @@
  * `skip_setup`: a clinic user may not create databases, and a missing one must be reported as
  * such (https://docs.couchdb.org/en/stable/api/database/common.html).
  */
-import { createRemoteFetch, type RemoteFetch } from './remote-fetch';
+import { createRemoteFetch, type KeepAliveAgents, type RemoteFetch } from './remote-fetch';
 import type { PouchDatabase, PouchStatic } from './pouch';
 
 export interface CountyEndpoint {
@@ -26,11 +26,25 @@ export function openRemoteDatabase(
   PouchDB: PouchStatic,
   endpoint: CountyEndpoint,
   database: string,
-  options: { timeoutMs: number; fetch?: RemoteFetch },
+  options: { timeoutMs: number; fetch?: RemoteFetch; agents?: KeepAliveAgents },
 ): PouchDatabase {
   return new PouchDB(databaseUrl(endpoint.serverUrl, database), {
     skip_setup: true,
     auth: { username: endpoint.username, password: endpoint.password },
-    fetch: createRemoteFetch({ timeoutMs: options.timeoutMs, fetch: options.fetch }),
+    fetch: createRemoteFetch({ timeoutMs: options.timeoutMs, fetch: options.fetch, agents: options.agents }),
+  });
+}
+
+/**
+ * The same database for PouchDB's replicator to read from. Its `finishBatch` calls `src.info()`
+ * for progress bookkeeping and never handles a failure: on a line that drops, that is an unhandled
+ * promise rejection, which would take down the Electron main process. Here `info()` falls back to
+ * an empty answer instead (the replication itself still fails, and is reported, through its own
+ * requests).
+ */
+export function asReplicationSource(db: PouchDatabase): PouchDatabase {
+  const info = db.info.bind(db);
+  return Object.assign(db, {
+    info: () => info().catch(() => ({ db_name: db.name, doc_count: 0, update_seq: 0 })),
   });
 }
