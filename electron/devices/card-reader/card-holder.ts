@@ -1,13 +1,23 @@
 import { z } from 'zod';
 import { sexCode } from '../../../shared/docs/patient';
+import { parseIsoDate } from '../../../shared/identity/dates';
+import { validateResidentId } from '../../../shared/identity/resident-id';
 import { DeviceError, type DeviceErrorCode } from '../errors';
-import { idNumberBirthDate, idNumberSex, isCalendarDate, isValidIdNumber } from '../id-number';
 
 /** GB 3304 nationality codes 01–56, plus 97 (其他) and 98 (外国血统) that registries also use. */
 const ETHNICITY = /^(0[1-9]|[1-4]\d|5[0-6]|97|98)$/;
 /** Letters of any script, the middle dot of transliterated minority names, and spaces inside; no digits. */
 const PERSON_NAME = /^[\p{L}\p{M}·•.\- ]+$/u;
 const NO_CONTROL_CHARS = /^[^\p{Cc}\p{Cs}\uFFFD]*$/u;
+
+/**
+ * A card stores the 18-character form exactly: no spaces, no lower-case x, no 15-digit legacy number
+ * (those the shared validator accepts from typing, and converts).
+ */
+function isCardIdNumber(value: string): boolean {
+  const parsed = validateResidentId(value);
+  return parsed.ok && !parsed.legacy && parsed.id18 === value;
+}
 
 /**
  * The holder data a card yields: what registration needs to find or create the patient. Every
@@ -20,10 +30,10 @@ export const cardHolderSchema = z
     name: z.string().min(1).max(40).regex(PERSON_NAME).regex(NO_CONTROL_CHARS),
     /** GB/T 2261.1. */
     sex: sexCode,
-    birthDate: z.string().refine(isCalendarDate),
+    birthDate: z.string().refine((value) => parseIsoDate(value) !== null),
     /** GB 3304 two-digit code. */
     ethnicity: z.string().regex(ETHNICITY).optional(),
-    idNumber: z.string().refine(isValidIdNumber),
+    idNumber: z.string().refine(isCardIdNumber),
     cardNumber: z.string().regex(/^[0-9A-Z]{6,32}$/),
     /** 社会保障号码 on a social-security card; the key for an insurance settlement. */
     insuranceNumber: z.string().regex(/^[0-9A-Z]{6,30}$/).optional(),
@@ -34,11 +44,12 @@ export const cardHolderSchema = z
   })
   .strict()
   .superRefine((holder, ctx) => {
-    if (!isValidIdNumber(holder.idNumber)) return;
-    if (idNumberBirthDate(holder.idNumber) !== holder.birthDate) {
+    const id = validateResidentId(holder.idNumber);
+    if (!id.ok) return;
+    if (id.birthDate !== holder.birthDate) {
       ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'birth date differs from the ID number' });
     }
-    if (idNumberSex(holder.idNumber) !== holder.sex) {
+    if (id.sex !== holder.sex) {
       ctx.addIssue({ code: 'custom', path: ['sex'], message: 'sex differs from the ID number' });
     }
   });

@@ -53,6 +53,9 @@ describe('readCardHolder', () => {
 
   it('refuses a card whose ID number fails the check digit', async () => {
     expect(await failureOf(withHolder(RESIDENT_HEALTH_CARD, { idNumber: '330783195603141283' }))).toBe('card_id_number_invalid');
+    // Typed input may be a 15-digit legacy number or padded with spaces; card data may not.
+    expect(await failureOf(withHolder(RESIDENT_HEALTH_CARD, { idNumber: '330783560314128' }))).toBe('card_id_number_invalid');
+    expect(await failureOf(withHolder(RESIDENT_HEALTH_CARD, { idNumber: '330783 19560314 1282' }))).toBe('card_id_number_invalid');
   });
 
   it('refuses a birth date or sex that contradicts the ID number', async () => {

@@ -1,5 +1,5 @@
 import { DeviceError } from '../errors';
-import { idNumberBirthDate } from '../id-number';
+import { validateResidentId } from '../../../shared/identity/resident-id';
 import { CARD_APPLICATIONS, FIELD_ENCODINGS, HOLDER_TAGS, MASTER_FILE_ID, type CardApplicationSpec, type HolderField } from './card-layout';
 import { holderFieldErrorCode, validateCardHolder, type CardHolder } from './card-holder';
 import { CardSession } from './card-session';
@@ -110,6 +110,7 @@ function holderFromFiles(app: CardApplicationSpec, files: FileContents): CardHol
     }
   }
   // The model's 社保卡 may omit the birth date; the ID number carries it.
-  const birthDate = values.birthDate ?? (values.idNumber === undefined ? undefined : (idNumberBirthDate(values.idNumber) ?? undefined));
+  const fromId = values.idNumber === undefined ? null : validateResidentId(values.idNumber);
+  const birthDate = values.birthDate ?? (fromId?.ok ? fromId.birthDate : undefined);
   return validateCardHolder({ cardKind: app.kind, ...values, ...(birthDate === undefined ? {} : { birthDate }) });
 }

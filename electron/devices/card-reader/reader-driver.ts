@@ -4,7 +4,8 @@ import type { Unsubscribe } from '../listeners';
 import { missingCase } from '../missing-case';
 import type { BytePort } from '../port/byte-port';
 import { encodeFrame } from './frame';
-import { FrameDecoder, type DecodeEvent } from './frame-decoder';
+import type { DecodeEvent } from './frame-decoder';
+import { FrameReceiver } from './frame-receiver';
 import {
   READER_COMMANDS,
   READER_STATUS,
@@ -89,14 +90,12 @@ export class CardReaderDriver implements CardReaderCommands {
   private readonly timeoutMs: number;
   private readonly powerOnTimeoutMs: number;
   private readonly retries: number;
-  private readonly interByteTimeoutMs: number;
   private readonly faultRetryDelayMs: number;
-  private readonly decoder = new FrameDecoder();
+  private readonly receiver: FrameReceiver;
   private readonly unsubscribe: Unsubscribe[];
   private queue: Promise<unknown> = Promise.resolve();
   private current: Attempt | null = null;
   private lastSeq = 0;
-  private cancelInterByte: CancelTimer | null = null;
   private closedReason: string | null = null;
 
   constructor(
@@ -107,10 +106,10 @@ export class CardReaderDriver implements CardReaderCommands {
     this.timeoutMs = options.timeoutMs ?? 1000;
     this.powerOnTimeoutMs = options.powerOnTimeoutMs ?? 2500;
     this.retries = options.retries ?? 2;
-    this.interByteTimeoutMs = options.interByteTimeoutMs ?? 100;
     this.faultRetryDelayMs = options.faultRetryDelayMs ?? 150;
+    this.receiver = new FrameReceiver(this.clock, options.interByteTimeoutMs ?? 100, (events) => this.handle(events));
     this.unsubscribe = [
-      port.onData((chunk) => this.receive(chunk)),
+      port.onData((chunk) => this.receiver.push(chunk)),
       port.onClose((closed) => this.shutDown(closed.reason ?? 'port closed')),
     ];
     if (!port.isOpen) this.closedReason = 'port closed';
@@ -229,18 +228,6 @@ export class CardReaderDriver implements CardReaderCommands {
     });
   }
 
-  private receive(chunk: Uint8Array): void {
-    this.handle(this.decoder.push(chunk));
-    this.cancelInterByte?.();
-    this.cancelInterByte = null;
-    if (this.decoder.hasPartialFrame) {
-      this.cancelInterByte = this.clock.schedule(this.interByteTimeoutMs, () => {
-        this.cancelInterByte = null;
-        this.handle(this.decoder.abandonPartial());
-      });
-    }
-  }
-
   private handle(events: readonly DecodeEvent[]): void {
     for (const event of events) {
       switch (event.type) {
@@ -307,8 +294,7 @@ export class CardReaderDriver implements CardReaderCommands {
 
   private shutDown(reason: string): void {
     this.closedReason ??= reason;
-    this.cancelInterByte?.();
-    this.cancelInterByte = null;
+    this.receiver.dispose();
     for (const off of this.unsubscribe) off();
     this.current?.finish({ type: 'closed', reason });
   }

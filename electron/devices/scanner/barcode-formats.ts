@@ -1,3 +1,5 @@
+import { patientDoc } from '../../../shared/docs/patient';
+
 /**
  * The barcode contents this project prints and recognises (see SCANNER.md). The print module should
  * build labels with these functions so that what is printed is exactly what the scanner classifies.
@@ -14,7 +16,6 @@ const VOUCHER = /^YBPZ:1:([0-9A-Z]{6,30}):([A-Z2-7]{16,128})$/;
 
 /** Patient label: `PT-` + the patient document id without its `patient:` prefix. */
 export const PATIENT_PREFIX = 'PT-';
-const PATIENT = /^PT-(h[0-9a-f]{32}|[0-9A-HJKMNP-TV-Z]{26})$/;
 
 /** Record-folder label: `BA-` + the 病案号 (`<clinic>-<year>-<seq>`, possibly with a workstation part). */
 export const ARCHIVE_CASE_PREFIX = 'BA-';
@@ -38,8 +39,10 @@ export function matchVoucher(text: string): { insuranceNumber: string; token: st
 }
 
 export function matchPatient(text: string): { patientId: string } | null {
-  const match = PATIENT.exec(text);
-  return match === null ? null : { patientId: `patient:${match[1]}` };
+  if (!text.startsWith(PATIENT_PREFIX)) return null;
+  // Whatever the patient schema accepts as a document id (hashed or ULID), and nothing else.
+  const patientId = `patient:${text.slice(PATIENT_PREFIX.length)}`;
+  return patientDoc.shape._id.safeParse(patientId).success ? { patientId } : null;
 }
 
 export function matchArchiveCase(text: string): { caseNumber: string } | null {

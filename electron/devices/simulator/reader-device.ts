@@ -1,5 +1,6 @@
 import { encodeFrame } from '../card-reader/frame';
-import { FrameDecoder, type DecodeEvent } from '../card-reader/frame-decoder';
+import type { DecodeEvent } from '../card-reader/frame-decoder';
+import { FrameReceiver } from '../card-reader/frame-receiver';
 import {
   CARD_PRESENCE,
   READER_COMMANDS,
@@ -9,7 +10,7 @@ import {
   encodeResponse,
   type CommandMessage,
 } from '../card-reader/messages';
-import { systemClock, type CancelTimer, type Clock } from '../clock';
+import { systemClock, type Clock } from '../clock';
 import type { Unsubscribe } from '../listeners';
 import type { BytePort } from '../port/byte-port';
 import { DEFAULT_ATR, buildCardImage } from './card-image';
@@ -54,12 +55,10 @@ export class SimulatedReader {
   private behaviour: ReaderBehaviour = NORMAL_BEHAVIOUR;
   private card: InsertedCard | null = null;
   private port: BytePort | null = null;
-  private decoder = new FrameDecoder();
   private detachListeners: Unsubscribe = () => undefined;
   private outgoing: Promise<void> = Promise.resolve();
   private readonly clock: Clock;
   private readonly interByteTimeoutMs: number;
-  private cancelInterByte: CancelTimer | null = null;
 
   constructor(options: { readonly version?: string; readonly clock?: Clock; readonly interByteTimeoutMs?: number } = {}) {
     this.version = options.version ?? 'TC-SIM-READER 1.0';
@@ -71,16 +70,15 @@ export class SimulatedReader {
   attach(port: BytePort): void {
     this.detach();
     this.port = port;
-    this.decoder = new FrameDecoder();
-    const offData = port.onData((chunk) => this.receive(chunk));
+    const receiver = new FrameReceiver(this.clock, this.interByteTimeoutMs, (events) => this.handle(events));
+    const offData = port.onData((chunk) => receiver.push(chunk));
     const offClose = port.onClose(() => {
       if (this.port === port) this.port = null;
     });
     this.detachListeners = () => {
       offData();
       offClose();
-      this.cancelInterByte?.();
-      this.cancelInterByte = null;
+      receiver.dispose();
     };
   }
 
@@ -114,19 +112,6 @@ export class SimulatedReader {
   /** Resolves when everything queued so far has been written. */
   drained(): Promise<void> {
     return this.outgoing;
-  }
-
-  private receive(chunk: Uint8Array): void {
-    this.handle(this.decoder.push(chunk));
-    // Like a real reader, give up on a frame that stops arriving (PROTOCOL.md, "Timing").
-    this.cancelInterByte?.();
-    this.cancelInterByte = null;
-    if (this.decoder.hasPartialFrame) {
-      this.cancelInterByte = this.clock.schedule(this.interByteTimeoutMs, () => {
-        this.cancelInterByte = null;
-        this.handle(this.decoder.abandonPartial());
-      });
-    }
   }
 
   private handle(events: readonly DecodeEvent[]): void {
