@@ -180,6 +180,19 @@ describe('DeviceManager (in memory, fake clock)', () => {
     expect(await clock.run(manager.testRead({ ...SCANNER, path: '/dev/nothing' }))).toMatchObject({ ok: false, error: { code: 'port_not_found' } });
   });
 
+  it('moves to a new port when reconfigured, and keeps the old one on a bad configuration', async () => {
+    const { clock, bus, reader, manager, states } = frontDesk();
+    manager.start();
+    await clock.advance(0);
+    await expect(manager.configure([READER, { ...READER, path: '/dev/ttyUSB2' }])).rejects.toThrow();
+    expect(manager.states()[0]).toMatchObject({ path: READER.path, status: 'ready' });
+    bus.plug('/dev/ttyUSB7', (port) => reader.attach(port));
+    await manager.configure([{ ...READER, path: '/dev/ttyUSB7' }]);
+    await clock.advance(0);
+    expect(manager.states()).toEqual([expect.objectContaining({ kind: 'card_reader', path: '/dev/ttyUSB7', status: 'ready' })]);
+    expect(states.at(-1)).toMatchObject({ path: '/dev/ttyUSB7', status: 'ready' });
+  });
+
   it('refuses two devices of one kind', () => {
     expect(() => new DeviceManager({ devices: [READER, { ...READER, path: '/dev/ttyUSB2' }] })).toThrow();
   });

@@ -48,7 +48,7 @@ export class DeviceManager {
   constructor(private readonly options: DeviceManagerOptions) {
     this.openPort = options.openPort ?? openSerialBytePort;
     this.clock = options.clock ?? systemClock;
-    this.build(options.devices);
+    this.build(deviceConfigList.parse(options.devices));
   }
 
   start(): void {
@@ -64,9 +64,10 @@ export class DeviceManager {
 
   /** Applies new settings: closes the old ports, opens the new ones. */
   async configure(devices: readonly DeviceConfig[]): Promise<void> {
+    const list = deviceConfigList.parse(devices); // a bad list throws before anything is closed
     const wasRunning = this.running;
     await this.stop();
-    this.build(devices);
+    this.build(list);
     if (wasRunning) this.start();
   }
 
@@ -124,8 +125,7 @@ export class DeviceManager {
     return [this.reader, this.scanner].filter((c) => c !== null);
   }
 
-  private build(devices: readonly DeviceConfig[]): void {
-    const list = deviceConfigList.parse(devices);
+  private build(list: readonly DeviceConfig[]): void {
     const find = (kind: DeviceKind) => list.find((d) => d.kind === kind);
     const readerConfig = find('card_reader');
     const scannerConfig = find('scanner');

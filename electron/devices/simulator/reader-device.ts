@@ -31,7 +31,7 @@ export interface ReaderBehaviour {
   readonly corruptChecksums: number;
 }
 
-export const NORMAL_BEHAVIOUR: ReaderBehaviour = {
+const NORMAL_BEHAVIOUR: ReaderBehaviour = {
   silent: false,
   responseDelayMs: 0,
   fragmentSize: 0,
@@ -96,10 +96,6 @@ export class SimulatedReader {
     this.card = null;
   }
 
-  get insertedCard(): VirtualCardData | null {
-    return this.card?.data ?? null;
-  }
-
   setBehaviour(change: Partial<ReaderBehaviour>): void {
     this.behaviour = { ...this.behaviour, ...change };
   }
@@ -107,11 +103,6 @@ export class SimulatedReader {
   /** Raw bytes onto the line, outside any frame (noise, or a hand-made frame). */
   sendRaw(bytes: Uint8Array): Promise<void> {
     return this.enqueue(() => this.writeNow(bytes));
-  }
-
-  /** Resolves when everything queued so far has been written. */
-  drained(): Promise<void> {
-    return this.outgoing;
   }
 
   private handle(events: readonly DecodeEvent[]): void {
