@@ -3,6 +3,7 @@ import { registerAdmin } from './admin';
 import { registerAuth } from './auth';
 import type { RouterHooks } from './router';
 import { Router } from './router';
+import { registerPendingRegistration } from './registration-pending';
 import { registerSetup } from './setup';
 import { registerSystem } from './system';
 
@@ -13,6 +14,7 @@ export function buildRouter(app: AppContext, hooks: RouterHooks): Router {
   registerAuth(router, app);
   registerAdmin(router, app);
   registerSystem(router, app);
+  registerPendingRegistration(router);
   router.assertComplete();
   return router;
 }

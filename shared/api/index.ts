@@ -1,14 +1,21 @@
 import { adminContract } from './admin';
 import { authContract } from './auth';
+import { clinicContract } from './clinic';
 import type { MethodInput, MethodOutput } from './define';
+import { patientsContract } from './patients';
 import { setupContract } from './setup';
 import { systemContract } from './system';
+import { visitsContract } from './visits';
 
 export * from './errors';
 export * from './define';
 export { sessionUser, type SessionUser } from './auth';
 export { setupInput, passwordRule, workstationId } from './setup';
 export { departmentView, userView } from './admin';
+export * from './patient-views';
+export { searchKind } from './patients';
+export { visitView, type VisitView } from './visits';
+export { divisionView } from './clinic';
 
 /** Every method the main process offers the renderer, across both transports (IPC and HTTP). */
 export const contract = {
@@ -16,6 +23,9 @@ export const contract = {
   ...authContract,
   ...adminContract,
   ...systemContract,
+  ...clinicContract,
+  ...patientsContract,
+  ...visitsContract,
 } as const;
 
 export type Contract = typeof contract;
