@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import { makePatient, openTemporaryDatabase } from '../db/testing/fixtures';
 import { FAST_LINE } from '../electron/sync/batching';
 import { couchAdmin } from '../electron/sync/couch-admin';
+import type { DocumentStoreApi } from '../db/store/types';
 import { SyncEngine } from '../electron/sync/engine';
 import { clinicPouchDB } from '../electron/sync/pouch-adapter';
 import type { PouchDatabase } from '../electron/sync/pouch';
@@ -64,85 +65,89 @@ export default async function run({ size, emit, progress }: BenchArgs): Promise<
   const say = progress ?? (() => undefined);
   const PouchDB = clinicPouchDB();
   PouchDB.plugin(require('pouchdb-adapter-memory'));
-  const peer = await startPeerServer();
-  const admin = couchAdmin({ serverUrl: peer.url, user: peer.admin.user, password: peer.admin.password, timeoutMs: 600_000 });
-  const endpoint = { serverUrl: peer.url, username: peer.admin.user, password: peer.admin.password };
-  const remote = (db: string): PouchDatabase =>
-    new PouchDB(`${peer.url}/${db}`, { skip_setup: true, auth: { username: peer.admin.user, password: peer.admin.password } });
+  // One fresh peer process for each side, so neither pays for the other's data in the server.
+  const peers = { ours: await startPeerServer(), stock: await startPeerServer() };
   const replicateOptions = { batch_size: FAST_LINE.batchSize, batches_limit: FAST_LINE.batchesLimit, retry: false };
   const opened: Array<{ dispose(): void }> = [];
   const memoryDbs: PouchDatabase[] = [];
+  const docsFor = (code: string, from: number, count: number) => Array.from({ length: count }, (_, j) => makePatient(from + j, { clinic_code: code }));
 
-  /** N documents in a fresh store and in a fresh PouchDB memory database. */
-  const prepare = async (tag: string, count: number) => {
-    const code = `bench${tag}`;
-    for (const db of [`clinic_${code}`, `stock_${code}`]) await admin.request('PUT', `/${db}`);
-    const source = openTemporaryDatabase();
-    opened.push(source);
-    const stock = new PouchDB(`bench-stock-${tag}-${process.pid}`, { adapter: 'memory' });
-    memoryDbs.push(stock);
-    for (let i = 0; i < count; i += 5_000) {
-      const docs = Array.from({ length: Math.min(5_000, count - i) }, (_, j) => makePatient(i + j, { clinic_code: code }));
-      source.store.bulkDocs(docs);
-      await stock.bulkDocs(docs);
-    }
-    const engine = new SyncEngine({ store: source.store, clinicCode: code, endpoint, referenceDatabase: null, batching: FAST_LINE });
-    return { code, source, stock, engine };
+  const ours = {
+    endpoint: { serverUrl: peers.ours.url, username: peers.ours.admin.user, password: peers.ours.admin.password },
+    admin: couchAdmin({ serverUrl: peers.ours.url, user: peers.ours.admin.user, password: peers.ours.admin.password, timeoutMs: 600_000 }),
+    /** A store with `count` documents and an engine for it, pushing to `clinic_<code>`. */
+    async prepare(code: string, count: number) {
+      await this.admin.request('PUT', `/clinic_${code}`);
+      const db = openTemporaryDatabase();
+      opened.push(db);
+      for (let i = 0; i < count; i += 5_000) db.store.bulkDocs(docsFor(code, i, Math.min(5_000, count - i)));
+      return { db, engine: this.engine(db, code) };
+    },
+    engine(db: { store: DocumentStoreApi }, code: string) {
+      return new SyncEngine({ store: db.store, clinicCode: code, endpoint: this.endpoint, referenceDatabase: null, batching: FAST_LINE });
+    },
+  };
+  const stock = {
+    remote: (db: string): PouchDatabase =>
+      new PouchDB(`${peers.stock.url}/${db}`, { auth: { username: peers.stock.admin.user, password: peers.stock.admin.password } }),
+    async prepare(name: string, count: number) {
+      const db = new PouchDB(`bench-${name}-${process.pid}`, { adapter: 'memory' });
+      memoryDbs.push(db);
+      for (let i = 0; i < count; i += 5_000) await db.bulkDocs(docsFor('benchstock', i, Math.min(5_000, count - i)));
+      return db;
+    },
   };
 
   try {
-    // Warm both paths (and the peer's JIT) so neither side pays for going first.
-    say('warming up');
-    const warm = await prepare('warm', 2_000);
+    say('warming up both paths');
+    const warm = await ours.prepare('benchwarm', 2_000);
     await timedRun(warm.engine, 'manual');
-    await PouchDB.replicate(warm.stock, remote(`stock_${warm.code}`), replicateOptions);
+    await PouchDB.replicate(await stock.prepare('warm', 2_000), stock.remote('warm'), replicateOptions);
 
-    say(`writing ${n} patient documents to both local databases`);
-    const main = await prepare('main', n);
-
-    say('push, stock PouchDB');
-    let t = process.hrtime.bigint();
-    await PouchDB.replicate(main.stock, remote(`stock_${main.code}`), replicateOptions);
-    const stockPush = n / seconds(t);
-    say('push, ours');
+    say(`ours: writing ${n} patient documents, then push`);
+    const main = await ours.prepare('benchmain', n);
     const pushTimes = await timedRun(main.engine, 'manual');
     // The run also pulls (and finds only what it just pushed); the push phase is what compares.
     const oursPush = n / pushTimes.push;
-    const rssAfterOurs = peakRssMb();
+    say('ours: pull into a fresh install');
+    const fresh = openTemporaryDatabase();
+    opened.push(fresh);
+    const pullTimes = await timedRun(ours.engine(fresh, 'benchmain'), 'recovery');
+    const oursPull = n / pullTimes.pull;
+    const oursRss = peakRssMb();
+
+    say(`stock PouchDB: writing ${n} documents to a memory database, then push and pull`);
+    const stockSource = await stock.prepare('main', n);
+    let t = process.hrtime.bigint();
+    await PouchDB.replicate(stockSource, stock.remote('main'), replicateOptions);
+    const stockPush = n / seconds(t);
+    const stockTarget = await stock.prepare('pulled', 0);
+    t = process.hrtime.bigint();
+    await PouchDB.replicate(stock.remote('main'), stockTarget, replicateOptions);
+    const stockPull = n / seconds(t);
+
     emit('sync.push.ours.docs_per_s', oursPush, 'docs/s');
     emit('sync.push.pouchdb.docs_per_s', stockPush, 'docs/s');
     emit('sync.push.ratio_vs_pouchdb', oursPush / stockPush, 'ratio');
     emit('sync.push.ours_full_run.s', pushTimes.total, 's');
-
-    say('pull into a fresh install, ours');
-    const pulled = openTemporaryDatabase();
-    opened.push(pulled);
-    const fresh = new SyncEngine({ store: pulled.store, clinicCode: main.code, endpoint, referenceDatabase: null, batching: FAST_LINE });
-    const pullTimes = await timedRun(fresh, 'recovery');
-    const oursPull = n / pullTimes.pull;
-    say('pull into a fresh install, stock PouchDB');
-    const stockTarget = new PouchDB(`bench-stock-pull-${process.pid}`, { adapter: 'memory' });
-    memoryDbs.push(stockTarget);
-    t = process.hrtime.bigint();
-    await PouchDB.replicate(remote(`stock_${main.code}`), stockTarget, replicateOptions);
-    const stockPull = n / seconds(t);
     emit('sync.pull.ours.docs_per_s', oursPull, 'docs/s');
     emit('sync.pull.pouchdb.docs_per_s', stockPull, 'docs/s');
     emit('sync.pull.ratio_vs_pouchdb', oursPull / stockPull, 'ratio');
 
-    // A night's delta: 2,000 records changed during the day, one full sync run.
+    // A night's delta: 2,000 records changed during the day, one full sync run (push, pull, settle).
     const delta = Math.min(2_000, n);
     say(`nightly delta of ${delta} changed documents`);
-    const changes = main.source.store.changes({ since: 0, limit: delta, includeDocs: true });
-    main.source.store.bulkDocs(changes.results.map((row) => ({ ...row.doc!, phone: '13999999999' })));
+    const changes = main.db.store.changes({ since: 0, limit: delta, includeDocs: true });
+    main.db.store.bulkDocs(changes.results.map((row) => ({ ...row.doc!, phone: '13999999999' })));
     const nightly = await timedRun(main.engine, 'nightly');
     emit('sync.nightly_delta_2000.run.s', nightly.total, 's');
     emit('sync.nightly_delta_2000.push.s', nightly.push, 's');
-    emit('sync.ours.peak_rss.mb', rssAfterOurs, 'MB');
+    // Ours is measured before the stock side fills memory databases in this process.
+    emit('sync.ours.peak_rss.mb', oursRss, 'MB');
     emit('sync.process.peak_rss.mb', peakRssMb(), 'MB');
   } finally {
     for (const db of memoryDbs) await db.destroy().catch(() => undefined);
     for (const db of opened) db.dispose();
-    await peer.stop();
+    await Promise.all([peers.ours.stop(), peers.stock.stop()]);
   }
 }
