@@ -4,6 +4,7 @@ import { openClinicDatabase } from '../../db/open';
 import { buildRouter } from '../ipc';
 import type { Router } from '../ipc/router';
 import { AuditTrail, collectTargetIds } from '../services/audit-trail';
+import { DeviceHub } from '../services/device-hub';
 import { SessionStore } from '../services/sessions';
 import { META_WORKSTATION, isInitialized, readClinicSettings } from '../services/setup';
 import { bindClinicData } from './bind-data';
@@ -21,7 +22,13 @@ export const DATABASE_FILE = 'clinic.sqlite';
  * Builds the whole app around one data folder: opens (and migrates) the database, wires services
  * and the router. Electron's main process and browser mode both start here; so do the tests.
  */
-export async function createClinicApp(options: { dataDir: string; version: string; log?: (line: string) => void }): Promise<ClinicApp> {
+export async function createClinicApp(options: {
+  dataDir: string;
+  version: string;
+  log?: (line: string) => void;
+  /** Where CLINIC_CARD_READER / CLINIC_SCANNER are read from; `process.env` by default. */
+  environment?: Readonly<Record<string, string | undefined>>;
+}): Promise<ClinicApp> {
   mkdirSync(options.dataDir, { recursive: true });
   const handle = openClinicDatabase(path.join(options.dataDir, DATABASE_FILE));
   const data = bindClinicData(handle, options.dataDir);
@@ -32,13 +39,15 @@ export async function createClinicApp(options: { dataDir: string; version: strin
     workstation: () => data.getMeta(META_WORKSTATION) ?? 'W01',
     nextCounter: (name) => data.nextCounter(name),
   });
+  const devices = new DeviceHub({ data, environment: options.environment ?? process.env, log });
   const context: AppContext = {
     data,
     sessions: new SessionStore(),
     audit,
     version: options.version,
     syncIndicator: () => ({ state: 'not_configured', pendingChanges: data.store.info().updateSeq, lastSuccessAt: null, message: '尚未配置县级平台同步' }),
-    deviceIndicator: () => ({ state: 'not_configured', message: '尚未配置读卡器和扫码枪' }),
+    devices,
+    deviceIndicator: () => devices.indicator(),
   };
   const router = buildRouter(context, {
     resolveSession: (token) => context.sessions.resolve(token),
@@ -49,5 +58,14 @@ export async function createClinicApp(options: { dataDir: string; version: strin
     },
     logError: (method, error) => log(`[${new Date().toISOString()}] ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
-  return { router, context, close: () => handle.close() };
+  devices.start();
+  return {
+    router,
+    context,
+    close: () => {
+      // Ports close on their own when the process ends; stopping here frees them for a test's next app.
+      void devices.stop();
+      handle.close();
+    },
+  };
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { deviceIndicator, syncIndicator } from '../../shared/api/system';
 import type { AuditTrail } from '../services/audit-trail';
 import type { ClinicData } from '../services/clinic-data';
+import type { DeviceHub } from '../services/device-hub';
 import type { SessionStore } from '../services/sessions';
 
 export type SyncIndicator = z.infer<typeof syncIndicator>;
@@ -13,6 +14,8 @@ export interface AppContext {
   readonly sessions: SessionStore;
   readonly audit: AuditTrail;
   readonly version: string;
+  /** The card reader and scanner of this workstation. */
+  readonly devices: DeviceHub;
   /** Status-bar sources; the sync engine and the device manager plug in here. */
   syncIndicator(): SyncIndicator;
   deviceIndicator(): DeviceIndicator;

@@ -1,6 +1,7 @@
 import type { AppContext } from '../app/context';
 import { registerAdmin } from './admin';
 import { registerAuth } from './auth';
+import { registerDevices } from './devices';
 import type { RouterHooks } from './router';
 import { Router } from './router';
 import { registerPendingRegistration } from './registration-pending';
@@ -14,6 +15,7 @@ export function buildRouter(app: AppContext, hooks: RouterHooks): Router {
   registerAuth(router, app);
   registerAdmin(router, app);
   registerSystem(router, app);
+  registerDevices(router, app);
   registerPendingRegistration(router);
   router.assertComplete();
   return router;

@@ -2,6 +2,7 @@ import { adminContract } from './admin';
 import { authContract } from './auth';
 import { clinicContract } from './clinic';
 import type { MethodInput, MethodOutput } from './define';
+import { devicesContract } from './devices';
 import { patientsContract } from './patients';
 import { setupContract } from './setup';
 import { systemContract } from './system';
@@ -26,6 +27,7 @@ export const contract = {
   ...clinicContract,
   ...patientsContract,
   ...visitsContract,
+  ...devicesContract,
 } as const;
 
 export type Contract = typeof contract;
