@@ -49,6 +49,8 @@ export interface SyncStatus {
   readonly lastSuccessAt: string | null;
   readonly lastError: SyncError | null;
   readonly progress: SyncProgress | null;
+  /** Size of the local database file, for the local-growth display. */
+  readonly localDatabaseBytes: number;
 }
 
 export interface SyncEngineOptions {
@@ -122,6 +124,7 @@ export class SyncEngine extends EventEmitter<SyncEngineEvents> implements SyncRu
       lastSuccessAt: saved.lastSuccessAt,
       lastError: saved.lastError,
       progress: this.progress,
+      localDatabaseBytes: this.store.info().fileSizeBytes,
     };
   }
 

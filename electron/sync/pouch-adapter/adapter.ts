@@ -13,13 +13,14 @@
  * complete on a later tick.
  */
 import { randomUUID } from 'node:crypto';
-import type { DocumentInput, DocumentStoreApi, GetOptions, StoredDocument, WriteResult } from '../../../db/store/types';
+import type { DocumentStoreApi } from '../../../db/store/types';
 import { allDocs, type AllDocsOptions } from './all-docs';
-import { toPouchAttachments, toStoreAttachments } from './attachments';
 import { storeChanges, type AdapterChangesOptions } from './changes';
 import { exposed, optsAndCallback, type NodeCallback } from './exposed';
-import { deletedDoc, fromStoreException, fromWriteRefusal, missingDoc, notSupported, PouchStyleError, revConflict } from './pouch-errors';
+import { fromStoreException, missingDoc, notSupported, PouchStyleError } from './pouch-errors';
+import { getDocument, openRevs, type PouchGetOptions } from './reads';
 import { revTreeFromLeaves } from './rev-tree';
+import { bulkWrite, writeLocal } from './writes';
 
 export const CLINIC_ADAPTER = 'clinic-sqlite';
 
@@ -37,19 +38,6 @@ export class ClinicStoreView {
 }
 
 const STORE_ID_DOC = '_local/clinic-store-id';
-const REV = /^\d+-[0-9a-zA-Z]+$/;
-
-interface PouchGetOptions {
-  rev?: string;
-  revs?: boolean;
-  conflicts?: boolean;
-  attachments?: boolean;
-  binary?: boolean;
-  open_revs?: 'all' | ReadonlyArray<string>;
-  latest?: boolean;
-}
-
-type OpenRevResult = { ok: StoredDocument } | { missing: string };
 
 /** The PouchDB instance the adapter function is called on; it assigns methods onto it. */
 type PouchInstance = Record<string, unknown>;
@@ -57,103 +45,6 @@ type PouchInstance = Record<string, unknown>;
 interface AdapterOpts {
   clinicStore?: unknown;
   name?: string;
-}
-
-function storeGetOptions(opts: PouchGetOptions): GetOptions {
-  return { rev: opts.rev, revs: Boolean(opts.revs), conflicts: Boolean(opts.conflicts), attachments: Boolean(opts.attachments) };
-}
-
-function localId(id: string): boolean {
-  return id.startsWith('_local/');
-}
-
-/**
- * With `latest`, a requested revision that is not a leaf any more is answered with the leaf that
- * descends from it (https://docs.couchdb.org/en/stable/api/document/common.html#get--db-docid,
- * `latest`). The store answers only what it holds, so we look that up only for misses.
- */
-function openRevs(store: DocumentStoreApi, id: string, opts: PouchGetOptions): OpenRevResult[] {
-  const wanted = opts.open_revs === 'all' ? 'all' : [...(opts.open_revs ?? [])];
-  if (wanted !== 'all') for (const rev of wanted) if (!REV.test(rev)) throw new PouchStyleError(400, 'bad_request', 'Invalid rev format');
-  const readOpts = { revs: Boolean(opts.revs), attachments: Boolean(opts.attachments) };
-  let results: OpenRevResult[] = store.getOpenRevs(id, wanted, readOpts);
-  if (opts.latest && results.some((r) => 'missing' in r)) {
-    const leaves = store.getOpenRevs(id, 'all', { revs: true });
-    results = results.map((r) => {
-      if (!('missing' in r)) return r;
-      const [pos, hash] = r.missing.split('-');
-      const leaf = leaves.find((l): l is { ok: StoredDocument } => {
-        if (!('ok' in l) || !l.ok._revisions) return false;
-        const h = l.ok._revisions;
-        const index = h.start - Number(pos);
-        return index >= 0 && h.ids[index] === hash;
-      });
-      if (!leaf) return r;
-      return store.getOpenRevs(id, [leaf.ok._rev], readOpts)[0] ?? r;
-    });
-  }
-  const seen = new Set<string>();
-  return results
-    .filter((r) => !('ok' in r) || (!seen.has(r.ok._rev) && seen.add(r.ok._rev) !== undefined))
-    .map((r) => ('ok' in r ? { ok: toPouchAttachments(r.ok, Boolean(opts.binary)) } : r));
-}
-
-function getDocument(store: DocumentStoreApi, id: string, opts: PouchGetOptions): StoredDocument | OpenRevResult[] {
-  if (localId(id)) {
-    const doc = store.getLocal(id);
-    if (!doc) throw missingDoc();
-    return doc;
-  }
-  if (opts.open_revs) return openRevs(store, id, opts);
-  const doc = store.get(id, storeGetOptions(opts));
-  if (doc) return toPouchAttachments(doc, Boolean(opts.binary));
-  if (opts.rev === undefined && store.getOpenRevs(id, 'all').length > 0) throw deletedDoc();
-  throw missingDoc();
-}
-
-function toWriteInput(doc: Record<string, unknown>): DocumentInput {
-  if (doc._attachments === undefined) return doc as unknown as DocumentInput;
-  return { ...doc, _attachments: toStoreAttachments(doc._attachments) } as unknown as DocumentInput;
-}
-
-function writeLocal(store: DocumentStoreApi, doc: Record<string, unknown>): { ok: true; id: string; rev: string } {
-  const id = String(doc._id);
-  if (doc._deleted) {
-    store.removeLocal(id, String(doc._rev ?? ''));
-    return { ok: true, id, rev: '0-0' };
-  }
-  const { _deleted: _ignored, ...body } = doc;
-  return store.putLocal(body as { _id: string; _rev?: string });
-}
-
-function bulkWrite(store: DocumentStoreApi, docs: ReadonlyArray<Record<string, unknown>>, newEdits: boolean): Array<{ ok: true; id: string; rev: string } | PouchStyleError> {
-  const results: Array<{ ok: true; id: string; rev: string } | PouchStyleError> = new Array(docs.length);
-  const inputs: DocumentInput[] = [];
-  const positions: number[] = [];
-  docs.forEach((doc, i) => {
-    if (typeof doc._id === 'string' && localId(doc._id)) {
-      try {
-        results[i] = writeLocal(store, doc);
-      } catch (error) {
-        results[i] = fromStoreException(error);
-      }
-    } else {
-      inputs.push(toWriteInput(doc));
-      positions.push(i);
-    }
-  });
-  if (inputs.length > 0) {
-    const written: WriteResult[] = store.bulkDocs(inputs, { newEdits });
-    written.forEach((result, j) => {
-      const i = positions[j];
-      if (result.ok) results[i] = { ok: true, id: result.id, rev: result.rev };
-      else {
-        const error = result.error === 'conflict' ? revConflict() : fromWriteRefusal(result.error, result.reason);
-        results[i] = Object.assign(error, { id: result.id });
-      }
-    });
-  }
-  return results;
 }
 
 function viewOf(opts: AdapterOpts): ClinicStoreView {
