@@ -59,6 +59,8 @@ describe('conflicts', () => {
 
     // The inbox lists it; the detail shows both sides.
     expect(listConflicts(doctor.store)).toEqual([{ id: PATIENT_ID, type: 'patient', winnerRev: winner, conflictRevs: [loser] }]);
+    // The indexed query (db/queries) gives the same inbox.
+    expect(listConflicts(doctor.store, undefined, doctor.db.orm)).toEqual(listConflicts(doctor.store));
     const detail = showConflict(doctor.store, PATIENT_ID)!;
     const phones = [detail.winner.body.phone, ...detail.others.map((o) => o.body.phone)].sort();
     expect(phones).toEqual(['13800000000', '13811111111']);
@@ -87,6 +89,7 @@ describe('conflicts', () => {
       expect((doc.address as { detail: string }).detail).toBe('新村 3 组');
     }
     expect(listConflicts(desk.store)).toEqual([]);
+    expect(listConflicts(desk.store, undefined, desk.db.orm)).toEqual([]);
     expect(snapshotStore(desk.store)).toEqual(snapshotStore(doctor.store));
     const countyAfter = await adminOf(peer).request('GET', `/clinic_xz03/${encodeURIComponent(PATIENT_ID)}?conflicts=true`);
     expect(countyAfter.body._conflicts).toBeUndefined();

@@ -13,6 +13,8 @@
  * Signed clinical documents never get here: they are immutable once signed (a correction is a new
  * amendment document), so two places never edit the same one.
  */
+import type { ClinicOrm } from '../../db/orm';
+import { listConflictedDocuments } from '../../db/queries/documents';
 import type { DocumentStoreApi, StoredDocument } from '../../db/store/types';
 
 export const EDITABLE_TYPES: ReadonlyArray<string> = ['patient', 'clinic_settings', 'department', 'user'];
@@ -80,11 +82,21 @@ function bodyOf(doc: StoredDocument): Record<string, unknown> {
 }
 
 /**
- * The editable documents that currently have conflicts. The store has no conflict index, so the
+ * The editable documents that currently have conflicts. With the database's ORM, the indexed
+ * `documents.conflict_count` query answers (db/queries/documents.ts); with only the store API, the
  * inbox is kept up to date incrementally: only documents changed since the last scan are looked at
  * (a `_local` document remembers the sequence and the open ids).
  */
-export function listConflicts(store: DocumentStoreApi, types: ReadonlyArray<string> = EDITABLE_TYPES): ConflictSummary[] {
+export function listConflicts(store: DocumentStoreApi, types: ReadonlyArray<string> = EDITABLE_TYPES, index?: ClinicOrm): ConflictSummary[] {
+  if (index) {
+    return types
+      .flatMap((type) => listConflictedDocuments(index, { type, limit: 10_000 }))
+      .flatMap((row): ConflictSummary[] => {
+        const doc = store.get(row.id, { conflicts: true });
+        return doc?._conflicts?.length ? [{ id: row.id, type: row.type ?? '', winnerRev: doc._rev, conflictRevs: [...doc._conflicts] }] : [];
+      })
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
   const saved = store.getLocal(INBOX_ID);
   let since = typeof saved?.seq === 'number' ? saved.seq : 0;
   const open = new Set(Array.isArray(saved?.ids) ? (saved.ids as string[]) : []);
