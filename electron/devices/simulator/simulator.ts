@@ -86,7 +86,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     return reader;
   };
 
-  await plugIn();
+  try {
+    await plugIn();
+  } catch (error) {
+    await pullOut();
+    if (ownsLinkDir) await rm(linkDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     mode: options.mode,
     appPath: appLink,
