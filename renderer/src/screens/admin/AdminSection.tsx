@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiError, OutputOf } from '../../../../shared/api';
+import { rolesGrant, type Role } from '../../../../shared/permissions';
 import { useClient } from '../../app/client-context';
 import { DepartmentsPanel } from './DepartmentsPanel';
+import { DevicesPanel } from './DevicesPanel';
 import { UsersPanel } from './UsersPanel';
 
 export type DepartmentList = OutputOf<'admin.listDepartments'>;
@@ -13,8 +15,19 @@ export interface Loaded<T> {
   readonly error: ApiError | null;
 }
 
-/** 管理: the clinic's departments and staff accounts. */
-export function AdminSection() {
+/** 管理: the clinic's departments and staff accounts (administrators); this workstation's devices (front desk too). */
+export function AdminSection({ roles }: { readonly roles: ReadonlyArray<Role> }) {
+  const manages = rolesGrant(roles, 'admin.manage');
+  const devices = rolesGrant(roles, 'device.manage');
+  return (
+    <div className="grid gap-6">
+      {manages && <ClinicAdmin />}
+      {devices && <DevicesPanel />}
+    </div>
+  );
+}
+
+function ClinicAdmin() {
   const client = useClient();
   const [departments, setDepartments] = useState<Loaded<DepartmentList>>({ items: null, error: null });
   const [users, setUsers] = useState<Loaded<UserList>>({ items: null, error: null });

@@ -37,3 +37,37 @@ export const ADMIN_TEXT = {
   userAdded: (name: string, username: string) => `已新增用户：${name}（${username}）`,
   saving: '正在保存…',
 } as const;
+
+/** 外接设备 (this workstation's card reader and scanner). */
+export const DEVICE_TEXT = {
+  title: '外接设备（本工作站）',
+  intro: '读卡器和扫码枪的设置只保存在这台电脑上，不会同步到其他电脑。',
+  kinds: { card_reader: '读卡器', scanner: '扫码枪' },
+  path: '串口',
+  pathPlaceholder: '如 COM3 或 /dev/ttyUSB0；不用此设备请留空',
+  baudRate: '波特率',
+  testRead: '试读',
+  testing: '正在试读…',
+  scanPrompt: '请在 10 秒内用扫码枪扫描任意条码…',
+  state: '当前状态',
+  notConfigured: '未设置',
+  save: '保存设置',
+  saving: '正在保存…',
+  saved: '已保存，设备正在按新设置重新连接。',
+  fromEnvironment: '当前设置来自启动时的环境变量（CLINIC_CARD_READER / CLINIC_SCANNER）。在这里保存会立即生效，但下次启动时仍以环境变量为准。',
+  ports: '本机串口',
+  refreshPorts: '刷新串口列表',
+  noPorts: '没有找到串口。USB 读卡器请先插好；也可以直接填写串口名称。',
+  portColumns: ['串口', '厂商', '序列号', ''],
+  usePortFor: (kind: string) => `用作${kind}`,
+  readerOk: (version: string) => `读卡器应答正常（${version}）。`,
+  cardAbsent: '读卡器里没有卡。',
+  cardRead: (name: string, sex: string, birthDate: string, idNumber: string) => `读到：${name}，${sex}，${birthDate}，身份证号 ${idNumber}`,
+  scanOk: (what: string) => `扫码枪工作正常，收到：${what}`,
+  scanKinds: {
+    insurance_voucher: (n: string) => `医保电子凭证（医保号 ${n}）`,
+    patient: (id: string) => `本系统患者条码（${id}）`,
+    archive_case: (n: string) => `病案条码（${n}）`,
+  },
+  sexes: { '0': '未知', '1': '男', '2': '女', '9': '未说明' } as Record<string, string>,
+} as const;

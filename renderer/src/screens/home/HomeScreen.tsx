@@ -4,6 +4,7 @@ import { useClient } from '../../app/client-context';
 import { missingCase } from '../../app/missing-case';
 import { APP_TEXT } from '../../app/text';
 import { AdminSection } from '../admin/AdminSection';
+import { RegistrationSection } from '../registration/RegistrationSection';
 import { NoPermission, Placeholder } from './Placeholder';
 import { SectionNav } from './SectionNav';
 import { sectionAllowed, sectionForKey, SECTIONS, startingSection, type SectionId } from './sections';
@@ -68,12 +69,13 @@ export function HomeScreen({ clinicName, user, onLoggedOut }: HomeScreenProps) {
     if (!spec || !sectionAllowed(spec, user.roles)) return <NoPermission title={title} />;
     switch (section) {
       case 'registration':
+        return <RegistrationSection clinicName={shownClinicName} />;
       case 'outpatient':
       case 'records':
       case 'sync':
         return <Placeholder title={title} plan={T.comingSoon[section]} />;
       case 'admin':
-        return <AdminSection />;
+        return <AdminSection roles={user.roles} />;
       default:
         return missingCase(section);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sectionForKey, startingSection } from './sections';
+import { sectionAllowed, sectionForKey, SECTIONS, startingSection } from './sections';
 
 const key = (k: string, altKey = false) => ({ key: k, altKey, ctrlKey: false, metaKey: false });
 
@@ -15,6 +15,13 @@ describe('home sections', () => {
   it('starts an administrator in 管理 and a registrar in 挂号', () => {
     expect(startingSection(['admin'])).toBe('admin');
     expect(startingSection(['registrar'])).toBe('registration');
+    expect(startingSection(['admin', 'registrar'])).toBe('registration');
     expect(startingSection(['doctor'])).toBe('outpatient');
+  });
+
+  it('opens 管理 to a registrar, for the device settings', () => {
+    const admin = SECTIONS.find((s) => s.id === 'admin');
+    expect(admin && sectionAllowed(admin, ['registrar'])).toBe(true);
+    expect(admin && sectionAllowed(admin, ['doctor'])).toBe(false);
   });
 });

@@ -1,0 +1,123 @@
+import { useEffect, useRef, useState } from 'react';
+import type { OutputOf } from '../../../../shared/api';
+import type { ClinicClient } from '../../api/client';
+import { useClient } from '../../app/client-context';
+import { SelectField } from '../../components/SelectField';
+import { TextField } from '../../components/TextField';
+import { REG_TEXT } from './text';
+
+type Division = OutputOf<'clinic.divisions'>['children'][number];
+
+interface Level {
+  readonly options: ReadonlyArray<Division>;
+  readonly selected: string;
+}
+
+const LEVEL_LABELS: Readonly<Record<number, string>> = {
+  1: REG_TEXT.form.province,
+  2: REG_TEXT.form.prefecture,
+  3: REG_TEXT.form.county,
+  4: REG_TEXT.form.township,
+};
+
+/** Child lists never change while the program runs: ask once per parent. */
+const childrenCache = new Map<string, Promise<ReadonlyArray<Division>>>();
+
+function childrenOf(client: ClinicClient, parentCode: string): Promise<ReadonlyArray<Division>> {
+  const cached = childrenCache.get(parentCode);
+  if (cached) return cached;
+  const loading = client.api.clinic.divisions({ parentCode }).then((result) => {
+    if (!result.ok) {
+      childrenCache.delete(parentCode);
+      return [];
+    }
+    return result.value.children;
+  });
+  childrenCache.set(parentCode, loading);
+  return loading;
+}
+
+/**
+ * Walks down from the provinces to `code`, one list per level. Codes nest by prefix at every
+ * level (grouping rows such as 市辖区 are skipped by the back end), so each step is the child
+ * whose code starts the target.
+ */
+async function levelsFor(client: ClinicClient, code: string): Promise<Level[]> {
+  const levels: Level[] = [];
+  let parent = '';
+  for (let depth = 0; depth < 4; depth += 1) {
+    const options = await childrenOf(client, parent);
+    if (options.length === 0) break;
+    const chosen = code === '' ? undefined : options.find((d) => code.startsWith(d.code));
+    levels.push({ options, selected: chosen?.code ?? '' });
+    if (!chosen || !chosen.hasChildren) break;
+    parent = chosen.code;
+  }
+  return levels;
+}
+
+interface AddressPickerProps {
+  readonly divisionCode: string;
+  readonly detail: string;
+  readonly onDivisionChange: (code: string) => void;
+  readonly onDetailChange: (detail: string) => void;
+  readonly divisionError?: string;
+  readonly detailError?: string;
+}
+
+/** 住址: province → prefecture → county → township from the national division list, then free text. */
+export function AddressPicker({ divisionCode, detail, onDivisionChange, onDetailChange, divisionError, detailError }: AddressPickerProps) {
+  const client = useClient();
+  const [levels, setLevels] = useState<ReadonlyArray<Level>>([]);
+  /** The code this picker last reported: a different incoming code (a card read) rebuilds the lists. */
+  const reported = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (reported.current === divisionCode) return;
+    reported.current = divisionCode;
+    let current = true;
+    void levelsFor(client, divisionCode).then((built) => {
+      if (current) setLevels(built);
+    });
+    return () => {
+      current = false;
+    };
+  }, [client, divisionCode]);
+
+  const choose = async (index: number, code: string) => {
+    const kept = levels.slice(0, index + 1).map((level, i) => (i === index ? { ...level, selected: code } : level));
+    const reportedCode = code !== '' ? code : (kept[index - 1]?.selected ?? '');
+    reported.current = reportedCode;
+    setLevels(kept);
+    onDivisionChange(reportedCode);
+    const picked = kept[index].options.find((d) => d.code === code);
+    if (picked?.hasChildren) {
+      const options = await childrenOf(client, code);
+      if (reported.current === reportedCode && options.length > 0) setLevels([...kept, { options, selected: '' }]);
+    }
+  };
+
+  return (
+    <div className="grid gap-2">
+      <div className="grid grid-cols-4 gap-2" data-field="address.divisionCode">
+        {levels.map((level, index) => (
+          <SelectField
+            key={level.options[0]?.code ?? index}
+            label={LEVEL_LABELS[level.options[0]?.level ?? index + 1] ?? REG_TEXT.form.address}
+            path={`address.level${index + 1}`}
+            value={level.selected}
+            options={level.options.map((d) => ({ value: d.code, label: d.name }))}
+            placeholder={REG_TEXT.form.choose}
+            onChange={(code) => void choose(index, code)}
+          />
+        ))}
+      </div>
+      {divisionError && (
+        <p data-error-for="address.divisionCode" className="text-sm text-red-700">
+          {divisionError}
+        </p>
+      )}
+      <TextField label={REG_TEXT.form.addressDetail} path="address.detail" value={detail} onChange={onDetailChange} error={detailError} maxLength={120} autoComplete="off" />
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { DeviceStateView } from '../../../../shared/api/devices';
+import { REG_TEXT } from './text';
+
+const T = REG_TEXT.devices;
+
+const TONE: Readonly<Record<DeviceStateView['status'], string>> = {
+  ready: 'border-teal-300 bg-teal-50 text-teal-800',
+  connecting: 'border-slate-300 bg-slate-50 text-slate-700',
+  disconnected: 'border-amber-400 bg-amber-50 text-amber-900',
+  error: 'border-red-300 bg-red-50 text-red-800',
+};
+
+/** The reader's and scanner's state next to the keys that use them; the full message on hover. */
+export function DeviceChips({ states }: { readonly states: ReadonlyArray<DeviceStateView> | null }) {
+  if (states === null) return null;
+  const chip = (kind: DeviceStateView['kind'], label: string) => {
+    const state = states.find((s) => s.kind === kind);
+    return (
+      <span
+        data-device={kind}
+        data-device-status={state?.status ?? 'not_configured'}
+        title={state?.message}
+        className={`rounded-full border px-2.5 py-0.5 text-sm ${state ? TONE[state.status] : 'border-slate-200 text-slate-500'}`}
+      >
+        {label}：{state ? T.states[state.status] : T.notSet}
+      </span>
+    );
+  };
+  return (
+    <span className="flex gap-2" data-testid="device-chips">
+      {chip('card_reader', T.reader)}
+      {chip('scanner', T.scanner)}
+    </span>
+  );
+}

@@ -1,0 +1,65 @@
+import { useEffect, useRef } from 'react';
+import type { OutputOf } from '../../../../shared/api';
+import { Button } from '../../components/Button';
+import { REG_TEXT } from './text';
+
+type Candidate = OutputOf<'patients.checkDuplicates'>['candidates'][number];
+const T = REG_TEXT.duplicates;
+
+interface DuplicateWarningProps {
+  readonly candidates: ReadonlyArray<Candidate>;
+  readonly onUseExisting: (candidate: Candidate) => void;
+  readonly onSaveAnyway: () => void;
+  readonly onBack: () => void;
+}
+
+/** Shown before a new record is saved when it looks like one already on file. */
+export function DuplicateWarning({ candidates, onUseExisting, onSaveAnyway, onBack }: DuplicateWarningProps) {
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const sameId = candidates.some((c) => c.reasons.includes('same_id_number'));
+
+  return (
+    <section
+      role="alertdialog"
+      aria-labelledby="duplicates-title"
+      data-testid="duplicate-warning"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        event.stopPropagation();
+        onBack();
+      }}
+      className="grid gap-3 rounded-lg border-2 border-amber-400 bg-amber-50 p-4"
+    >
+      <h3 id="duplicates-title" className="text-lg font-semibold text-amber-900">
+        {T.title}
+      </h3>
+      <p className="text-amber-900">{sameId ? T.sameIdRefused : T.intro}</p>
+      <ul className="grid gap-2">
+        {candidates.map((candidate, index) => (
+          <li key={candidate.patient.id} data-patient-id={candidate.patient.id} className="flex items-center gap-3 rounded-md bg-white px-3 py-2">
+            <span className="w-20 font-semibold">{candidate.patient.name}</span>
+            <span className="w-24">
+              {candidate.patient.sexLabel} {candidate.patient.ageText}
+            </span>
+            <span className="w-44 font-mono text-sm">{candidate.patient.idNumberMasked ?? ''}</span>
+            <span className="w-28 font-mono text-sm">{candidate.patient.phoneMasked ?? ''}</span>
+            <span className="flex-1 text-sm text-amber-900">{candidate.reasonText || candidate.reasons.map((r) => T.reasons[r]).join('；')}</span>
+            <Button tone="primary" ref={index === 0 ? first : undefined} onClick={() => onUseExisting(candidate)}>
+              {T.useExisting}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <div className="flex gap-3">
+        {!sameId && (
+          <Button tone="danger" onClick={onSaveAnyway}>
+            {T.saveAnyway}
+          </Button>
+        )}
+        <Button onClick={onBack}>{T.back}</Button>
+      </div>
+    </section>
+  );
+}

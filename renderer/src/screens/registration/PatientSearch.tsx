@@ -1,0 +1,108 @@
+import { useEffect, useState, type KeyboardEvent, type Ref } from 'react';
+import type { PatientHit } from '../../../../shared/api';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { REG_TEXT } from './text';
+import type { PatientSearchState } from './use-patient-search';
+
+const T = REG_TEXT.search;
+
+export interface HitList {
+  readonly title: string;
+  readonly hits: ReadonlyArray<PatientHit>;
+}
+
+interface PatientSearchProps {
+  readonly query: string;
+  readonly onQueryChange: (query: string) => void;
+  readonly search: PatientSearchState;
+  /** Matches from a card or voucher that found several records: shown instead of the search results. */
+  readonly override: HitList | null;
+  readonly onPick: (hit: PatientHit) => void;
+  readonly inputRef: Ref<HTMLInputElement>;
+}
+
+/** The one search box, with ranked results that ↑ ↓ and Enter choose from without leaving the box. */
+export function PatientSearch({ query, onQueryChange, search, override, onPick, inputRef }: PatientSearchProps) {
+  const hits = override?.hits ?? (search.query !== '' && search.query === query.trim() ? (search.output?.results ?? []) : []);
+  const [active, setActive] = useState(0);
+  // A new answer (or a new card's matches) starts again at the top.
+  useEffect(() => setActive(0), [override, search.output]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.nativeEvent.isComposing) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (hits.length === 0) return;
+      setActive((i) => (event.key === 'ArrowDown' ? (i + 1) % hits.length : (i - 1 + hits.length) % hits.length));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const hit = hits[active];
+      if (hit) onPick(hit);
+    }
+  };
+
+  const kindText = search.output ? T.kinds[search.output.kind] : '';
+  const showNone = override === null && query.trim() !== '' && !search.searching && search.output !== null && search.query === query.trim() && hits.length === 0;
+
+  return (
+    <section data-testid="patient-search" className="grid gap-2">
+      <label className="grid gap-1">
+        <span className="flex items-baseline gap-3 font-medium text-slate-800">
+          {T.label}
+          {kindText && <span className="text-sm font-normal text-teal-700" data-testid="search-kind">{kindText}</span>}
+          {search.searching && <span className="text-sm font-normal text-slate-500">{T.searching}</span>}
+        </span>
+        <input
+          ref={inputRef}
+          value={query}
+          onChange={(event) => onQueryChange(event.target.value)}
+          onKeyDown={onKeyDown}
+          placeholder={T.placeholder}
+          autoComplete="off"
+          spellCheck={false}
+          role="combobox"
+          aria-expanded={hits.length > 0}
+          aria-controls="patient-hits"
+          aria-activedescendant={hits[active] ? `hit-${hits[active].id}` : undefined}
+          data-testid="search-input"
+          className="w-full rounded-md border border-slate-300 bg-white px-3 py-2.5 text-lg outline-none focus:border-teal-600 focus:ring-2 focus:ring-teal-200"
+        />
+      </label>
+      <ErrorBanner error={search.error} />
+      {override && <p className="text-sm font-medium text-amber-800">{override.title}</p>}
+      {hits.length > 0 && (
+        <ul id="patient-hits" role="listbox" data-testid="search-results" className="max-h-80 overflow-auto rounded-md border border-slate-200 bg-white">
+          {hits.map((hit, index) => (
+            <li
+              key={hit.id}
+              id={`hit-${hit.id}`}
+              role="option"
+              aria-selected={index === active}
+              data-patient-id={hit.id}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => onPick(hit)}
+              className={`flex cursor-pointer items-baseline gap-3 border-b border-slate-100 px-3 py-2 ${index === active ? 'bg-teal-50' : 'hover:bg-slate-50'}`}
+            >
+              <span className="w-20 font-semibold">{hit.name}</span>
+              <span className="w-24 text-slate-600">
+                {hit.sexLabel} {hit.ageText}
+              </span>
+              <span className="w-44 font-mono text-sm text-slate-600">{hit.idNumberMasked ?? ''}</span>
+              <span className="w-28 font-mono text-sm text-slate-600">{hit.phoneMasked ?? ''}</span>
+              <span className="flex-1 text-sm text-slate-500">
+                {hit.lastVisit ? REG_TEXT.lastVisit(hit.lastVisit.date, hit.lastVisit.departmentName) : REG_TEXT.firstTime}
+              </span>
+              <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-600">{REG_TEXT.matched[hit.matched.key]}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {override === null && search.output?.more && search.query === query.trim() && <p className="text-sm text-slate-500">{T.more}</p>}
+      {showNone && (
+        <p data-testid="search-none" className="text-slate-600">
+          {T.none(query.trim())}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import type { PatientDetail } from '../../../../shared/api';
+import type { PatientSummary } from './patient-summary';
+import { REG_TEXT } from './text';
+
+const T = REG_TEXT.patient;
+
+/** The patient being registered: enough to recognise them, and their allergies. */
+export function SelectedPatient({ summary, detail }: { readonly summary: PatientSummary; readonly detail: PatientDetail | null }) {
+  const allergies = detail?.form.allergies ?? [];
+  return (
+    <section data-testid="selected-patient" data-patient-id={summary.id} className="grid gap-1 rounded-lg border-2 border-teal-600 bg-teal-50 px-4 py-3">
+      <p className="text-sm text-teal-800">{T.selected}</p>
+      <p className="flex flex-wrap items-baseline gap-x-4">
+        <span className="text-2xl font-semibold" data-testid="selected-name">
+          {summary.name}
+        </span>
+        <span className="text-lg">
+          {summary.sexLabel} {summary.ageText}
+        </span>
+        {summary.idNumberMasked && <span className="font-mono text-slate-700">{summary.idNumberMasked}</span>}
+        {summary.phoneMasked && <span className="font-mono text-slate-700">{summary.phoneMasked}</span>}
+      </p>
+      <p className="text-slate-700">{summary.lastVisit ? REG_TEXT.lastVisit(summary.lastVisit.date, summary.lastVisit.departmentName) : REG_TEXT.firstTime}</p>
+      {detail === null ? (
+        <p className="text-sm text-slate-500">{T.loading}</p>
+      ) : allergies.length > 0 ? (
+        <p className="font-medium text-red-700" data-testid="selected-allergies">
+          {T.allergies}：{allergies.map((a) => (a.reaction ? `${a.substance}（${a.reaction}）` : a.substance)).join('、')}
+        </p>
+      ) : (
+        <p className="text-sm text-slate-500">{T.noAllergies}</p>
+      )}
+    </section>
+  );
+}
