@@ -33,3 +33,16 @@ export function DeviceChips({ states }: { readonly states: ReadonlyArray<DeviceS
     </span>
   );
 }
+
+/** An unplugged or failing device, in full words: what is wrong and what to do. */
+export function DeviceProblems({ states }: { readonly states: ReadonlyArray<DeviceStateView> | null }) {
+  const problems = (states ?? []).filter((s) => s.status === 'disconnected' || s.status === 'error');
+  if (problems.length === 0) return null;
+  return (
+    <div role="status" data-testid="device-problems" className="rounded-md border border-amber-400 bg-amber-50 px-4 py-2 text-amber-900">
+      {problems.map((s) => (
+        <p key={s.kind}>{s.message}</p>
+      ))}
+    </div>
+  );
+}

@@ -5,7 +5,7 @@ import { useClient } from '../../app/client-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { fieldErrorsOf, hasFieldErrors, NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
 import { advanceOnEnter } from '../../keyboard/enter-advances';
-import { DeviceChips } from './DeviceChips';
+import { DeviceChips, DeviceProblems } from './DeviceChips';
 import { DuplicateWarning } from './DuplicateWarning';
 import { KeyBar } from './KeyBar';
 import { NewPatientForm } from './NewPatientForm';
@@ -35,7 +35,7 @@ interface Message {
   readonly text: string;
 }
 
-/** A card read twice in a row (the slot poll and F6, or a reconnect) is one registration, not two. */
+/** A card read twice without leaving the slot (the slot poll and F6, or a reconnect) is one read, not two. */
 const SAME_CARD_WINDOW_MS = 5_000;
 
 /** 挂号: find or create the patient (search, card, e-voucher), choose the department, register, hand over the slip. */
@@ -203,6 +203,8 @@ export function RegistrationSection({ clinicName }: { readonly clinicName: strin
         case 'scan':
           return void handleScan(event.scan);
         case 'card_removed':
+          // The next insertion is a new read, even of the same card.
+          lastCard.current = null;
           return;
         default:
           return event satisfies never;
@@ -339,6 +341,7 @@ export function RegistrationSection({ clinicName }: { readonly clinicName: strin
         <span className="flex-1" />
         <KeyBar />
       </header>
+      <DeviceProblems states={deviceStates} />
       <ErrorBanner error={reference.error} />
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       {message && (

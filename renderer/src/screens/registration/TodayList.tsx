@@ -148,7 +148,7 @@ function VisitRow({ visit, cancelling, onCancel, onClose, onCancelled }: VisitRo
   const time = new Date(visit.registeredAt).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
   return (
     <>
-      <tr data-visit-number={visit.visitNumber} data-status={visit.status} className={`border-b border-slate-100 ${visit.status === 'cancelled' ? 'text-slate-400' : ''}`}>
+      <tr data-visit-number={visit.visitNumber} data-visit-status={visit.status} className={`border-b border-slate-100 ${visit.status === 'cancelled' ? 'text-slate-400' : ''}`}>
         <td className="py-1.5 font-mono text-sm">{visit.visitNumber}</td>
         <td className="py-1.5">{visit.queueNumber}</td>
         <td className="py-1.5">{time}</td>
