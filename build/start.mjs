@@ -1,7 +1,7 @@
 // `npm start`: build what is missing, launch Electron; when Electron's binary is missing or cannot
 // start (as on an air-gapped build machine), say so in one line and serve browser mode instead.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -19,10 +19,15 @@ if (!existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) {
   run('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
 }
 
+// Resolve the binary the way the electron package does, but without its fallback of downloading
+// it on the spot (which, offline, only prints a stack trace before failing).
 function electronBinary() {
   try {
-    const binary = require('electron'); // the path of the binary, or throws when it was never downloaded
-    return typeof binary === 'string' && existsSync(binary) ? binary : null;
+    const pkgDir = path.dirname(require.resolve('electron/package.json'));
+    const pathFile = path.join(pkgDir, 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const binary = path.join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+    return existsSync(binary) ? binary : null;
   } catch {
     return null;
   }
