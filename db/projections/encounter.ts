@@ -1,11 +1,13 @@
 import { encounters } from '../schema';
 import { defineProjector } from './define';
+import { encounterPatientId, refreshSearchRank } from './patient-search';
 import { deleteRowsWhere, upsertRow } from './rows';
 
 export const encounterProjector = defineProjector({
   type: 'encounter',
   tables: [encounters],
-  project(tx, doc) {
+  project(tx, doc, { replacing }) {
+    const previousPatient = replacing ? encounterPatientId(tx, doc._id) : undefined;
     upsertRow(tx, encounters, {
       id: doc._id,
       clinicCode: doc.clinic_code,
@@ -22,8 +24,13 @@ export const encounterProjector = defineProjector({
       createdAt: doc.created_at,
       updatedAt: doc.updated_at,
     });
+    // A visit makes its patient recent (search ranks recent visitors first).
+    refreshSearchRank(tx, doc.patient_id);
+    if (previousPatient !== undefined && previousPatient !== doc.patient_id) refreshSearchRank(tx, previousPatient);
   },
   remove(tx, id) {
+    const patientId = encounterPatientId(tx, id);
     deleteRowsWhere(tx, encounters, encounters.id, id);
+    if (patientId !== undefined) refreshSearchRank(tx, patientId);
   },
 });

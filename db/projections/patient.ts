@@ -1,10 +1,11 @@
-import { patientCards, patients } from '../schema';
+import { patientCards, patients, patientSearchKeys } from '../schema';
 import { defineProjector } from './define';
+import { deleteSearchKeys, writeSearchKeys } from './patient-search';
 import { deleteRowsWhere, insertRowIfAbsent, upsertRow } from './rows';
 
 export const patientProjector = defineProjector({
   type: 'patient',
-  tables: [patients, patientCards],
+  tables: [patients, patientCards, patientSearchKeys],
   project(tx, doc, { replacing }) {
     upsertRow(tx, patients, {
       id: doc._id,
@@ -26,9 +27,11 @@ export const patientProjector = defineProjector({
     });
     if (replacing) deleteRowsWhere(tx, patientCards, patientCards.patientId, doc._id);
     for (const card of doc.cards) insertRowIfAbsent(tx, patientCards, { kind: card.kind, number: card.number, patientId: doc._id });
+    writeSearchKeys(tx, doc._id, doc, replacing);
   },
   remove(tx, id) {
     deleteRowsWhere(tx, patients, patients.id, id);
     deleteRowsWhere(tx, patientCards, patientCards.patientId, id);
+    deleteSearchKeys(tx, id);
   },
 });

@@ -8,3 +8,4 @@ export * from './encounters';
 export * from './meta';
 export * from './patients';
 export * from './users';
+export * from './patient-search';

@@ -43,3 +43,28 @@ export function findPatientsByCard(db: ClinicOrm, kind: string, number: string):
     .all()
     .map((row) => row.patient);
 }
+
+/** Same name, birth date and sex (one of the duplicate rules); uses `patients_name_idx`. */
+export function findPatientsByNameAndBirth(db: ClinicOrm, name: string, birthDate: string, sex: string): PatientRow[] {
+  return db
+    .select()
+    .from(patients)
+    .where(and(eq(patients.name, name), eq(patients.birthDate, birthDate), eq(patients.sex, sex)))
+    .orderBy(asc(patients.id))
+    .all();
+}
+
+/** Records a merge absorbed into `survivorId`. */
+export function findPatientsMergedInto(db: ClinicOrm, survivorId: string): PatientRow[] {
+  return db.select().from(patients).where(eq(patients.mergedInto, survivorId)).orderBy(asc(patients.id)).all();
+}
+
+/** Patients by id, in no particular order; missing ids are left out. */
+export function findPatientsByIds(db: ClinicOrm, ids: ReadonlyArray<string>): PatientRow[] {
+  return ids.map((id) => findPatientById(db, id)).filter((row): row is PatientRow => row !== undefined);
+}
+
+/** Patients with this insurance number (医保号), as stored. */
+export function findPatientsByInsuranceNumber(db: ClinicOrm, insuranceNumber: string): PatientRow[] {
+  return db.select().from(patients).where(eq(patients.insuranceNumber, insuranceNumber)).orderBy(asc(patients.id)).all();
+}

@@ -4,6 +4,7 @@ export * from './clinic';
 export * from './departments';
 export * from './users';
 export * from './patients';
+export * from './patient-search';
 export * from './encounters';
 export * from './audit';
 export * from './rejected';
