@@ -1,5 +1,27 @@
 import type { ClinicDatabase } from '../../db/open';
-import { countUsers, getMeta, listDepartments, listUsers, nextCounterValue, setMeta } from '../../db/queries';
+import {
+  countUsers,
+  findEncounterById,
+  findEncountersByVisitNumber,
+  findLatestVisit,
+  findPatientById,
+  findPatientsByCard,
+  findPatientsByIdNumber,
+  findPatientsByInsuranceNumber,
+  findPatientsByNameAndBirth,
+  findPatientsByPhone,
+  findPatientsMergedInto,
+  findWinningRev,
+  getMeta,
+  listDepartments,
+  listEncountersOfDay,
+  listRecentEncountersOfPatients,
+  listUsers,
+  nextCounterValue,
+  searchKeyExact,
+  searchKeyPrefix,
+  setMeta,
+} from '../../db/queries';
 import type { ClinicData } from '../services/clinic-data';
 
 /** Binds the services' view of the database to the real queries in db/. */
@@ -27,5 +49,24 @@ export function bindClinicData(handle: ClinicDatabase, dataDir: string): ClinicD
     getMeta: (key) => getMeta(orm, key),
     setMeta: (key, value) => setMeta(orm, key, value),
     nextCounter: (name) => nextCounterValue(orm, name),
+    patients: {
+      byId: (id) => findPatientById(orm, id),
+      byIdNumber: (idNumber) => findPatientsByIdNumber(orm, idNumber),
+      byPhone: (phone) => findPatientsByPhone(orm, phone),
+      byNameAndBirth: (name, birthDate, sex) => findPatientsByNameAndBirth(orm, name, birthDate, sex),
+      byCard: (kind, number) => findPatientsByCard(orm, kind, number),
+      byInsuranceNumber: (number) => findPatientsByInsuranceNumber(orm, number),
+      mergedInto: (id) => findPatientsMergedInto(orm, id),
+      searchExact: (kind, value, limit) => searchKeyExact(orm, kind, value, limit),
+      searchPrefix: (kind, prefix, limit) => searchKeyPrefix(orm, kind, prefix, limit),
+      latestVisit: (patientId) => findLatestVisit(orm, patientId),
+    },
+    encounters: {
+      byId: (id) => findEncounterById(orm, id),
+      byVisitNumber: (visitNumber) => findEncountersByVisitNumber(orm, visitNumber),
+      ofDay: (date, filters) => listEncountersOfDay(orm, date, filters),
+      recentOfPatients: (ids, limit) => listRecentEncountersOfPatients(orm, ids, limit),
+      revOf: (id) => findWinningRev(orm, id),
+    },
   };
 }

@@ -1,12 +1,14 @@
 import type { AppContext } from '../app/context';
 import { registerAdmin } from './admin';
 import { registerAuth } from './auth';
+import { registerClinic } from './clinic';
 import { registerDevices } from './devices';
+import { registerPatients } from './patients';
 import type { RouterHooks } from './router';
 import { Router } from './router';
-import { registerPendingRegistration } from './registration-pending';
 import { registerSetup } from './setup';
 import { registerSystem } from './system';
+import { registerVisits } from './visits';
 
 /** Builds the one router both transports share, with every contract method implemented. */
 export function buildRouter(app: AppContext, hooks: RouterHooks): Router {
@@ -16,7 +18,9 @@ export function buildRouter(app: AppContext, hooks: RouterHooks): Router {
   registerAdmin(router, app);
   registerSystem(router, app);
   registerDevices(router, app);
-  registerPendingRegistration(router);
+  registerClinic(router, app);
+  registerPatients(router, app);
+  registerVisits(router, app);
   router.assertComplete();
   return router;
 }

@@ -1,6 +1,7 @@
 import type { DocumentStoreApi, StoredDocument } from '../../db/store/types';
 import type { DocumentType } from '../../shared/docs';
 import type { Role } from '../../shared/permissions';
+import type { EncounterQueries, PatientQueries } from './registration-data';
 
 export interface DepartmentRow {
   readonly code: string;
@@ -30,6 +31,8 @@ export interface ClinicData {
   getMeta(key: string): string | null;
   setMeta(key: string, value: string): void;
   nextCounter(name: string): number;
+  readonly patients: PatientQueries;
+  readonly encounters: EncounterQueries;
 }
 
 /** The fields every document written by this workstation carries. */

@@ -15,7 +15,7 @@ export { setupInput, passwordRule, workstationId } from './setup';
 export { departmentView, userView } from './admin';
 export * from './patient-views';
 export { searchKind } from './patients';
-export { visitView, type VisitView } from './visits';
+export { ENCOUNTER_STATUS_LABELS, visitView, type VisitView } from './visits';
 export { divisionView } from './clinic';
 
 /** Every method the main process offers the renderer, across both transports (IPC and HTTP). */

@@ -41,6 +41,8 @@ export const visitView = z.object({
 });
 export type VisitView = z.infer<typeof visitView>;
 
+export const ENCOUNTER_STATUS_LABELS = { waiting: '候诊', in_progress: '就诊中', completed: '已就诊', cancelled: '已退号' } as const;
+
 export const visitsContract = {
   'visits.register': method({
     input: z

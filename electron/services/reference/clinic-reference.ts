@@ -1,0 +1,46 @@
+/** Reference reads for the registration form: fee categories, code sets, divisions, doctors. */
+import type { ClinicData } from '../clinic-data';
+import { requireSettings } from '../patients/patient-records';
+import { type CodeSets, loadCodeSets, loadDivisionIndex } from './code-sets';
+
+export function feeCategories(data: ClinicData): Array<{ code: string; name: string }> {
+  return requireSettings(data).fee_categories.map((c) => ({ code: c.code, name: c.name }));
+}
+
+/** The code tables as plain lists (copies: the loaded tables are shared by the whole process). */
+export function codeSets() {
+  const sets: CodeSets = loadCodeSets();
+  const list = (entries: CodeSets['sexes']) => entries.map((e) => ({ code: e.code, name: e.name }));
+  return {
+    sexes: list(sets.sexes),
+    ethnicities: list(sets.ethnicities),
+    idTypes: list(sets.idTypes),
+    relationships: sets.relationships.map((r) => ({ code: r.code, name: r.name, parentCode: r.parentCode })),
+    visitTypes: list(sets.visitTypes),
+    cardKinds: list(sets.cardKinds),
+  };
+}
+
+export function divisionChildren(data: ClinicData, parentCode: string) {
+  const index = loadDivisionIndex();
+  const children = index.childrenOf(parentCode).map((d) => ({
+    code: d.code,
+    name: d.name,
+    level: d.level,
+    hasChildren: index.childrenOf(d.code).length > 0,
+  }));
+  return {
+    path: parentCode === '' ? [] : index.divisionPath(parentCode),
+    children,
+    clinicDivisionCode: requireSettings(data).division_code ?? null,
+  };
+}
+
+/** Active doctors, of one department when asked (a doctor with no department listed works in all). */
+export function doctors(data: ClinicData, departmentCode?: string) {
+  return data
+    .listUsers()
+    .filter((u) => u.active && u.roles.includes('doctor'))
+    .filter((u) => !departmentCode || u.departmentCodes.length === 0 || u.departmentCodes.includes(departmentCode))
+    .map((u) => ({ username: u.username, displayName: u.displayName, departmentCodes: [...u.departmentCodes] }));
+}
