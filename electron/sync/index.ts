@@ -1,0 +1,27 @@
+/**
+ * The sync module's public surface, for the app's services, IPC handlers and CLI.
+ * See ./COUNTY-SERVER.md for the county side.
+ */
+export { createSyncService, type SyncService, type SyncServiceOptions } from './service';
+export { SyncEngine, type SyncEngineOptions, type SyncPhase, type SyncProgress, type SyncState, type SyncStatus } from './engine';
+export { SyncScheduler, type ScheduledRun, type SyncRunOutcome, type SyncTrigger } from './schedule';
+export { DEFAULT_SYNC_WINDOW, isInSyncWindow, nextWindowStart, validateSyncWindow, type SyncWindow } from './sync-window';
+export { FAST_LINE, RURAL_LINE, type BatchSettings } from './batching';
+export { classifySyncError, SYNC_ERROR_MESSAGES, type SyncError, type SyncErrorCode } from './errors';
+export type { SyncRunRecord } from './sync-state';
+export type { CountyEndpoint } from './remote-db';
+export {
+  EDITABLE_TYPES,
+  listConflicts,
+  resolveConflict,
+  showConflict,
+  ConflictChangedError,
+  type ConflictDetail,
+  type ConflictResolution,
+  type ConflictResolved,
+  type ConflictSummary,
+  type ResolveConflictInput,
+} from './conflicts';
+export { countySetup, CountySetupError, mergeReplicationDoc, type CountySetupInput, type CountySetupResult } from './county-setup';
+export { recoverClinic, RecoveryError, type RecoverClinicInput, type RecoveryResult } from './recovery';
+export { readReferenceDictionary, referenceDictionaryDoc, REFERENCE_DATABASE, type ReferenceDictionaryDoc, type ReferenceLookup } from './reference-data';
