@@ -99,7 +99,7 @@ export function AddressPicker({ divisionCode, detail, onDivisionChange, onDetail
 
   return (
     <div className="grid gap-2">
-      <div className="grid grid-cols-4 gap-2" data-field="address.divisionCode">
+      <div className="grid grid-cols-[repeat(4,minmax(0,1fr))] gap-2" data-field="address.divisionCode">
         {levels.map((level, index) => (
           <SelectField
             key={level.options[0]?.code ?? index}

@@ -38,15 +38,20 @@ export function DuplicateWarning({ candidates, onUseExisting, onSaveAnyway, onBa
       <p className="text-amber-900">{sameId ? T.sameIdRefused : T.intro}</p>
       <ul className="grid gap-2">
         {candidates.map((candidate, index) => (
-          <li key={candidate.patient.id} data-patient-id={candidate.patient.id} className="flex items-center gap-3 rounded-md bg-white px-3 py-2">
-            <span className="w-20 font-semibold">{candidate.patient.name}</span>
-            <span className="w-24">
-              {candidate.patient.sexLabel} {candidate.patient.ageText}
-            </span>
-            <span className="w-44 font-mono text-sm">{candidate.patient.idNumberMasked ?? ''}</span>
-            <span className="w-28 font-mono text-sm">{candidate.patient.phoneMasked ?? ''}</span>
-            <span className="flex-1 text-sm text-amber-900">{candidate.reasonText || candidate.reasons.map((r) => T.reasons[r]).join('；')}</span>
-            <Button tone="primary" ref={index === 0 ? first : undefined} onClick={() => onUseExisting(candidate)}>
+          <li key={candidate.patient.id} data-patient-id={candidate.patient.id} className="flex items-center gap-4 rounded-md bg-white px-3 py-2">
+            <div className="min-w-0 flex-1">
+              <p className="flex flex-wrap items-baseline gap-x-4">
+                <span className="font-semibold">{candidate.patient.name}</span>
+                <span>
+                  {candidate.patient.sexLabel} {candidate.patient.ageText}
+                </span>
+                {candidate.patient.idNumberMasked && <span className="font-mono text-sm">{candidate.patient.idNumberMasked}</span>}
+                {candidate.patient.phoneMasked && <span className="font-mono text-sm">{candidate.patient.phoneMasked}</span>}
+                <span className="text-sm text-slate-600">{candidate.patient.lastVisit ? REG_TEXT.lastVisit(candidate.patient.lastVisit.date, candidate.patient.lastVisit.departmentName) : REG_TEXT.firstTime}</span>
+              </p>
+              <p className="text-sm text-amber-900">{candidate.reasonText || candidate.reasons.map((r) => T.reasons[r]).join('；')}</p>
+            </div>
+            <Button tone="primary" className="whitespace-nowrap" ref={index === 0 ? first : undefined} onClick={() => onUseExisting(candidate)}>
               {T.useExisting}
             </Button>
           </li>

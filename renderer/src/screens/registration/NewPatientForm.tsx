@@ -40,7 +40,7 @@ export function NewPatientForm({ draft, onChange, errors, codeSets, feeCategorie
   return (
     <section data-testid="new-patient-form" className="grid gap-3">
       {fromCard && <p className="text-sm text-teal-800">{REG_TEXT.patient.fromCard}</p>}
-      <div className="grid grid-cols-3 gap-3">
+      <div className="grid grid-cols-[repeat(3,minmax(0,1fr))] gap-3">
         <TextField label={T.name} path="name" value={draft.name} onChange={(name) => set({ name }, 'name')} error={errors.name} inputRef={nameRef} maxLength={40} autoComplete="off" />
         <SelectField label={T.idType} path="idType" value={draft.idType} options={toOptions(codeSets?.idTypes)} onChange={(idType) => set({ idType }, 'idType')} />
         <TextField
@@ -116,7 +116,7 @@ export function NewPatientForm({ draft, onChange, errors, codeSets, feeCategorie
         />
       </fieldset>
 
-      <div className="grid grid-cols-3 gap-3">
+      <div className="grid grid-cols-[repeat(3,minmax(0,1fr))] gap-3">
         <TextField label={T.emergencyName} path="emergencyContact.name" value={draft.emergencyName} onChange={(emergencyName) => set({ emergencyName }, 'emergencyContact.name')} error={errors['emergencyContact.name']} optional maxLength={40} autoComplete="off" />
         <SelectField
           label={T.emergencyRelationship}
@@ -132,7 +132,7 @@ export function NewPatientForm({ draft, onChange, errors, codeSets, feeCategorie
 
       <div className="grid gap-2" data-testid="allergies">
         {draft.allergies.map((allergy, index) => (
-          <div key={index} className="grid grid-cols-[1fr_1fr_auto] items-end gap-3">
+          <div key={index} className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] items-end gap-3">
             <TextField label={T.allergySubstance} path={`allergies.${index}.substance`} value={allergy.substance} onChange={(substance) => setAllergy(index, { substance }, 'substance')} error={errors[`allergies.${index}.substance`]} optional maxLength={60} autoComplete="off" />
             <TextField label={T.allergyReaction} path={`allergies.${index}.reaction`} value={allergy.reaction} onChange={(reaction) => setAllergy(index, { reaction }, 'reaction')} error={errors[`allergies.${index}.reaction`]} optional maxLength={120} autoComplete="off" />
             {draft.allergies.length > 1 ? (

@@ -81,15 +81,15 @@ export function PatientSearch({ query, onQueryChange, search, override, onPick, 
               data-patient-id={hit.id}
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => onPick(hit)}
-              className={`flex cursor-pointer items-baseline gap-3 border-b border-slate-100 px-3 py-2 ${index === active ? 'bg-teal-50' : 'hover:bg-slate-50'}`}
+              className={`grid cursor-pointer grid-cols-[5.5rem_6.5rem_11.5rem_7.5rem_minmax(0,1fr)_auto] items-baseline gap-3 border-b border-slate-100 px-3 py-2 whitespace-nowrap ${index === active ? 'bg-teal-50' : 'hover:bg-slate-50'}`}
             >
-              <span className="w-20 font-semibold">{hit.name}</span>
-              <span className="w-24 text-slate-600">
+              <span className="truncate font-semibold">{hit.name}</span>
+              <span className="text-slate-600">
                 {hit.sexLabel} {hit.ageText}
               </span>
-              <span className="w-44 font-mono text-sm text-slate-600">{hit.idNumberMasked ?? ''}</span>
-              <span className="w-28 font-mono text-sm text-slate-600">{hit.phoneMasked ?? ''}</span>
-              <span className="flex-1 text-sm text-slate-500">
+              <span className="font-mono text-sm text-slate-600">{hit.idNumberMasked ?? ''}</span>
+              <span className="font-mono text-sm text-slate-600">{hit.phoneMasked ?? ''}</span>
+              <span className="truncate text-sm text-slate-500">
                 {hit.lastVisit ? REG_TEXT.lastVisit(hit.lastVisit.date, hit.lastVisit.departmentName) : REG_TEXT.firstTime}
               </span>
               <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-600">{REG_TEXT.matched[hit.matched.key]}</span>

@@ -31,10 +31,10 @@ export function RegisteredVisit({ visit, clinicName }: { readonly visit: VisitVi
         {visit.patient.name} · {visit.department.name}
         {visit.doctor ? ` · ${visit.doctor.displayName}` : ''} · {visit.visitTypeLabel} · {visit.feeCategory.name}
       </p>
-      <dl className="grid grid-cols-3 gap-2">
+      <dl className="grid grid-cols-[auto_auto_1fr] gap-x-8 gap-y-2">
         <div>
           <dt className="text-sm text-slate-500">{T.visitNumber}</dt>
-          <dd className="font-mono text-xl font-semibold" data-testid="visit-number">
+          <dd className="font-mono text-2xl font-semibold whitespace-nowrap" data-testid="visit-number">
             {visit.visitNumber}
           </dd>
         </div>
@@ -45,8 +45,8 @@ export function RegisteredVisit({ visit, clinicName }: { readonly visit: VisitVi
           </dd>
         </div>
         <div>
-          <dt className="text-sm text-slate-500">&nbsp;</dt>
-          <dd className="text-lg" data-testid="queue-position">
+          <dt className="text-sm text-slate-500">{T.queue}</dt>
+          <dd className="text-xl" data-testid="queue-position">
             {visit.queuePosition === null ? T.notWaiting : T.queuePosition(visit.queuePosition)}
           </dd>
         </div>

@@ -125,7 +125,10 @@ export function RegistrationSection({ clinicName }: { readonly clinicName: strin
       setPatientErrors(NO_FIELD_ERRORS);
       setRegistered(null);
       setError(null);
-      setVisit((v) => visitDefaultsFor(v, { lastDepartmentCode: null, feeCategory: withHome.feeCategory || null }, fallbackFee));
+      // An insured newcomer (a card or voucher with an insurance number) has no category on file yet:
+      // the registrar chooses it rather than the form guessing 自费.
+      const insured = withHome.insuranceNumber.trim() !== '';
+      setVisit((v) => visitDefaultsFor(v, { lastDepartmentCode: null, feeCategory: withHome.feeCategory || null }, insured ? '' : fallbackFee));
       setFocusNext(fromCard ? 'department' : 'name');
     },
     [reference.clinicDivisionCode, fallbackFee],
@@ -350,7 +353,7 @@ export function RegistrationSection({ clinicName }: { readonly clinicName: strin
         </p>
       )}
       <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_24rem]">
-        <div ref={patientAreaRef} className="grid gap-4 rounded-lg bg-white p-4 shadow-sm">
+        <div ref={patientAreaRef} className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-4 rounded-lg bg-white p-4 shadow-sm">
           <PatientSearch query={query} onQueryChange={(text) => { setQuery(text); setOverride(null); }} search={search} override={override} onPick={(hit) => void choose(summaryFromHit(hit))} inputRef={searchRef} />
           {subject.kind === 'existing' && <SelectedPatient summary={subject.summary} detail={subject.detail} />}
           {subject.kind === 'new' && (
@@ -359,6 +362,7 @@ export function RegistrationSection({ clinicName }: { readonly clinicName: strin
               <NewPatientForm draft={subject.draft} onChange={editDraft} errors={patientErrors} codeSets={reference.codeSets} feeCategories={reference.feeCategories} fromCard={subject.fromCard} nameRef={nameRef} />
             </div>
           )}
+          {registered && subject.kind === 'none' && <RegisteredVisit visit={registered} clinicName={clinicName} />}
           {duplicates && <DuplicateWarning candidates={duplicates} onUseExisting={(c) => void useExisting(c)} onSaveAnyway={() => void register(true)} onBack={() => { setDuplicates(null); setFocusNext('name'); }} />}
         </div>
         <div className="grid gap-4">
@@ -367,7 +371,6 @@ export function RegistrationSection({ clinicName }: { readonly clinicName: strin
             {subject.kind === 'none' && <p className="text-sm text-slate-500">{T.visit.needPatient}</p>}
             <VisitForm draft={visit} onChange={editVisit} errors={visitErrors} departments={reference.departments} doctors={reference.doctors} feeCategories={reference.feeCategories} submitting={busy} onSubmit={() => void register()} departmentRef={departmentRef} />
           </section>
-          {registered && <RegisteredVisit visit={registered} clinicName={clinicName} />}
         </div>
       </div>
       <TodayList departments={reference.departments} doctors={reference.doctors} reloadKey={reloadKey} />

@@ -49,8 +49,15 @@ export function TodayList({ departments, doctors, reloadKey }: TodayListProps) {
 
   return (
     <section data-testid="today-list" className="grid gap-3 rounded-lg bg-white p-4 shadow-sm">
+      <div className="flex items-baseline gap-4">
+        <h2 className="text-lg font-semibold">{T.title}</h2>
+        {today && (
+          <p className="text-slate-600" data-testid="today-counts">
+            {STATUSES.map((s) => `${T.counts[s]} ${today.counts[s] ?? 0}`).join(' · ')}
+          </p>
+        )}
+      </div>
       <div className="flex flex-wrap items-end gap-3">
-        <h2 className="mr-4 text-lg font-semibold">{T.title}</h2>
         <SelectField
           label="科室"
           path="filter.departmentCode"
@@ -79,12 +86,6 @@ export function TodayList({ departments, doctors, reloadKey }: TodayListProps) {
           className="w-36"
         />
         <Button onClick={() => void load()}>{T.refresh}</Button>
-        <span className="flex-1" />
-        {today && (
-          <p className="text-slate-600" data-testid="today-counts">
-            {STATUSES.map((s) => `${T.counts[s]} ${today.counts[s] ?? 0}`).join(' · ')}
-          </p>
-        )}
       </div>
       <ErrorBanner error={error} />
       {done && <Notice>{done}</Notice>}
