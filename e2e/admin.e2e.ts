@@ -62,10 +62,16 @@ describe('管理: departments and users', () => {
     await new LoginPage(page).login('lisi', 'Lisi2025ok');
     await expect.poll(() => home.statusSlot('user').textContent()).toContain('李四');
     expect(await home.openSection()).toBe('registration');
-    await expect.poll(() => home.placeholder().textContent()).toContain('此功能尚在建设中');
+    await page.getByTestId('registration').waitFor();
     await screenshot(page, '32-home-registrar');
 
+    // 管理 holds only the front desk's device settings for a registrar, not departments or users.
     await home.pressShortcut('F5');
+    await page.getByTestId('devices-panel').waitFor();
+    expect(await page.getByTestId('departments-panel').count()).toBe(0);
+    expect(await page.getByTestId('users-panel').count()).toBe(0);
+
+    await home.pressShortcut('F3');
     await expect.poll(() => home.noPermission().textContent()).toContain('没有这一项的权限');
   });
 

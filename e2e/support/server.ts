@@ -19,16 +19,17 @@ const START_TIMEOUT_MS = 90_000;
 
 /**
  * Starts browser mode on a fresh, empty data folder and waits for the line with its address.
+ * `env` adds variables for the server, e.g. CLINIC_CARD_READER pointing at a simulated reader.
  * Runs tsx from node_modules directly (what `npx tsx` resolves to) in its own process group, so
  * stopping it takes tsx's child node process along too.
  */
-export async function startClinicServer(): Promise<ClinicServer> {
+export async function startClinicServer(options: { readonly env?: Readonly<Record<string, string>> } = {}): Promise<ClinicServer> {
   if (!existsSync(SERVE_SCRIPT)) throw new Error(`browser-mode script missing: ${SERVE_SCRIPT}`);
   const dataDir = await mkdtemp(path.join(tmpdir(), 'clinic-e2e-data-'));
   const child = spawn(
     path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'),
     [SERVE_SCRIPT, '--data-dir', dataDir, '--port', '0', '--static', RENDERER_BUILD],
-    { cwd: REPO_ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: REPO_ROOT, env: { ...process.env, ...options.env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
 
   let output = '';
