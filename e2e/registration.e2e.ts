@@ -195,7 +195,9 @@ describe('挂号 at the front desk', () => {
     await screenshot(browser.page, '45b-duplicate-warning');
     await reg.duplicateWarning().getByRole('button', { name: '使用此档案' }).click();
     await expect.poll(() => reg.selectedName().textContent()).toBe('李桂兰');
-    await reg.press('F8');
+    // Keyboard only: Enter walks department → doctor → visit type → fee category, and registers.
+    await expect.poll(() => browser.page.evaluate(() => document.activeElement?.closest('[data-field]')?.getAttribute('data-field'))).toBe('departmentCode');
+    for (let i = 0; i < 4; i += 1) await reg.press('Enter');
     await reg.registered().waitFor();
     expect(await reg.registered().textContent()).toContain('李桂兰');
     const found = await invoke(server, 'patients.search', { query: '李桂兰', limit: 5 }, registrarSession);
@@ -225,6 +227,9 @@ describe('挂号 at the front desk', () => {
     await expect.poll(() => home.statusSlot('devices').textContent(), DEVICE_WAIT).toContain('读卡器已连接');
     await expect.poll(() => reg.deviceChip('card_reader').getAttribute('data-device-status')).toBe('ready');
     expect(await browser.page.getByTestId('device-problems').count()).toBe(0);
+    // F6 reads on demand; with the slot empty it says what to do.
+    await reg.press('F6');
+    await expect.poll(() => reg.message().textContent()).toBe('未检测到卡片，请将卡片芯片朝上插入读卡器');
   });
 
   it('shows the device settings under 管理 and test-reads the reader', async () => {
