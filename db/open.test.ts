@@ -13,7 +13,7 @@ describe('openClinicDatabase', () => {
     expect(db.sqlite.pragma('synchronous', { simple: true })).toBe(1);
     expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBeGreaterThan(0);
-    expect(() => db!.sqlite.prepare("INSERT INTO changes (doc_id) VALUES ('nobody')").run()).toThrow(/FOREIGN KEY/);
+    expect(() => db!.sqlite.prepare("INSERT INTO changes (doc_key) VALUES (424242)").run()).toThrow(/FOREIGN KEY/);
   });
 
   it('reopens an existing file with its data', () => {

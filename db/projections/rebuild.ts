@@ -40,7 +40,7 @@ function* rebuildSteps(host: ProjectionHost, batchSize: number): Generator<Rebui
   const clearPending = sqlite.prepare<[string]>('DELETE FROM meta WHERE key = ?');
   const nextBatch = sqlite.prepare<[string, number], WinnerRow>(
     `SELECT d.id, d.type, d.winning_rev, r.body FROM documents d
-     JOIN revisions r ON r.doc_id = d.id AND r.rev = d.winning_rev
+     JOIN revisions r ON r.doc_key = d.doc_key AND r.rev = d.winning_rev
      WHERE d.deleted = 0 AND d.id > ? ORDER BY d.id LIMIT ?`,
   );
 

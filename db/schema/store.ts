@@ -10,11 +10,18 @@ import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-or
  * (the law wants every change of a medical record kept), even after the tree is stemmed.
  */
 
-/** One row per document id: its revision tree and the current winner. */
+/**
+ * One row per document: its revision tree and the current winner. `doc_key` is a local integer
+ * key (rowid) that the store's other tables refer to: document ids such as `patient:h<hash>` are
+ * random, and every index keyed by them makes each batch dirty pages all over the file, while
+ * `doc_key` grows with each new document, so those indexes are appended to. (Measured: 3.3 GB vs
+ * 1.0 GB written for 200,000 new documents in 1,000-document commits.)
+ */
 export const documents = sqliteTable(
   'documents',
   {
-    id: text('id').primaryKey(),
+    docKey: integer('doc_key').primaryKey(),
+    id: text('id').notNull(),
     /** `type` field of the winning revision (null for untyped docs such as `_design/…`). */
     type: text('type'),
     winningRev: text('winning_rev').notNull(),
@@ -23,9 +30,12 @@ export const documents = sqliteTable(
     revTree: text('rev_tree').notNull(),
     /** Number of non-deleted leaves that lost: > 0 means the document waits in the conflict inbox. */
     conflictCount: integer('conflict_count').notNull().default(0),
+    /** The document's current row in `changes`. */
+    seq: integer('seq').notNull(),
   },
   (t) => [
-    index('documents_deleted_idx').on(t.id).where(sql`${t.deleted} = 1`),
+    uniqueIndex('documents_id_idx').on(t.id),
+    index('documents_deleted_idx').on(t.docKey).where(sql`${t.deleted} = 1`),
     index('documents_conflicted_idx').on(t.id).where(sql`${t.conflictCount} > 0`),
   ],
 );
@@ -35,9 +45,9 @@ export const revisions = sqliteTable(
   'revisions',
   {
     revisionId: integer('revision_id').primaryKey(),
-    docId: text('doc_id')
+    docKey: integer('doc_key')
       .notNull()
-      .references(() => documents.id),
+      .references(() => documents.docKey),
     rev: text('rev').notNull(),
     /** The number before the dash in `rev`: the revision's depth in its tree. */
     pos: integer('pos').notNull(),
@@ -47,24 +57,21 @@ export const revisions = sqliteTable(
     /** Local wall-clock time (ms since epoch) the revision reached this database. */
     storedAt: integer('stored_at').notNull(),
   },
-  (t) => [uniqueIndex('revisions_doc_rev_idx').on(t.docId, t.rev)],
+  (t) => [uniqueIndex('revisions_doc_rev_idx').on(t.docKey, t.rev)],
 );
 
 /**
- * The changes feed: one row per document, moved to a fresh sequence number on every update, so
- * `seq > since` is the list of documents changed since a checkpoint. AUTOINCREMENT so a number is
- * never handed out twice even when the row holding the highest one moves.
+ * The changes feed: one row per document, moved to a fresh sequence number on every update
+ * (`documents.seq` points at it), so `seq > since` is the list of documents changed since a
+ * checkpoint. AUTOINCREMENT so a number is never handed out twice even when the row holding the
+ * highest one moves.
  */
-export const changes = sqliteTable(
-  'changes',
-  {
-    seq: integer('seq').primaryKey({ autoIncrement: true }),
-    docId: text('doc_id')
-      .notNull()
-      .references(() => documents.id),
-  },
-  (t) => [uniqueIndex('changes_doc_id_idx').on(t.docId)],
-);
+export const changes = sqliteTable('changes', {
+  seq: integer('seq').primaryKey({ autoIncrement: true }),
+  docKey: integer('doc_key')
+    .notNull()
+    .references(() => documents.docKey),
+});
 
 /** `_local/…` documents (replication checkpoints): not replicated, no history, rev `0-N`. */
 export const localDocs = sqliteTable('local_docs', {

@@ -100,7 +100,7 @@ export function compactDatabase(target: CompactionTarget, options: { policy?: Co
 }
 
 interface Candidate {
-  readonly id: string;
+  readonly doc_key: number;
   readonly rev_tree: string;
 }
 
@@ -111,15 +111,15 @@ export function dropOldRevisionBodies(sqlite: Database.Database, types: Readonly
   // Documents with a stored revision other than the winner: the only ones with anything to drop.
   const candidates = sqlite
     .prepare<unknown[], Candidate>(
-      `SELECT d.id, d.rev_tree FROM documents d
+      `SELECT d.doc_key, d.rev_tree FROM documents d
        WHERE d.type IN (${marks}) AND d.conflict_count = 0
-         AND EXISTS (SELECT 1 FROM revisions r WHERE r.doc_id = d.id AND r.rev <> d.winning_rev)
+         AND EXISTS (SELECT 1 FROM revisions r WHERE r.doc_key = d.doc_key AND r.rev <> d.winning_rev)
        ORDER BY d.id`,
     )
     .all(...types);
-  const listRevisions = sqlite.prepare<[string], { revision_id: number; rev: string; body: string }>('SELECT revision_id, rev, body FROM revisions WHERE doc_id = ?');
+  const listRevisions = sqlite.prepare<[number], { revision_id: number; rev: string; body: string }>('SELECT revision_id, rev, body FROM revisions WHERE doc_key = ?');
   const deleteRevision = sqlite.prepare<[number]>('DELETE FROM revisions WHERE revision_id = ?');
-  const updateTree = sqlite.prepare<[string, string]>('UPDATE documents SET rev_tree = ? WHERE id = ?');
+  const updateTree = sqlite.prepare<[string, number]>('UPDATE documents SET rev_tree = ? WHERE doc_key = ?');
   const allowed = new Set(types);
 
   let documents = 0;
@@ -130,7 +130,7 @@ export function dropOldRevisionBodies(sqlite: Database.Database, types: Readonly
     // More than one leaf: an open conflict, or a resolved one whose losing branch stays on record.
     if (leaves.length !== 1) return;
     let droppedHere = 0;
-    for (const row of listRevisions.all(candidate.id)) {
+    for (const row of listRevisions.all(candidate.doc_key)) {
       if (row.rev === leaves[0]) continue;
       // Belt and braces: a revision that says it is of another type (a type changed over time) stays.
       const bodyType = typeOfBody(row.body);
@@ -142,7 +142,7 @@ export function dropOldRevisionBodies(sqlite: Database.Database, types: Readonly
       droppedHere += 1;
     }
     if (droppedHere === 0) return;
-    updateTree.run(JSON.stringify(tree), candidate.id);
+    updateTree.run(JSON.stringify(tree), candidate.doc_key);
     documents += 1;
     revisions += droppedHere;
   };

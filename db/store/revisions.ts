@@ -37,7 +37,7 @@ export function readDocument(statements: StoreStatements, id: string, options?: 
   if (!row) return null;
   if (options?.rev === undefined && row.deleted) return null;
   const rev = options?.rev ?? row.winning_rev;
-  const stored = statements.selectRevision.get(id, rev);
+  const stored = statements.selectRevision.get(row.doc_key, rev);
   if (!stored) return null;
   return decorate(statements, toStoredDocument(id, rev, stored.deleted === 1, stored.body), lazyTree(row), options);
 }
@@ -54,14 +54,16 @@ export function readOpenRevs(
   const wanted = revs === 'all' ? collectLeavesOf(tree()) : revs;
   const decorateOptions = options ? { ...options, conflicts: false } : undefined;
   return wanted.map((rev) => {
-    const stored = statements.selectRevision.get(id, rev);
+    const stored = statements.selectRevision.get(row.doc_key, rev);
     if (!stored) return { missing: rev };
     return { ok: decorate(statements, toStoredDocument(id, rev, stored.deleted === 1, stored.body), tree, decorateOptions) };
   });
 }
 
 export function readAllRevisions(statements: StoreStatements, id: string): Array<{ rev: string; deleted: boolean; body: StoredDocument }> {
-  return statements.listRevisions.all(id).map((row) => ({
+  const document = statements.selectDocument.get(id);
+  if (!document) return [];
+  return statements.listRevisions.all(document.doc_key).map((row) => ({
     rev: row.rev,
     deleted: row.deleted === 1,
     body: toStoredDocument(id, row.rev, row.deleted === 1, row.body),

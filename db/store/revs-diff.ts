@@ -23,7 +23,7 @@ export function revsDiff(statements: StoreStatements, request: RevsDiffRequest):
       const status = revisionStatus(tree, rev);
       if (status === 'available') return false;
       // Stemmed out of the tree (more than the rev limit deep) but its body is kept.
-      return !(status === 'absent' && parseRev(rev) && statements.hasRevision.get(id, rev));
+      return !(status === 'absent' && parseRev(rev) && statements.hasRevision.get(row.doc_key, rev));
     });
     if (missing.length === 0) continue;
     const highest = Math.max(...missing.map((rev) => parseRev(rev)?.pos ?? 0));

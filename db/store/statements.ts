@@ -7,11 +7,14 @@ import type Database from 'better-sqlite3';
  */
 
 export interface DocumentRow {
+  readonly doc_key: number;
   readonly type: string | null;
   readonly winning_rev: string;
   readonly deleted: 0 | 1;
   readonly rev_tree: string;
   readonly conflict_count: number;
+  /** The document's row in `changes`. */
+  readonly seq: number;
 }
 
 export interface RevisionRow {
@@ -30,35 +33,39 @@ export interface ChangeJoinRow {
 }
 
 export function prepareStoreStatements(sqlite: Database.Database) {
-  const changesColumns = 'c.seq, c.doc_id, d.winning_rev, d.deleted, d.rev_tree, d.conflict_count';
+  const changesColumns = 'c.seq, d.id AS doc_id, d.winning_rev, d.deleted, d.rev_tree, d.conflict_count';
   return {
     selectDocument: sqlite.prepare<[string], DocumentRow>(
-      'SELECT type, winning_rev, deleted, rev_tree, conflict_count FROM documents WHERE id = ?',
+      'SELECT doc_key, type, winning_rev, deleted, rev_tree, conflict_count, seq FROM documents WHERE id = ?',
     ),
-    upsertDocument: sqlite.prepare<[string, string | null, string, number, string, number]>(
-      `INSERT INTO documents (id, type, winning_rev, deleted, rev_tree, conflict_count) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET type = excluded.type, winning_rev = excluded.winning_rev,
-         deleted = excluded.deleted, rev_tree = excluded.rev_tree, conflict_count = excluded.conflict_count`,
+    /** A new document; its `seq` is set once its row in `changes` exists (which refers to it). */
+    insertDocument: sqlite.prepare<[string, string | null, string, number, string, number]>(
+      'INSERT INTO documents (id, type, winning_rev, deleted, rev_tree, conflict_count, seq) VALUES (?, ?, ?, ?, ?, ?, 0)',
+    ),
+    setDocumentSeq: sqlite.prepare<[number, number]>('UPDATE documents SET seq = ? WHERE doc_key = ?'),
+    updateDocument: sqlite.prepare<[string | null, string, number, string, number, number, number]>(
+      'UPDATE documents SET type = ?, winning_rev = ?, deleted = ?, rev_tree = ?, conflict_count = ?, seq = ? WHERE doc_key = ?',
     ),
     /** Only the tree changes: a body arrived for a revision the tree knew as missing. */
-    updateRevTree: sqlite.prepare<[string, string]>('UPDATE documents SET rev_tree = ? WHERE id = ?'),
-    insertRevision: sqlite.prepare<[string, string, number, number, string, number]>(
-      'INSERT INTO revisions (doc_id, rev, pos, deleted, body, stored_at) VALUES (?, ?, ?, ?, ?, ?)',
+    updateRevTree: sqlite.prepare<[string, number]>('UPDATE documents SET rev_tree = ? WHERE doc_key = ?'),
+    insertRevision: sqlite.prepare<[number, string, number, number, string, number]>(
+      'INSERT INTO revisions (doc_key, rev, pos, deleted, body, stored_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
-    selectRevision: sqlite.prepare<[string, string], RevisionRow>('SELECT deleted, body FROM revisions WHERE doc_id = ? AND rev = ?'),
-    hasRevision: sqlite.prepare<[string, string], number>('SELECT 1 FROM revisions WHERE doc_id = ? AND rev = ?').pluck(),
-    listRevisions: sqlite.prepare<[string], { rev: string; deleted: 0 | 1; body: string }>(
-      'SELECT rev, deleted, body FROM revisions WHERE doc_id = ? ORDER BY pos, revision_id',
+    selectRevision: sqlite.prepare<[number, string], RevisionRow>('SELECT deleted, body FROM revisions WHERE doc_key = ? AND rev = ?'),
+    hasRevision: sqlite.prepare<[number, string], number>('SELECT 1 FROM revisions WHERE doc_key = ? AND rev = ?').pluck(),
+    listRevisions: sqlite.prepare<[number], { rev: string; deleted: 0 | 1; body: string }>(
+      'SELECT rev, deleted, body FROM revisions WHERE doc_key = ? ORDER BY pos, revision_id',
     ),
-    /** Moves the document's row in the changes feed to a fresh sequence number (REPLACE drops the old row). */
-    moveChange: sqlite.prepare<[string]>('INSERT OR REPLACE INTO changes (doc_id) VALUES (?)'),
+    /** A document's row in the changes feed, at a fresh sequence number (the old row is deleted first). */
+    insertChange: sqlite.prepare<[number]>('INSERT INTO changes (doc_key) VALUES (?)'),
+    deleteChange: sqlite.prepare<[number]>('DELETE FROM changes WHERE seq = ?'),
     changesSince: sqlite.prepare<[number, number], ChangeJoinRow>(
-      `SELECT ${changesColumns}, NULL AS body FROM changes c JOIN documents d ON d.id = c.doc_id
+      `SELECT ${changesColumns}, NULL AS body FROM changes c JOIN documents d ON d.doc_key = c.doc_key
        WHERE c.seq > ? ORDER BY c.seq LIMIT ?`,
     ),
     changesSinceWithDocs: sqlite.prepare<[number, number], ChangeJoinRow>(
-      `SELECT ${changesColumns}, r.body FROM changes c JOIN documents d ON d.id = c.doc_id
-       LEFT JOIN revisions r ON r.doc_id = d.id AND r.rev = d.winning_rev
+      `SELECT ${changesColumns}, r.body FROM changes c JOIN documents d ON d.doc_key = c.doc_key
+       LEFT JOIN revisions r ON r.doc_key = d.doc_key AND r.rev = d.winning_rev
        WHERE c.seq > ? ORDER BY c.seq LIMIT ?`,
     ),
     updateSeq: sqlite.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM changes').pluck(),

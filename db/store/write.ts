@@ -111,7 +111,7 @@ export function writeReplicated(ctx: WriteContext, input: ParsedInput): Written 
   let status: 'available' | 'missing' | 'absent' = 'absent';
   if (tree) {
     status = revisionStatus(tree, rev);
-    if (status === 'absent' && statements.hasRevision.get(input.id, rev)) status = 'available'; // stemmed out, body kept
+    if (status === 'absent' && statements.hasRevision.get(row!.doc_key, rev)) status = 'available'; // stemmed out, body kept
     if (status === 'available') return { id: input.id, rev };
   }
 
@@ -125,8 +125,8 @@ export function writeReplicated(ctx: WriteContext, input: ParsedInput): Written 
     const node = findNode(tree, history.start, history.ids[0])!;
     node[1] = input.deleted ? { status: 'available', deleted: true } : { status: 'available' };
     if (attachments) saveAttachmentBytes(statements, attachments);
-    statements.insertRevision.run(input.id, rev, history.start, input.deleted ? 1 : 0, canonical, ctx.storedAt);
-    statements.updateRevTree.run(JSON.stringify(tree), input.id);
+    statements.insertRevision.run(row.doc_key, rev, history.start, input.deleted ? 1 : 0, canonical, ctx.storedAt);
+    statements.updateRevTree.run(JSON.stringify(tree), row.doc_key);
     return { id: input.id, rev };
   }
 
@@ -186,7 +186,7 @@ function commitRevision(ctx: WriteContext, revision: NewRevision): void {
   } else {
     // The winner moved to a revision already stored, e.g. the old winner was deleted and a
     // conflicting leaf now wins.
-    const stored = statements.selectRevision.get(id, winner);
+    const stored = row ? statements.selectRevision.get(row.doc_key, winner) : undefined;
     if (!stored) throw new Error(`winning revision ${winner} of ${id} has no body`);
     const body = JSON.parse(stored.body) as Record<string, unknown>;
     winnerDeleted = stored.deleted === 1;
@@ -195,9 +195,20 @@ function commitRevision(ctx: WriteContext, revision: NewRevision): void {
   }
 
   if (revision.attachments) saveAttachmentBytes(statements, revision.attachments);
-  statements.upsertDocument.run(id, winnerType, winner, winnerDeleted ? 1 : 0, JSON.stringify(tree), conflictCount);
-  statements.insertRevision.run(id, rev, revision.pos, revision.deleted ? 1 : 0, revision.canonical, ctx.storedAt);
-  statements.moveChange.run(id);
+  const treeJson = JSON.stringify(tree);
+  const deletedFlag = winnerDeleted ? 1 : 0;
+  if (!row) {
+    const docKey = Number(statements.insertDocument.run(id, winnerType, winner, deletedFlag, treeJson, conflictCount).lastInsertRowid);
+    statements.insertRevision.run(docKey, rev, revision.pos, revision.deleted ? 1 : 0, revision.canonical, ctx.storedAt);
+    const seq = Number(statements.insertChange.run(docKey).lastInsertRowid);
+    statements.setDocumentSeq.run(seq, docKey);
+  } else {
+    statements.insertRevision.run(row.doc_key, rev, revision.pos, revision.deleted ? 1 : 0, revision.canonical, ctx.storedAt);
+    // The document moves to the end of the changes feed.
+    statements.deleteChange.run(row.seq);
+    const seq = Number(statements.insertChange.run(row.doc_key).lastInsertRowid);
+    statements.updateDocument.run(winnerType, winner, deletedFlag, treeJson, conflictCount, seq, row.doc_key);
+  }
 
   if (!row || winner !== row.winning_rev) {
     projections.apply(row?.type ?? null, { id, rev: winner, deleted: winnerDeleted, type: winnerType, doc: winnerDoc, checked }, !row);
