@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ApiError, OutputOf, PatientDetail, PatientHit, VisitView } from '../../../../shared/api';
-import type { CardHolderView, DeviceEvent, ScanView } from '../../../../shared/api/devices';
 import { useClient } from '../../app/client-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { fieldErrorsOf, hasFieldErrors, NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
@@ -9,7 +8,7 @@ import { DeviceChips, DeviceProblems } from './DeviceChips';
 import { DuplicateWarning } from './DuplicateWarning';
 import { KeyBar } from './KeyBar';
 import { NewPatientForm } from './NewPatientForm';
-import { checkPatientDraft, draftFromCard, draftFromSearch, EMPTY_PATIENT_DRAFT, patientFieldErrors, toPatientForm, type PatientDraft } from './patient-draft';
+import { checkPatientDraft, draftFromSearch, EMPTY_PATIENT_DRAFT, patientFieldErrors, toPatientForm, type PatientDraft } from './patient-draft';
 import { summaryFromDetail, summaryFromHit, type PatientSummary } from './patient-summary';
 import { PatientSearch, type HitList } from './PatientSearch';
 import { RegisteredVisit } from './RegisteredVisit';
@@ -17,7 +16,7 @@ import { registrationActionFor, type RegistrationAction } from './registration-k
 import { SelectedPatient } from './SelectedPatient';
 import { REG_TEXT as T } from './text';
 import { TodayList } from './TodayList';
-import { useDeviceEvents } from './use-device-events';
+import { useArrivals, type Message } from './use-arrivals';
 import { usePatientSearch } from './use-patient-search';
 import { useReferenceData } from './use-reference-data';
 import { checkVisit, EMPTY_VISIT, toVisitInput, visitDefaultsFor, type VisitDraft } from './visit-draft';
@@ -30,13 +29,6 @@ type Subject =
 
 type Candidate = OutputOf<'patients.checkDuplicates'>['candidates'][number];
 type FocusTarget = 'search' | 'department' | 'name' | 'firstError';
-interface Message {
-  readonly tone: 'info' | 'warn';
-  readonly text: string;
-}
-
-/** A card read twice without leaving the slot (the slot poll and F6, or a reconnect) is one read, not two. */
-const SAME_CARD_WINDOW_MS = 5_000;
 
 /** 挂号: find or create the patient (search, card, e-voucher), choose the department, register, hand over the slip. */
 export function RegistrationSection({ clinicName }: { readonly clinicName: string }) {
@@ -60,7 +52,6 @@ export function RegistrationSection({ clinicName }: { readonly clinicName: strin
   const departmentRef = useRef<HTMLSelectElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const patientAreaRef = useRef<HTMLDivElement>(null);
-  const lastCard = useRef<{ number: string; at: number } | null>(null);
   const fallbackFee = reference.feeCategories[0]?.code ?? '';
 
   // Focus moves after the element it goes to has been rendered.
@@ -140,90 +131,7 @@ export function RegistrationSection({ clinicName }: { readonly clinicName: strin
     setFocusNext('search');
   }, []);
 
-  const handleCard = useCallback(
-    async (card: CardHolderView, manual: boolean) => {
-      const now = Date.now();
-      const last = lastCard.current;
-      if (!manual && last !== null && last.number === card.cardNumber && now - last.at < SAME_CARD_WINDOW_MS) return;
-      lastCard.current = { number: card.cardNumber, at: now };
-      const found = await client.api.patients.lookupByCard({ kind: card.cardKind, number: card.cardNumber, idNumber: card.idNumber, insuranceNumber: card.insuranceNumber });
-      if (!found.ok) return setError(found.error);
-      const { matches } = found.value;
-      if (matches.length === 1) {
-        setMessage({ tone: 'info', text: T.events.cardFound(card.name) });
-        void choose(summaryFromHit(matches[0]));
-      } else if (matches.length > 1) {
-        setMessage(null);
-        showMatches(T.search.cardMatches, matches);
-      } else {
-        setMessage({ tone: 'info', text: T.events.cardNew(card.name) });
-        startNew(draftFromCard(card), true);
-      }
-    },
-    [client, choose, showMatches, startNew],
-  );
-
-  const handleScan = useCallback(
-    async (scan: ScanView) => {
-      switch (scan.kind) {
-        case 'insurance_voucher': {
-          const found = await client.api.patients.lookupByInsuranceVoucher({ insuranceNumber: scan.insuranceNumber });
-          if (!found.ok) return setError(found.error);
-          const { matches } = found.value;
-          if (matches.length === 1) {
-            setMessage({ tone: 'info', text: T.events.cardFound(matches[0].name) });
-            return void choose(summaryFromHit(matches[0]));
-          }
-          if (matches.length > 1) return showMatches(T.search.voucherMatches, matches);
-          setMessage({ tone: 'warn', text: T.events.voucherNotFound(scan.insuranceNumber) });
-          return startNew({ ...EMPTY_PATIENT_DRAFT, insuranceNumber: scan.insuranceNumber }, false);
-        }
-        case 'patient': {
-          const read = await client.api.patients.get({ id: scan.patientId });
-          if (!read.ok) return setError(read.error);
-          setMessage({ tone: 'info', text: T.events.patientBarcode });
-          return void choose(summaryFromDetail(read.value), read.value);
-        }
-        case 'archive_case':
-          return setMessage({ tone: 'warn', text: T.events.archiveCase(scan.caseNumber) });
-        case 'unknown':
-          return setMessage({ tone: 'warn', text: scan.hint });
-        default:
-          return scan satisfies never;
-      }
-    },
-    [client, choose, showMatches, startNew],
-  );
-
-  const onDeviceEvent = useCallback(
-    (event: DeviceEvent) => {
-      switch (event.type) {
-        case 'card_read':
-          return void handleCard(event.card, false);
-        case 'card_failed':
-        case 'scan_failed':
-          return setMessage({ tone: 'warn', text: event.error.message });
-        case 'scan':
-          return void handleScan(event.scan);
-        case 'card_removed':
-          // The next insertion is a new read, even of the same card.
-          lastCard.current = null;
-          return;
-        default:
-          return event satisfies never;
-      }
-    },
-    [handleCard, handleScan],
-  );
-  const deviceStates = useDeviceEvents(onDeviceEvent);
-
-  const readCardNow = async () => {
-    setMessage({ tone: 'info', text: T.events.cardReading });
-    const result = await client.api.devices.readCard({});
-    if (!result.ok) return setError(result.error);
-    if (result.value.status === 'failed') return setMessage({ tone: 'warn', text: result.value.error.message });
-    await handleCard(result.value.card, true);
-  };
+  const { deviceStates, readCardNow } = useArrivals({ choose, startNew, showMatches, say: setMessage, fail: setError });
 
   const registerVisitFor = async (patientId: string) => {
     const result = await client.api.visits.register(toVisitInput(visit, patientId));
@@ -303,7 +211,10 @@ export function RegistrationSection({ clinicName }: { readonly clinicName: strin
   };
 
   const actions: Readonly<Record<RegistrationAction, () => void>> = {
-    readCard: () => void readCardNow(),
+    readCard: () => {
+      setMessage({ tone: 'info', text: T.events.cardReading });
+      void readCardNow();
+    },
     newPatient: () => startNew(subject.kind === 'none' ? draftFromSearch(query) : EMPTY_PATIENT_DRAFT, false),
     register: () => void register(),
     printSlip: () => registered !== null && window.print(),
