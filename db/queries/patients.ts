@@ -1,6 +1,7 @@
-import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import type { ClinicOrm } from '../orm';
 import { patientCards, patients } from '../schema';
+import { statement } from './statements';
 
 export type PatientRow = typeof patients.$inferSelect;
 
@@ -10,18 +11,51 @@ export function countPatients(db: ClinicOrm, options: { includeMerged?: boolean 
   return (options.includeMerged ? query : query.where(isNull(patients.mergedInto))).get()?.n ?? 0;
 }
 
-const byId = (db: ClinicOrm) =>
-  db
-    .select()
-    .from(patients)
-    .where(eq(patients.id, sql.placeholder('id')))
-    .prepare();
-const preparedById = new WeakMap<ClinicOrm, ReturnType<typeof byId>>();
+interface PatientSqlRow {
+  readonly id: string;
+  readonly clinic_code: string;
+  readonly name: string;
+  readonly sex: string;
+  readonly birth_date: string;
+  readonly ethnicity: string | null;
+  readonly id_type: string | null;
+  readonly id_number: string | null;
+  readonly phone: string | null;
+  readonly division_code: string | null;
+  readonly address_detail: string | null;
+  readonly fee_category: string | null;
+  readonly insurance_number: string | null;
+  readonly merged_into: string | null;
+  readonly created_at: string;
+  readonly updated_at: string;
+}
 
+/**
+ * One patient by id: a raw prepared statement, since search calls it for every line it shows
+ * (drizzle's prepared query costs ~15 µs more a call in mapping).
+ */
 export function findPatientById(db: ClinicOrm, id: string): PatientRow | undefined {
-  let statement = preparedById.get(db);
-  if (!statement) preparedById.set(db, (statement = byId(db)));
-  return statement.get({ id });
+  const row = statement<[string], PatientSqlRow>(db, 'SELECT * FROM patients WHERE id = ?').get(id);
+  return (
+    row && {
+      id: row.id,
+      clinicCode: row.clinic_code,
+      name: row.name,
+      sex: row.sex,
+      birthDate: row.birth_date,
+      ethnicity: row.ethnicity,
+      idType: row.id_type,
+      idNumber: row.id_number,
+      phone: row.phone,
+      divisionCode: row.division_code,
+      addressDetail: row.address_detail,
+      feeCategory: row.fee_category,
+      insuranceNumber: row.insurance_number,
+      mergedInto: row.merged_into,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    }
+  );
 }
 
 export function findPatientsByIdNumber(db: ClinicOrm, idNumber: string): PatientRow[] {

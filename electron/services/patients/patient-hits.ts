@@ -58,8 +58,11 @@ export function hitsFor(data: ClinicData, found: ReadonlyArray<Found>, today: st
   const departments = departmentNames(data);
   const hits: PatientHit[] = [];
   const seen = new Set<string>();
+  const looked = new Set<string>();
   let more = false;
   for (const item of found) {
+    if (looked.has(item.patientId)) continue;
+    looked.add(item.patientId);
     const row = data.patients.byId(item.patientId);
     if (!row) continue;
     const shown = survivorOf(data, row);

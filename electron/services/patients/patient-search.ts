@@ -99,13 +99,14 @@ export interface SearchResult {
 
 export function searchPatients(data: ClinicData, text: string, limit: number, now: Date = new Date()): SearchResult {
   const plan = planFor(text);
-  // One spare per look-up, and room for a person found under two keys (name readings, merges).
+  // One spare per look-up (to tell whether there is more), and a few for a person found under two
+  // readings of a name; every extra row fetched costs the dense prefix plan a walk of its own.
   const fetch = limit + 1;
   const exact: SearchKeyHit[] = [];
   const prefix: SearchKeyHit[] = [];
   for (const lookup of plan.lookups) {
     exact.push(...data.patients.searchExact(lookup.kind, lookup.value, fetch));
-    if (lookup.prefix) prefix.push(...data.patients.searchPrefix(lookup.kind, lookup.value, fetch * 2));
+    if (lookup.prefix) prefix.push(...data.patients.searchPrefix(lookup.kind, lookup.value, fetch + 4));
   }
   const found: Found[] = [...(plan.direct?.(data) ?? []), ...exact.sort(byRecency).map(asFound(true)), ...prefix.sort(byRecency).map(asFound(false))];
   const { hits, more } = hitsFor(data, found, chinaDateOf(now), limit);
