@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openClinicDatabase } from '../../db/open';
+import { compactDatabase } from '../../db/store/compaction';
 import { buildRouter } from '../ipc';
 import type { Router } from '../ipc/router';
 import { AuditTrail, collectTargetIds } from '../services/audit-trail';
 import { DeviceHub } from '../services/device-hub';
 import { SessionStore } from '../services/sessions';
+import { SyncManager } from '../services/sync-manager';
 import { META_WORKSTATION, isInitialized, readClinicSettings } from '../services/setup';
 import { bindClinicData } from './bind-data';
 import type { AppContext } from './context';
@@ -26,7 +28,7 @@ export async function createClinicApp(options: {
   dataDir: string;
   version: string;
   log?: (line: string) => void;
-  /** Where CLINIC_CARD_READER / CLINIC_SCANNER are read from; `process.env` by default. */
+  /** Where CLINIC_CARD_READER / CLINIC_SCANNER / CLINIC_SYNC_* are read from; `process.env` by default. */
   environment?: Readonly<Record<string, string | undefined>>;
 }): Promise<ClinicApp> {
   mkdirSync(options.dataDir, { recursive: true });
@@ -40,12 +42,21 @@ export async function createClinicApp(options: {
     nextCounter: (name) => data.nextCounter(name),
   });
   const devices = new DeviceHub({ data, environment: options.environment ?? process.env, log });
+  const sync = new SyncManager({
+    data,
+    orm: handle.orm,
+    compact: () => compactDatabase(handle),
+    clinicCode: () => (isInitialized(data) ? (readClinicSettings(data)?.code ?? null) : null),
+    environment: options.environment ?? process.env,
+    log,
+  });
   const context: AppContext = {
     data,
     sessions: new SessionStore(),
     audit,
     version: options.version,
-    syncIndicator: () => ({ state: 'not_configured', pendingChanges: data.store.info().updateSeq, lastSuccessAt: null, message: '尚未配置县级平台同步' }),
+    sync,
+    syncIndicator: () => sync.indicator(),
     devices,
     deviceIndicator: () => devices.indicator(),
   };
@@ -59,12 +70,14 @@ export async function createClinicApp(options: {
     logError: (method, error) => log(`[${new Date().toISOString()}] ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
   devices.start();
+  sync.start();
   return {
     router,
     context,
     close: () => {
       // Ports close on their own when the process ends; stopping here frees them for a test's next app.
       void devices.stop();
+      sync.stop();
       handle.close();
     },
   };

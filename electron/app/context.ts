@@ -4,6 +4,7 @@ import type { AuditTrail } from '../services/audit-trail';
 import type { ClinicData } from '../services/clinic-data';
 import type { DeviceHub } from '../services/device-hub';
 import type { SessionStore } from '../services/sessions';
+import type { SyncManager } from '../services/sync-manager';
 
 export type SyncIndicator = z.infer<typeof syncIndicator>;
 export type DeviceIndicator = z.infer<typeof deviceIndicator>;
@@ -16,6 +17,8 @@ export interface AppContext {
   readonly version: string;
   /** The card reader and scanner of this workstation. */
   readonly devices: DeviceHub;
+  /** County sync of this workstation: settings, runs, conflicts, compaction. */
+  readonly sync: SyncManager;
   /** Status-bar sources; the sync engine and the device manager plug in here. */
   syncIndicator(): SyncIndicator;
   deviceIndicator(): DeviceIndicator;

@@ -7,6 +7,7 @@ import { registerPatients } from './patients';
 import type { RouterHooks } from './router';
 import { Router } from './router';
 import { registerSetup } from './setup';
+import { registerSync } from './sync';
 import { registerSystem } from './system';
 import { registerVisits } from './visits';
 
@@ -21,6 +22,7 @@ export function buildRouter(app: AppContext, hooks: RouterHooks): Router {
   registerClinic(router, app);
   registerPatients(router, app);
   registerVisits(router, app);
+  registerSync(router, app);
   router.assertComplete();
   return router;
 }

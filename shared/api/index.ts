@@ -5,6 +5,7 @@ import type { MethodInput, MethodOutput } from './define';
 import { devicesContract } from './devices';
 import { patientsContract } from './patients';
 import { setupContract } from './setup';
+import { syncContract } from './sync';
 import { systemContract } from './system';
 import { visitsContract } from './visits';
 
@@ -28,6 +29,7 @@ export const contract = {
   ...patientsContract,
   ...visitsContract,
   ...devicesContract,
+  ...syncContract,
 } as const;
 
 export type Contract = typeof contract;
