@@ -1,7 +1,8 @@
 // Preload: the renderer's only door to the main process. It exposes one typed function over one
 // channel; the main process checks every payload against the contract before anything runs.
 import { contextBridge, ipcRenderer } from 'electron';
-import { INVOKE_CHANNEL, type ApiResult, type InvokeRequest } from '../shared/api';
+import type { ApiResult } from '../shared/api/errors';
+import { INVOKE_CHANNEL, type InvokeRequest } from '../shared/api/channel';
 
 const clinic = {
   invoke: (request: InvokeRequest): Promise<ApiResult<unknown>> => ipcRenderer.invoke(INVOKE_CHANNEL, request),

@@ -37,10 +37,4 @@ export type MethodName = keyof Contract;
 export type InputOf<N extends MethodName> = MethodInput<Contract[N]>;
 export type OutputOf<N extends MethodName> = MethodOutput<Contract[N]>;
 
-/** The envelope both transports carry. */
-export interface InvokeRequest {
-  readonly method: string;
-  readonly input: unknown;
-  readonly session?: string;
-}
-export const INVOKE_CHANNEL = 'clinic:invoke';
+export { INVOKE_CHANNEL, type InvokeRequest } from './channel';
