@@ -1,12 +1,20 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ApiError, OutputOf, PatientDetail, PatientHit, VisitView } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
+import { Button } from '../../components/Button';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { fieldErrorsOf, hasFieldErrors, NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
 import { advanceOnEnter } from '../../keyboard/enter-advances';
 import { DeviceChips, DeviceProblems } from './DeviceChips';
 import { DuplicateWarning } from './DuplicateWarning';
+import { useCanWritePatients } from './edit-patient-permission';
+import { EDIT_TEXT } from './edit-patient-text';
+import { EditPatientPanel } from './EditPatientPanel';
 import { KeyBar } from './KeyBar';
+import { MergedRecords } from './MergedRecords';
+import { recordLabel } from './merge-compare';
+import { MergePanel } from './MergePanel';
+import { MERGE_TEXT } from './merge-text';
 import { NewPatientForm } from './NewPatientForm';
 import { checkPatientDraft, draftFromSearch, EMPTY_PATIENT_DRAFT, patientFieldErrors, toPatientForm, type PatientDraft } from './patient-draft';
 import { summaryFromDetail, summaryFromHit, type PatientSummary } from './patient-summary';
@@ -29,6 +37,8 @@ type Subject =
 
 type Candidate = OutputOf<'patients.checkDuplicates'>['candidates'][number];
 type FocusTarget = 'search' | 'department' | 'name' | 'firstError';
+/** A tool open on the chosen patient's record (修改资料, 合并重复档案). */
+type RecordTool = 'edit' | 'merge' | null;
 
 /** 挂号: find or create the patient (search, card, e-voucher), choose the department, register, hand over the slip. */
 export function RegistrationSection({ clinicName }: { readonly clinicName: string }) {
@@ -48,6 +58,8 @@ export function RegistrationSection({ clinicName }: { readonly clinicName: strin
   const [registered, setRegistered] = useState<VisitView | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
   const [focusNext, setFocusNext] = useState<FocusTarget | null>('search');
+  const [tool, setTool] = useState<RecordTool>(null);
+  const canWritePatients = useCanWritePatients();
   const searchRef = useRef<HTMLInputElement>(null);
   const departmentRef = useRef<HTMLSelectElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
@@ -66,6 +78,7 @@ export function RegistrationSection({ clinicName }: { readonly clinicName: strin
 
   const startOver = useCallback(() => {
     setSubject({ kind: 'none' });
+    setTool(null);
     setVisit(EMPTY_VISIT);
     setVisitErrors(NO_FIELD_ERRORS);
     setPatientErrors(NO_FIELD_ERRORS);
@@ -79,6 +92,7 @@ export function RegistrationSection({ clinicName }: { readonly clinicName: strin
   const choose = useCallback(
     async (summary: PatientSummary, loaded?: PatientDetail) => {
       setSubject({ kind: 'existing', summary, detail: loaded ?? null });
+      setTool(null);
       setOverride(null);
       setQuery('');
       setDuplicates(null);
@@ -111,6 +125,7 @@ export function RegistrationSection({ clinicName }: { readonly clinicName: strin
       const home = reference.clinicDivisionCode;
       const withHome = draft.divisionCode === '' && home !== null && home.length >= 6 ? { ...draft, divisionCode: home } : draft;
       setSubject({ kind: 'new', draft: withHome, fromCard });
+      setTool(null);
       setOverride(null);
       setDuplicates(null);
       setPatientErrors(NO_FIELD_ERRORS);
@@ -185,6 +200,14 @@ export function RegistrationSection({ clinicName }: { readonly clinicName: strin
     } finally {
       setBusy(false);
     }
+  };
+
+  /** Chooses a record again as it is now on file (after an edit, a merge or an unmerge). */
+  const chooseLatest = async (id: string, text: string) => {
+    const read = await client.api.patients.get({ id });
+    if (!read.ok) return setError(read.error);
+    await choose(summaryFromDetail(read.value), read.value);
+    setMessage({ tone: 'info', text });
   };
 
   const useExisting = async (candidate: Candidate) => {
@@ -266,7 +289,59 @@ export function RegistrationSection({ clinicName }: { readonly clinicName: strin
       <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_24rem]">
         <div ref={patientAreaRef} className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-4 rounded-lg bg-white p-4 shadow-sm">
           <PatientSearch query={query} onQueryChange={(text) => { setQuery(text); setOverride(null); }} search={search} override={override} onPick={(hit) => void choose(summaryFromHit(hit))} inputRef={searchRef} />
-          {subject.kind === 'existing' && <SelectedPatient summary={subject.summary} detail={subject.detail} />}
+          {subject.kind === 'existing' && (
+            <SelectedPatient
+              summary={subject.summary}
+              detail={subject.detail}
+              actions={
+                canWritePatients && subject.detail !== null && tool === null ? (
+                  <>
+                    <Button data-testid="edit-patient-open" onClick={() => setTool('edit')}>
+                      {EDIT_TEXT.open}
+                    </Button>
+                    <Button data-testid="merge-open" onClick={() => setTool('merge')}>
+                      {MERGE_TEXT.open}
+                    </Button>
+                  </>
+                ) : null
+              }
+            />
+          )}
+          {subject.kind === 'existing' && subject.detail !== null && tool === 'edit' && (
+            <EditPatientPanel
+              key={subject.detail.id}
+              detail={subject.detail}
+              codeSets={reference.codeSets}
+              feeCategories={reference.feeCategories}
+              onSaved={(latest) => {
+                void choose(summaryFromDetail(latest), latest);
+                setMessage({ tone: 'info', text: EDIT_TEXT.saved(latest.form.name) });
+              }}
+              onCancel={() => {
+                setTool(null);
+                setFocusNext('department');
+              }}
+            />
+          )}
+          {subject.kind === 'existing' && subject.detail !== null && tool === 'merge' && (
+            <MergePanel
+              key={subject.detail.id}
+              detail={subject.detail}
+              codeSets={reference.codeSets}
+              feeCategories={reference.feeCategories}
+              onMerged={(survivor, absorbed) => {
+                void choose(summaryFromDetail(survivor), survivor);
+                setMessage({ tone: 'info', text: MERGE_TEXT.merged(recordLabel(absorbed), absorbed.mergedInto ?? survivor.id, recordLabel(survivor)) });
+              }}
+              onCancel={() => {
+                setTool(null);
+                setFocusNext('department');
+              }}
+            />
+          )}
+          {subject.kind === 'existing' && subject.detail !== null && subject.detail.mergedFrom.length > 0 && tool === null && (
+            <MergedRecords detail={subject.detail} canWrite={canWritePatients} onUnmerged={(name) => void chooseLatest(subject.summary.id, MERGE_TEXT.unmerged(name))} />
+          )}
           {subject.kind === 'new' && (
             <div data-registration-form onKeyDown={(event) => advanceOnEnter(event, () => setFocusNext('department'))} className="grid gap-2 border-t border-slate-200 pt-3">
               <h3 className="text-lg font-semibold">{T.patient.newTitle}</h3>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { PatientDetail } from '../../../../shared/api';
 import type { PatientSummary } from './patient-summary';
 import { REG_TEXT } from './text';
@@ -5,11 +6,15 @@ import { REG_TEXT } from './text';
 const T = REG_TEXT.patient;
 
 /** The patient being registered: enough to recognise them, and their allergies. */
-export function SelectedPatient({ summary, detail }: { readonly summary: PatientSummary; readonly detail: PatientDetail | null }) {
+/** `actions`: buttons for the record itself (修改资料, 合并重复档案), shown at the top right. */
+export function SelectedPatient({ summary, detail, actions }: { readonly summary: PatientSummary; readonly detail: PatientDetail | null; readonly actions?: ReactNode }) {
   const allergies = detail?.form.allergies ?? [];
   return (
     <section data-testid="selected-patient" data-patient-id={summary.id} className="grid gap-1 rounded-lg border-2 border-teal-600 bg-teal-50 px-4 py-3">
-      <p className="text-sm text-teal-800">{T.selected}</p>
+      <div className="flex flex-wrap items-center gap-2">
+        <p className="flex-1 text-sm text-teal-800">{T.selected}</p>
+        {actions}
+      </div>
       <p className="flex flex-wrap items-baseline gap-x-4">
         <span className="text-2xl font-semibold" data-testid="selected-name">
           {summary.name}
