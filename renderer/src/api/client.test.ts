@@ -22,6 +22,9 @@ describe('createClient', () => {
     expect(typeof client.api.setup.initialize).toBe('function');
     expect(typeof client.api.admin.createUser).toBe('function');
     expect(typeof client.api.system.status).toBe('function');
+    // Names with more dots keep everything after the domain: api.sync['conflicts.list'].
+    expect(typeof client.api.sync['conflicts.list']).toBe('function');
+    expect(typeof client.api.sync['conflicts.resolve']).toBe('function');
   });
 
   it('keeps the token from auth.login, sends it with later calls, and forgets it on logout', async () => {

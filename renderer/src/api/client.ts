@@ -90,11 +90,16 @@ export function createClient(transport: Transport, session: SessionStore): Clini
   };
 }
 
-/** Groups the contract's dotted names into `api.<domain>.<method>`. */
+/**
+ * Groups the contract's dotted names into `api.<domain>.<method>`, splitting at the first dot only,
+ * as `ClinicApi` does: `sync.conflicts.list` is `api.sync['conflicts.list']`.
+ */
 function buildApi(call: ClinicClient['call']): ClinicApi {
   const domains: Record<string, Record<string, (input: never) => Promise<ApiResult<unknown>>>> = {};
   for (const name of Object.keys(contract) as MethodName[]) {
-    const [domain, method] = name.split('.');
+    const dot = name.indexOf('.');
+    const domain = name.slice(0, dot);
+    const method = name.slice(dot + 1);
     domains[domain] ??= {};
     domains[domain][method] = (input) => call(name, input);
   }
