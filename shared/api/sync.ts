@@ -87,6 +87,8 @@ export const syncStatusView = z.object({
   running: z.boolean(),
   pendingChanges: z.number().int().nonnegative(),
   lastSuccessAt: z.string().nullable(),
+  /** End of the last run, whatever its outcome: a change means a run has finished. */
+  lastRunAt: z.string().nullable(),
   lastError: syncErrorView.nullable(),
   progress: z
     .object({

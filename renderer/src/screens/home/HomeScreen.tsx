@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { SessionUser } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
 import { missingCase } from '../../app/missing-case';
@@ -11,6 +11,9 @@ import { sectionAllowed, sectionForKey, SECTIONS, startingSection, type SectionI
 import { StatusBar } from './StatusBar';
 import { HOME_TEXT as T } from './text';
 import { useSystemStatus } from './use-system-status';
+
+/** Loaded when first opened: it brings the chart library, which the other screens do not need. */
+const SyncSection = lazy(() => import('../sync/SyncSection').then((module) => ({ default: module.SyncSection })));
 
 interface HomeScreenProps {
   readonly clinicName: string | null;
@@ -72,8 +75,13 @@ export function HomeScreen({ clinicName, user, onLoggedOut }: HomeScreenProps) {
         return <RegistrationSection clinicName={shownClinicName} />;
       case 'outpatient':
       case 'records':
-      case 'sync':
         return <Placeholder title={title} plan={T.comingSoon[section]} />;
+      case 'sync':
+        return (
+          <Suspense fallback={<p className="text-slate-600">{T.openingSection}</p>}>
+            <SyncSection />
+          </Suspense>
+        );
       case 'admin':
         return <AdminSection roles={user.roles} />;
       default:

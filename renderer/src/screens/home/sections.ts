@@ -34,7 +34,7 @@ export function sectionForKey(key: { readonly key: string; readonly altKey: bool
 }
 
 /** Sections that are built, in the order a user is best started in: the front desk first. */
-const BUILT: ReadonlyArray<SectionId> = ['registration', 'admin'];
+const BUILT: ReadonlyArray<SectionId> = ['registration', 'admin', 'sync'];
 
 /** Start in the first built section the roles allow, else at the first allowed one. */
 export function startingSection(roles: ReadonlyArray<Role>): SectionId {

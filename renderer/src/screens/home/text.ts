@@ -12,8 +12,8 @@ export const HOME_TEXT = {
   comingSoon: {
     outpatient: '建成后医生在这里看候诊队列、写门诊病历、下诊断和处方。',
     records: '建成后病案室在这里归档、借阅、封存病案和办理复印。',
-    sync: '建成后在这里查看与县级平台的同步进度，也可以手动“立即同步”。',
-  } satisfies Record<Exclude<SectionId, 'admin' | 'registration'>, string>,
+  } satisfies Record<Exclude<SectionId, 'admin' | 'registration' | 'sync'>, string>,
+  openingSection: '正在打开…',
   underConstruction: '此功能尚在建设中',
   underConstructionNote: '目前这里没有任何数据。在此之前请继续按原来的方式办理。',
   noPermission: '您的账号没有这一项的权限。如需使用，请联系本院的系统管理员。',

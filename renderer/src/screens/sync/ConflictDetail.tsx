@@ -1,0 +1,122 @@
+import { useEffect, useState } from 'react';
+import type { ApiError } from '../../../../shared/api';
+import type { ConflictChoice, ConflictDetailView } from '../../../../shared/api/sync';
+import { useClient } from '../../app/client-context';
+import { Button } from '../../components/Button';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { choiceFromPicks, pickedSide, type FieldPicks } from './conflict-picks';
+import { formatWhen } from './format';
+import { fieldLabel, SYNC_TEXT } from './text';
+
+const T = SYNC_TEXT.inbox;
+/** The winner is the base a per-field choice starts from. */
+const BASE = 0;
+
+interface ConflictDetailProps {
+  readonly id: string;
+  readonly onResolved: (label: string) => void;
+  readonly onClose: () => void;
+}
+
+/** Both versions side by side, the differing fields marked; keep one whole or pick per field. */
+export function ConflictDetail({ id, onResolved, onClose }: ConflictDetailProps) {
+  const client = useClient();
+  const [detail, setDetail] = useState<ConflictDetailView | null>(null);
+  const [picks, setPicks] = useState<FieldPicks>({});
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    void (async () => {
+      const result = await client.api.sync['conflicts.show']({ id });
+      if (!result.ok) return setError(result.error);
+      setDetail(result.value);
+      setPicks({});
+    })();
+  }, [client, id]);
+
+  const resolve = async (choice: ConflictChoice) => {
+    if (!detail || saving) return;
+    setSaving(true);
+    const result = await client.api.sync['conflicts.resolve']({ id: detail.id, seenRevs: detail.seenRevs, choice });
+    setSaving(false);
+    if (!result.ok) return setError(result.error);
+    onResolved(detail.label);
+  };
+
+  return (
+    <div data-testid="conflict-detail" data-conflict={id} className="grid gap-4">
+      <div className="flex items-center gap-3">
+        <h3 className="text-lg font-semibold">{detail?.label ?? id}</h3>
+        <span className="flex-1" />
+        <Button onClick={onClose}>{T.close}</Button>
+      </div>
+      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      {detail && (
+        <>
+          <p className="text-slate-600">{T.pickHint}</p>
+          <div className="overflow-x-auto">
+            <table className="w-full table-fixed border-collapse text-left">
+              <thead>
+                <tr className="align-bottom">
+                  <th className="w-40 px-2 py-2 text-sm font-medium text-slate-500">{T.field}</th>
+                  {detail.sides.map((side, index) => (
+                    <th key={side.rev} data-side={index} className="px-2 py-2">
+                      <div className="font-semibold">{side.winner ? T.winner : T.other}</div>
+                      <div className="text-sm font-normal text-slate-500">{T.changedBy(side.updatedBy, formatWhen(side.updatedAt))}</div>
+                      <Button className="mt-2" disabled={saving} onClick={() => void resolve({ kind: 'keep', rev: side.rev })}>
+                        {T.keepThis}
+                      </Button>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {detail.fields.map((field) => (
+                  <tr key={field.name} data-field-row={field.name} data-differs={field.differs} className="border-t border-slate-100 align-top">
+                    <th scope="row" className={`px-2 py-2 font-normal ${field.pickable ? 'text-slate-800' : 'text-slate-400'}`}>
+                      {fieldLabel(detail.type, field.name)}
+                      {field.differs && field.pickable && <span className="ml-1 rounded bg-amber-200 px-1 text-xs text-amber-900">{T.differs}</span>}
+                      {!field.pickable && <span className="block text-xs">{T.recordField}</span>}
+                    </th>
+                    {field.values.map((value, index) => {
+                      const choosable = field.pickable && field.differs;
+                      const chosen = choosable && pickedSide(picks, field.name, BASE) === index;
+                      const text = value ?? '（无此项）';
+                      if (!choosable) {
+                        return (
+                          <td key={index} data-side={index} className={`px-2 py-2 break-words ${field.differs ? 'bg-amber-50' : ''} ${field.pickable ? '' : 'text-slate-400'}`}>
+                            {text}
+                          </td>
+                        );
+                      }
+                      return (
+                        <td key={index} data-side={index} className="px-1 py-1">
+                          <button
+                            type="button"
+                            aria-pressed={chosen}
+                            onClick={() => setPicks({ ...picks, [field.name]: index })}
+                            className={`w-full rounded-md border px-2 py-1.5 text-left break-words ${
+                              chosen ? 'border-teal-600 bg-teal-50 font-semibold ring-2 ring-teal-300' : 'border-amber-300 bg-amber-50 hover:bg-amber-100'
+                            }`}
+                          >
+                            {text}
+                          </button>
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div>
+            <Button tone="primary" disabled={saving} onClick={() => void resolve(choiceFromPicks(detail, BASE, picks))}>
+              {saving ? T.saving : T.saveChoice}
+            </Button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import type { ApiError, OutputOf } from '../../../../shared/api';
+import { Button } from '../../components/Button';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Notice } from '../../components/Notice';
+import { ConflictDetail } from './ConflictDetail';
+import { SYNC_TEXT } from './text';
+
+const T = SYNC_TEXT.inbox;
+
+type ConflictList = OutputOf<'sync.conflicts.list'>['conflicts'];
+
+interface ConflictInboxProps {
+  readonly conflicts: ConflictList | null;
+  readonly error: ApiError | null;
+  readonly onChanged: () => void;
+}
+
+/** 冲突记录: what was edited in two places, opened one at a time for a person to settle. */
+export function ConflictInbox({ conflicts, error, onChanged }: ConflictInboxProps) {
+  const [open, setOpen] = useState<string | null>(null);
+  const [resolved, setResolved] = useState<string | null>(null);
+
+  return (
+    <section data-testid="conflict-inbox" className="grid content-start gap-4 rounded-lg bg-white p-5 shadow-sm">
+      <h2 className="text-lg font-semibold">
+        {T.title}
+        {conflicts && conflicts.length > 0 && <span className="ml-2 rounded-full bg-amber-200 px-2 text-base text-amber-900">{conflicts.length}</span>}
+      </h2>
+      <p className="text-slate-600">{T.intro}</p>
+      <ErrorBanner error={error} />
+      {resolved && <Notice>{T.resolved(resolved)}</Notice>}
+      {open ? (
+        <ConflictDetail
+          id={open}
+          onClose={() => setOpen(null)}
+          onResolved={(label) => {
+            setOpen(null);
+            setResolved(label);
+            onChanged();
+          }}
+        />
+      ) : (
+        conflicts && (conflicts.length === 0 ? (
+          <p data-testid="conflict-inbox-empty" className="text-slate-600">{T.empty}</p>
+        ) : (
+          <ul className="grid gap-2">
+            {conflicts.map((conflict) => (
+              <li key={conflict.id} data-conflict={conflict.id} className="flex items-center gap-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2">
+                <span className="flex-1">{conflict.label}</span>
+                <span className="text-sm text-slate-500">{conflict.conflictRevs.length + 1} 个版本</span>
+                <Button
+                  onClick={() => {
+                    setResolved(null);
+                    setOpen(conflict.id);
+                  }}
+                >
+                  {T.open}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        ))
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import type { SyncErrorView } from '../../../../shared/api/sync';
+import { SYNC_TEXT as T } from './text';
+
+/** A sync failure: what to do in plain words, the library's own words folded away for the administrator. */
+export function SyncErrorBox({ error }: { readonly error: SyncErrorView }) {
+  return (
+    <div role="alert" data-testid="sync-error" data-code={error.code} className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-red-800">
+      <p>{error.message}</p>
+      {error.detail && (
+        <details className="mt-1 text-sm text-red-700">
+          <summary className="cursor-pointer">{T.technicalDetail}</summary>
+          <code className="break-all">{error.detail}</code>
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import type { ApiError } from '../../../../shared/api';
+import type { SyncStatusView } from '../../../../shared/api/sync';
+import { useClient } from '../../app/client-context';
+import { Button } from '../../components/Button';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { formatBytes, formatWhen, progressPercent } from './format';
+import { SyncErrorBox } from './SyncErrorBox';
+import { SYNC_TEXT as T } from './text';
+
+interface SyncOverviewProps {
+  readonly status: SyncStatusView | null;
+  readonly onStarted: () => void;
+}
+
+/** The state at a glance, "立即同步", and the run in progress. */
+export function SyncOverview({ status, onStarted }: SyncOverviewProps) {
+  const client = useClient();
+  const [error, setError] = useState<ApiError | null>(null);
+  const [starting, setStarting] = useState(false);
+  const running = status?.running ?? false;
+  const configured = status !== null && status.state !== 'not_configured';
+
+  const syncNow = async () => {
+    setStarting(true);
+    const result = await client.api.sync.syncNow({ wait: false });
+    setStarting(false);
+    if (!result.ok) return setError(result.error);
+    setError(null);
+    onStarted();
+  };
+
+  return (
+    <section data-testid="sync-overview" data-state={status?.state ?? 'loading'} data-running={running} className="grid gap-4 rounded-lg bg-white p-5 shadow-sm">
+      <div className="flex flex-wrap items-center gap-4">
+        <h2 className="text-lg font-semibold">{T.title}</h2>
+        <span data-testid="sync-state" className={`rounded-full px-3 py-0.5 text-sm ${stateTone(status?.state)}`}>
+          {status ? T.states[status.state] : '…'}
+        </span>
+        <span className="flex-1" />
+        <Button tone="primary" onClick={() => void syncNow()} disabled={!configured || running || starting}>
+          {running || starting ? T.syncing : T.syncNow}
+        </Button>
+      </div>
+      <p className="text-slate-600">{T.intro}</p>
+      {status && !configured && <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">{T.notConfigured}</p>}
+      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      {status && (
+        <dl className="grid grid-cols-2 gap-x-6 gap-y-2 md:grid-cols-3">
+          <Fact name="pending" label={T.pending} value={T.pendingCount(status.pendingChanges)} />
+          <Fact name="last-success" label={T.lastSuccess} value={status.lastSuccessAt ? formatWhen(status.lastSuccessAt) : T.never} />
+          <Fact name="next-run" label={T.nextRun} value={status.nextRun ? formatWhen(status.nextRun.at) : '—'} />
+          <Fact name="database-size" label={T.databaseSize} value={formatBytes(status.localDatabaseBytes)} />
+          <Fact name="conflicts" label={T.conflicts} value={T.conflictCount(status.conflictCount)} warn={status.conflictCount > 0} />
+        </dl>
+      )}
+      {status?.progress && <RunProgress progress={status.progress} />}
+      {status?.lastError && !running && <SyncErrorBox error={status.lastError} />}
+    </section>
+  );
+}
+
+function RunProgress({ progress }: { readonly progress: NonNullable<SyncStatusView['progress']> }) {
+  const percent = progressPercent(progress.docsDone, progress.remaining);
+  return (
+    <div data-testid="sync-progress" data-phase={progress.phase} className="grid gap-2 rounded-md border border-teal-200 bg-teal-50 p-3">
+      <div className="flex flex-wrap gap-x-4 text-teal-900">
+        <strong>{T.phases[progress.phase]}</strong>
+        <span>{T.progressDone(progress.docsDone)}</span>
+        <span>{T.progressRemaining(progress.remaining)}</span>
+        <span>{T.progressRate(progress.docsPerSecond)}</span>
+      </div>
+      <div
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent ?? undefined}
+        aria-label={T.phases[progress.phase]}
+        className="h-3 overflow-hidden rounded-full bg-teal-100"
+      >
+        <div className={`h-full bg-teal-600 transition-all ${percent === null ? 'w-1/3 animate-pulse' : ''}`} style={percent === null ? undefined : { width: `${percent}%` }} />
+      </div>
+    </div>
+  );
+}
+
+function Fact({ name, label, value, warn }: { readonly name: string; readonly label: string; readonly value: string; readonly warn?: boolean }) {
+  return (
+    <div data-fact={name}>
+      <dt className="text-sm text-slate-500">{label}</dt>
+      <dd className={`text-lg ${warn ? 'font-semibold text-amber-800' : 'text-slate-900'}`}>{value}</dd>
+    </div>
+  );
+}
+
+function stateTone(state: SyncStatusView['state'] | undefined): string {
+  switch (state) {
+    case 'idle':
+      return 'bg-teal-100 text-teal-900';
+    case 'active':
+      return 'bg-sky-100 text-sky-900';
+    case 'paused':
+      return 'bg-amber-100 text-amber-900';
+    case 'error':
+      return 'bg-red-100 text-red-800';
+    default:
+      return 'bg-slate-100 text-slate-700';
+  }
+}
