@@ -80,12 +80,12 @@ describe('first run: wizard → county key → login → home', () => {
     await screenshot(page, '07-home-admin');
   });
 
-  it('opens sections with F-keys and Alt+number; unbuilt ones say so plainly', async () => {
+  it('opens sections with F-keys and Alt+number; ones the role lacks say so plainly', async () => {
     const home = new HomePage(browser.page);
     await home.pressShortcut('F4');
     await expect.poll(() => home.openSection()).toBe('sync');
-    await expect.poll(() => home.placeholder().textContent()).toContain('此功能尚在建设中');
-    await screenshot(browser.page, '08-home-placeholder');
+    await expect.poll(() => browser.page.getByTestId('sync-state').textContent()).toBe('未设置');
+    await screenshot(browser.page, '08-home-sync');
 
     // The administrator role does not include registration: the section says so instead.
     await home.pressShortcut('Alt+1');
