@@ -63,6 +63,9 @@ describe('修改资料 and 合并重复档案', () => {
     await ui.saveButton().click();
     await expect.poll(() => ui.editError('phone').textContent()).toContain('手机号码');
     await ui.editField('phone').fill('13912345678');
+    // One stray Esc does not throw the edit away; it says what a second one would do.
+    await ui.editField('phone').press('Escape');
+    await expect.poll(() => ui.page.getByTestId('edit-note').textContent()).toContain('再按一次 Esc');
     await ui.editField('phone').press('F8');
     await expect.poll(() => ui.message().textContent()).toContain(`已保存 ${ELDER.name} 的资料`);
     expect(await ui.editPanel().count()).toBe(0);

@@ -106,8 +106,10 @@ export function EditPatientPanel({ detail, codeSets, feeCategories, onSaved, onC
     if (event.key === 'Escape' || event.key === 'F8') {
       event.preventDefault();
       event.stopPropagation();
-      if (event.key === 'Escape') onCancel();
-      else void save();
+      if (event.key === 'F8') return void save();
+      // Unsaved edits are not thrown away by one stray Esc: the first one says what a second would do.
+      if (changedFields(base.draft, draft).length === 0 || note === T.escapeAgain) onCancel();
+      else setNote(T.escapeAgain);
       return;
     }
     advanceOnEnter(event, () => void save());
