@@ -3,6 +3,7 @@
  * settings, a manual run, a wrong password, the conflict inbox, compaction.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makePatient } from '../../db/testing/fixtures';
 import { openTestApp, TEST_SETUP } from '../app/testing';
 import { couchAdmin, type CouchAdmin } from '../sync/couch-admin';
 import { countySetup } from '../sync/county-setup';
@@ -15,6 +16,8 @@ const PASSWORD = 'county-sync-password-1';
 let peer: PeerServer;
 let admin: CouchAdmin;
 let t: Awaited<ReturnType<typeof openTestApp>>;
+
+const readStatus = async () => must(await t.call('sync.status', {}, t.adminSession));
 
 const must = <T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T => {
   if (!result.ok) throw new Error(`${result.error.code} ${result.error.message}`);
@@ -174,6 +177,32 @@ describe('sync API', () => {
     expect(must(await t.call('sync.status', {}, t.adminSession)).lastCompaction).toMatchObject({ bytesBefore: report.bytesBefore, bytesAfter: report.bytesAfter });
     expect(must(await t.call('sync.syncNow', { wait: true }, t.adminSession)).outcome?.ok).toBe(true);
     expect((await admin.request('GET', `/${DATABASE}/${id}`)).body.name).toBe('儿科三');
+  });
+
+  it('shows progress while a run is going: phase, documents done and remaining, rate', async () => {
+    const store = t.app.context.data.store;
+    const docs = Array.from({ length: 1500 }, (_, i) => makePatient(i, { clinic_code: CODE }));
+    expect(store.bulkDocs(docs).every((r) => r.ok)).toBe(true);
+    expect(must(await t.call('sync.status', {}, t.adminSession)).pendingChanges).toBe(1500);
+
+    const started = must(await t.call('sync.syncNow', {}, t.adminSession));
+    expect(started).toEqual({ joined: false, outcome: null });
+    const seen: Array<NonNullable<Awaited<ReturnType<typeof readStatus>>['progress']>> = [];
+    let status = await readStatus();
+    while (status.running) {
+      if (status.progress) seen.push(status.progress);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      status = await readStatus();
+    }
+    expect(status).toMatchObject({ state: 'idle', pendingChanges: 0 });
+    const pushing = seen.filter((p) => p.phase === 'push' && p.docsDone > 0);
+    expect(pushing.length).toBeGreaterThan(0);
+    expect(pushing.some((p) => p.remaining !== null && p.remaining < 1500 && p.docsPerSecond > 0)).toBe(true);
+    // "Sync now" during a run joins it.
+    const first = must(await t.call('sync.syncNow', {}, t.adminSession));
+    const second = must(await t.call('sync.syncNow', { wait: true }, t.adminSession));
+    expect(first.joined).toBe(false);
+    expect(second.joined).toBe(true);
   });
 
   it('lets only sync.run holders change settings, and any user read the status', async () => {
