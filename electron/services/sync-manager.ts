@@ -16,6 +16,7 @@ import type { RemoteFetch } from '../sync/remote-fetch';
 import { readRunHistory, readSyncState } from '../sync/sync-state';
 import type { ClinicData } from './clinic-data';
 import { conflictSummaries } from './sync-conflicts';
+import { watchNetwork, type OnlineProbe } from './sync-network';
 import {
   clinicCodeOf,
   endpointOf,
@@ -46,6 +47,8 @@ export interface SyncManagerOptions {
   readonly clock?: Clock;
   readonly batching?: BatchSettings;
   readonly fetch?: RemoteFetch;
+  /** Online check for "the network came back" (default: any non-internal address); null to not watch. */
+  readonly onlineProbe?: OnlineProbe | null;
 }
 
 export class SyncManager {
@@ -54,6 +57,7 @@ export class SyncManager {
   private service: SyncService | null = null;
   private serviceDatabase: string | null = null;
   private started = false;
+  private stopWatching: (() => void) | null = null;
   private loaded = false;
   private countedSeq = -1;
   private pendingWhenOff = 0;
@@ -66,11 +70,16 @@ export class SyncManager {
   /** Arms the nightly schedule when sync is configured and the clinic is set up. Safe to call again. */
   start(): void {
     this.started = true;
+    if (this.options.onlineProbe !== null && !this.stopWatching) {
+      this.stopWatching = watchNetwork(() => this.service?.networkReturned(), { probe: this.options.onlineProbe });
+    }
     this.apply();
   }
 
   stop(): void {
     this.started = false;
+    this.stopWatching?.();
+    this.stopWatching = null;
     this.service?.stop();
     this.service = null;
     this.serviceDatabase = null;
