@@ -42,17 +42,25 @@ describe('同步: settings, 立即同步, history chart, conflict inbox', () => 
     await peer?.stop();
   });
 
-  it('configures the county server, syncs now, and shows success with the run in the chart', async () => {
+  it('configures the county server, says so when the password is wrong, syncs now, shows success and the chart', async () => {
     await expect.poll(() => sync.state().textContent()).toBe('未设置');
     expect(await sync.settingsField('database').inputValue()).toBe(DATABASE);
-    await sync.configure({ serverUrl: peer.url, password: SYNC_PASSWORD });
-    await expect.poll(() => sync.settings().getByTestId('notice').textContent()).toContain('已保存');
 
+    // A mistyped password: the run fails, says why in plain words, and the chart marks it.
+    await sync.configure({ serverUrl: peer.url, password: 'not-the-password' });
+    await expect.poll(() => sync.settings().getByTestId('notice').textContent()).toContain('已保存');
+    await sync.syncNow();
+    await expect.poll(() => sync.historyRows().first().getAttribute('data-outcome')).toBe('error');
+    await expect.poll(() => sync.syncError().textContent()).toContain('账号或密码');
+    expect(await sync.historyRows().first().textContent()).toContain('账号或密码');
+    await expect.poll(() => sync.chart().getAttribute('data-failed')).toBe('1');
+
+    await sync.configure({ serverUrl: peer.url, password: SYNC_PASSWORD });
     await sync.syncNow();
     await expect.poll(() => sync.historyRows().first().getAttribute('data-outcome')).toBe('ok');
     await expect.poll(() => sync.state().textContent()).toBe('正常');
     await expect.poll(() => sync.fact('pending').textContent()).toBe('0 条');
-    await expect.poll(() => sync.chart().getAttribute('data-runs')).toBe('1');
+    await expect.poll(() => sync.chart().getAttribute('data-runs')).toBe('2');
     expect(await sync.chart().locator('canvas').count()).toBeGreaterThan(0);
     await expect.poll(() => new HomePage(browser.page).statusSlot('sync').textContent()).toContain('待上传 0 条');
     expect((await county.request('GET', `/${DATABASE}/department:03`)).body.name).toBe('内科');
@@ -91,7 +99,7 @@ describe('同步: settings, 立即同步, history chart, conflict inbox', () => 
     await sync.syncNow();
     await expect.poll(async () => (await county.request('GET', `/${DATABASE}/department:03?conflicts=true`)).body).toMatchObject({ name: '内科门诊', outpatient: true });
     expect((await county.request('GET', `/${DATABASE}/department:03?conflicts=true`)).body._conflicts).toBeUndefined();
-    await expect.poll(() => sync.chart().getAttribute('data-runs')).toBe('3');
+    await expect.poll(() => sync.chart().getAttribute('data-runs')).toBe('4');
   });
 
   it('ran without errors in the page', () => {
