@@ -82,3 +82,57 @@ export function listEncountersOfDay(
     .orderBy(asc(encounters.registeredAt), asc(encounters.id))
     .all();
 }
+
+/** A patient's visits on one day (the double-registration check). */
+export function findEncountersOfPatientOnDay(db: ClinicOrm, patientId: string, visitDate: string): EncounterRow[] {
+  return db
+    .select()
+    .from(encounters)
+    .where(and(eq(encounters.patientId, patientId), eq(encounters.visitDate, visitDate)))
+    .orderBy(asc(encounters.registeredAt))
+    .all();
+}
+
+/** The highest sequence among visit numbers `<prefix><seq>` (0 when none): a range of `encounters_visit_number_idx`. */
+export function highestVisitSequence(db: ClinicOrm, prefix: string): number {
+  return (
+    statement<[number, string, string], number | null>(
+      db,
+      'SELECT max(CAST(substr(visit_number, ?) AS INTEGER)) FROM encounters WHERE visit_number > ? AND visit_number < ?',
+    )
+      .pluck()
+      .get(prefix.length + 1, prefix, `${prefix}\u{10FFFF}`) ?? 0
+  );
+}
+
+export interface QueuePlace {
+  /** 1 + visits of the same queue (day, department, doctor or none) registered earlier, any status. */
+  readonly number: number;
+  /** 1 + waiting visits of the same queue called before it (emergencies first), or null when not waiting. */
+  readonly position: number | null;
+}
+
+/** Where one visit stands in its queue, counted in SQLite (no day list read into memory). */
+export function queuePlaceOf(db: ClinicOrm, visit: EncounterRow): QueuePlace {
+  const sameQueue = 'visit_date = @date AND department_code = @department AND doctor_username IS @doctor';
+  const earlier = '(registered_at < @registeredAt OR (registered_at = @registeredAt AND id < @id))';
+  const params = {
+    date: visit.visitDate,
+    department: visit.departmentCode,
+    doctor: visit.doctorUsername,
+    registeredAt: visit.registeredAt,
+    id: visit.id,
+    emergency: visit.visitType === 'emergency' ? 1 : 0,
+  };
+  const number = statement<[typeof params], number>(db, `SELECT count(*) FROM encounters WHERE ${sameQueue} AND ${earlier}`).pluck().get(params) ?? 0;
+  if (visit.status !== 'waiting') return { number: number + 1, position: null };
+  const ahead =
+    statement<[typeof params], number>(
+      db,
+      `SELECT count(*) FROM encounters WHERE ${sameQueue} AND status = 'waiting'
+       AND ((visit_type = 'emergency') > @emergency OR ((visit_type = 'emergency') = @emergency AND ${earlier}))`,
+    )
+      .pluck()
+      .get(params) ?? 0;
+  return { number: number + 1, position: ahead + 1 };
+}

@@ -2,10 +2,10 @@
  * The projection reads the patient and visit services use, bound to db/queries in
  * electron/app/bind-data.ts. Rows are the projection tables' own (read-only here).
  */
-import type { EncounterRow, LatestVisit, PatientRow, SearchKeyHit } from '../../db/queries';
+import type { EncounterRow, LatestVisit, PatientRow, QueuePlace, SearchKeyHit } from '../../db/queries';
 import type { SearchKeyKind } from '../../shared/search/patient-keys';
 
-export type { EncounterRow, LatestVisit, PatientRow, SearchKeyHit };
+export type { EncounterRow, LatestVisit, PatientRow, QueuePlace, SearchKeyHit };
 
 export interface PatientQueries {
   byId(id: string): PatientRow | undefined;
@@ -27,4 +27,9 @@ export interface EncounterQueries {
   recentOfPatients(patientIds: ReadonlyArray<string>, limit: number): EncounterRow[];
   /** The current revision of a visit document (for cancel), without reading the body. */
   revOf(id: string): string | undefined;
+  ofPatientOnDay(patientId: string, date: string): EncounterRow[];
+  /** Highest sequence among visit numbers starting with `prefix` (`W01-20250301-`), 0 when none. */
+  highestSequence(prefix: string): number;
+  /** Where one visit stands in its queue, without reading the day's list. */
+  queuePlace(visit: EncounterRow): QueuePlace;
 }

@@ -24,11 +24,10 @@ const invalid = (path: string, message: string) => new ApiFailure('VALIDATION_FA
  * need to agree. The counter is local and not replicated; after a restore from the county it starts
  * again, so the sequence also steps past any number of the day already on file.
  */
-function nextVisitNumber(data: ClinicData, workstation: string, day: string, today: ReadonlyArray<{ visitNumber: string }>): string {
+function nextVisitNumber(data: ClinicData, workstation: string, day: string): string {
   const compact = day.replaceAll('-', '');
   const prefix = `${workstation}-${compact}-`;
-  const highest = today.reduce((max, v) => (v.visitNumber.startsWith(prefix) ? Math.max(max, Number(v.visitNumber.slice(prefix.length)) || 0) : max), 0);
-  const seq = Math.max(data.nextCounter(`visit:${workstation}:${compact}`), highest + 1);
+  const seq = Math.max(data.nextCounter(`visit:${workstation}:${compact}`), data.encounters.highestSequence(prefix) + 1);
   return `${prefix}${String(seq).padStart(4, '0')}`;
 }
 
@@ -54,8 +53,7 @@ export function registerVisit(data: ClinicData, input: RegisterVisitInput, actor
   if (!workstation) throw new ApiFailure('NOT_SET_UP');
   const day = chinaDateOf(now);
   return data.store.transaction(() => {
-    const today = data.encounters.ofDay(day);
-    const waiting = today.find((v) => v.patientId === patient.id && v.departmentCode === department.code && v.status === 'waiting');
+    const waiting = data.encounters.ofPatientOnDay(patient.id, day).find((v) => v.departmentCode === department.code && v.status === 'waiting');
     if (waiting) throw new ApiFailure('DUPLICATE', `${patient.name}今天已经挂了${department.name}的号（门诊号 ${waiting.visitNumber}），还在候诊，不用重复挂号。`);
 
     const stamp = documentStamp(settings.code, actor, now);
@@ -68,7 +66,7 @@ export function registerVisit(data: ClinicData, input: RegisterVisitInput, actor
       ...(input.doctorUsername ? { doctor_username: input.doctorUsername } : {}),
       visit_type: input.visitType,
       fee_category: input.feeCategory,
-      visit_number: nextVisitNumber(data, workstation, day, today),
+      visit_number: nextVisitNumber(data, workstation, day),
       visit_date: day,
       registered_at: stamp.created_at,
       status: 'waiting',
@@ -77,7 +75,7 @@ export function registerVisit(data: ClinicData, input: RegisterVisitInput, actor
     if (!result.ok) throw new ApiFailure('VALIDATION_FAILED', result.reason);
     const row = data.encounters.byId(doc._id);
     if (!row) throw new Error(`visit ${doc._id} was written but is not in the projection`);
-    return visitView(data, row, result.rev, [...today, row], visitNames(data, settings));
+    return visitView(data, row, result.rev, data.encounters.queuePlace(row), visitNames(data, settings));
   });
 }
 
@@ -95,6 +93,6 @@ export function cancelVisit(data: ClinicData, input: { id: string; rev: string; 
     if (!result.ok) throw new ApiFailure(result.error === 'conflict' ? 'CONFLICT' : 'VALIDATION_FAILED', result.error === 'conflict' ? undefined : result.reason);
     const row = data.encounters.byId(input.id);
     if (!row) throw new Error(`visit ${input.id} is not in the projection`);
-    return visitView(data, row, result.rev, data.encounters.ofDay(row.visitDate), visitNames(data, settings));
+    return visitView(data, row, result.rev, data.encounters.queuePlace(row), visitNames(data, settings));
   });
 }

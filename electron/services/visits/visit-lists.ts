@@ -5,13 +5,13 @@ import { chinaDateOf } from '../../../shared/identity';
 import type { ClinicData } from '../clinic-data';
 import { requireSettings } from '../patients/patient-records';
 import type { EncounterRow } from '../registration-data';
-import { byCallOrder, visitNames, visitView } from './visit-views';
+import { byCallOrder, placeInDay, visitNames, visitView } from './visit-views';
 
 type Status = EncounterDoc['status'];
 
 function views(data: ClinicData, rows: ReadonlyArray<EncounterRow>, day: ReadonlyArray<EncounterRow>): VisitView[] {
   const names = visitNames(data, requireSettings(data));
-  return rows.map((row) => visitView(data, row, data.encounters.revOf(row.id) ?? '', day, names));
+  return rows.map((row) => visitView(data, row, data.encounters.revOf(row.id) ?? '', placeInDay(row, day), names));
 }
 
 export function listVisits(

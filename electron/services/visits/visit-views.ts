@@ -8,7 +8,7 @@ import { VISIT_TYPE_LABELS } from '../../../shared/docs/encounter';
 import { maskIdNumber } from '../../../shared/identity';
 import type { ClinicData } from '../clinic-data';
 import { ageOn, sexLabel } from '../patients/display';
-import type { EncounterRow } from '../registration-data';
+import type { EncounterRow, QueuePlace } from '../registration-data';
 
 /** Names looked up once per call, not once per visit. */
 export interface VisitNames {
@@ -44,7 +44,12 @@ export function queuePositionOf(visit: EncounterRow, day: ReadonlyArray<Encounte
   return 1 + day.filter((other) => other.status === 'waiting' && sameQueue(other, visit) && byCallOrder(other, visit) < 0).length;
 }
 
-export function visitView(data: ClinicData, visit: EncounterRow, rev: string, day: ReadonlyArray<EncounterRow>, names: VisitNames): VisitView {
+/** The place of each visit of a day list, worked out from the list itself. */
+export function placeInDay(visit: EncounterRow, day: ReadonlyArray<EncounterRow>): QueuePlace {
+  return { number: queueNumberOf(visit, day), position: queuePositionOf(visit, day) };
+}
+
+export function visitView(data: ClinicData, visit: EncounterRow, rev: string, place: QueuePlace, names: VisitNames): VisitView {
   const patient = data.patients.byId(visit.patientId);
   const doctor = visit.doctorUsername;
   return {
@@ -67,8 +72,8 @@ export function visitView(data: ClinicData, visit: EncounterRow, rev: string, da
     feeCategory: { code: visit.feeCategory, name: names.feeCategories.get(visit.feeCategory) ?? visit.feeCategory },
     status: visit.status as VisitView['status'],
     statusLabel: ENCOUNTER_STATUS_LABELS[visit.status as VisitView['status']] ?? visit.status,
-    queueNumber: queueNumberOf(visit, day),
-    queuePosition: queuePositionOf(visit, day),
+    queueNumber: place.number,
+    queuePosition: place.position,
     cancelReason: visit.cancelReason,
   };
 }
