@@ -2,18 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { CardHolder, CardSlot, DeviceConfig, DeviceResult, DeviceState, ScannerEvent } from '../devices';
 import { DeviceHub, type DeviceManagerLike } from './device-hub';
 import { META_DEVICE_SETTINGS } from './device-settings';
+import { SOCIAL_SECURITY_HOLDER } from '../devices/testing/cards';
 
-const HOLDER: CardHolder = {
-  cardKind: 'social_security',
-  name: '张建国',
-  sex: '1',
-  ethnicity: '01',
-  birthDate: '1962-11-02',
-  idNumber: '330783196211022131',
-  cardNumber: 'A33078300098765',
-  insuranceNumber: '330783196211022131',
-  divisionCode: '330783',
-};
+const HOLDER: CardHolder = SOCIAL_SECURITY_HOLDER;
 
 /** Stands in for the DeviceManager: the hub's own logic (queueing, settings) is what is tested here. */
 class FakeManager implements DeviceManagerLike {

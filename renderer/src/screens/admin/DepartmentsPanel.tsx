@@ -1,17 +1,14 @@
-import { useRef, useState } from 'react';
-import type { ApiError } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
 import { Button } from '../../components/Button';
 import { CheckboxField } from '../../components/CheckboxField';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Notice } from '../../components/Notice';
 import { TextField } from '../../components/TextField';
-import { hasFieldErrors, NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
-import { advanceOnEnter, focusFirstField } from '../../keyboard/enter-advances';
+import { advanceOnEnter } from '../../keyboard/enter-advances';
 import type { DepartmentList, Loaded } from './AdminSection';
 import { checkDepartment, EMPTY_DEPARTMENT, toDepartmentInput, type DepartmentDraft } from './department-form';
 import { Panel } from './Panel';
-import { createErrorsAtFields } from './server-field-errors';
+import { useCreateForm } from './use-create-form';
 import { ADMIN_TEXT as T } from './text';
 
 interface DepartmentsPanelProps {
@@ -21,37 +18,14 @@ interface DepartmentsPanelProps {
 
 export function DepartmentsPanel({ departments, onCreated }: DepartmentsPanelProps) {
   const client = useClient();
-  const [draft, setDraft] = useState<DepartmentDraft>(EMPTY_DEPARTMENT);
-  const [errors, setErrors] = useState<FieldErrors>(NO_FIELD_ERRORS);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [added, setAdded] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-
-  const edit = (patch: Partial<DepartmentDraft>, field: keyof DepartmentDraft) => {
-    setDraft((current) => ({ ...current, ...patch }));
-    setErrors((current) => withoutField(current, field));
-  };
-
-  const submit = async () => {
-    if (saving) return;
-    setAdded(null);
-    const found = checkDepartment(draft);
-    if (hasFieldErrors(found)) return setErrors(found);
-    setSaving(true);
-    const result = await client.api.admin.createDepartment(toDepartmentInput(draft));
-    setSaving(false);
-    if (!result.ok) {
-      setError(result.error);
-      return setErrors(createErrorsAtFields(result.error, 'code'));
-    }
-    setError(null);
-    setErrors(NO_FIELD_ERRORS);
-    setDraft(EMPTY_DEPARTMENT);
-    setAdded(T.departmentAdded(result.value.name, result.value.code));
-    onCreated();
-    focusFirstField(formRef.current);
-  };
+  const { draft, errors, error, dismissError, added, saving, formRef, edit, submit } = useCreateForm({
+    empty: EMPTY_DEPARTMENT,
+    check: checkDepartment,
+    save: (d: DepartmentDraft) => client.api.admin.createDepartment(toDepartmentInput(d)),
+    codeField: 'code',
+    addedMessage: (created) => T.departmentAdded(created.name, created.code),
+    onCreated,
+  });
 
   return (
     <Panel title={T.departments} testId="departments-panel">
@@ -104,7 +78,7 @@ export function DepartmentsPanel({ departments, onCreated }: DepartmentsPanelPro
       >
         <h3 className="font-semibold">{T.addDepartment}</h3>
         {added && <Notice>{added}</Notice>}
-        <ErrorBanner error={error} onDismiss={() => setError(null)} />
+        <ErrorBanner error={error} onDismiss={dismissError} />
         <div className="grid gap-3 sm:grid-cols-2">
           <TextField
             label={T.departmentCode}

@@ -1,5 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react';
-import type { ApiError } from '../../../../shared/api';
+import type { ReactNode } from 'react';
 import { ROLE_LABELS, ROLES } from '../../../../shared/permissions';
 import { useClient } from '../../app/client-context';
 import { Button } from '../../components/Button';
@@ -7,11 +6,10 @@ import { CheckboxField } from '../../components/CheckboxField';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Notice } from '../../components/Notice';
 import { TextField } from '../../components/TextField';
-import { hasFieldErrors, NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
-import { advanceOnEnter, focusFirstField } from '../../keyboard/enter-advances';
+import { advanceOnEnter } from '../../keyboard/enter-advances';
 import type { DepartmentList, Loaded, UserList } from './AdminSection';
 import { Panel } from './Panel';
-import { createErrorsAtFields } from './server-field-errors';
+import { useCreateForm } from './use-create-form';
 import { ADMIN_TEXT as T } from './text';
 import { checkUser, EMPTY_USER, toggle, toUserInput, type UserDraft } from './user-form';
 
@@ -23,38 +21,15 @@ interface UsersPanelProps {
 
 export function UsersPanel({ users, departments, onCreated }: UsersPanelProps) {
   const client = useClient();
-  const [draft, setDraft] = useState<UserDraft>(EMPTY_USER);
-  const [errors, setErrors] = useState<FieldErrors>(NO_FIELD_ERRORS);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [added, setAdded] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { draft, errors, error, dismissError, added, saving, formRef, edit, submit } = useCreateForm({
+    empty: EMPTY_USER,
+    check: checkUser,
+    save: (d: UserDraft) => client.api.admin.createUser(toUserInput(d)),
+    codeField: 'username',
+    addedMessage: (created) => T.userAdded(created.displayName, created.username),
+    onCreated,
+  });
   const departmentName = new Map(departments.map((department) => [department.code, department.name]));
-
-  const edit = (patch: Partial<UserDraft>, ...fields: string[]) => {
-    setDraft((current) => ({ ...current, ...patch }));
-    setErrors((current) => fields.reduce(withoutField, current));
-  };
-
-  const submit = async () => {
-    if (saving) return;
-    setAdded(null);
-    const found = checkUser(draft);
-    if (hasFieldErrors(found)) return setErrors(found);
-    setSaving(true);
-    const result = await client.api.admin.createUser(toUserInput(draft));
-    setSaving(false);
-    if (!result.ok) {
-      setError(result.error);
-      return setErrors(createErrorsAtFields(result.error, 'username'));
-    }
-    setError(null);
-    setErrors(NO_FIELD_ERRORS);
-    setDraft(EMPTY_USER);
-    setAdded(T.userAdded(result.value.displayName, result.value.username));
-    onCreated();
-    focusFirstField(formRef.current);
-  };
 
   return (
     <Panel title={T.users} testId="users-panel">
@@ -103,7 +78,7 @@ export function UsersPanel({ users, departments, onCreated }: UsersPanelProps) {
       >
         <h3 className="font-semibold">{T.addUser}</h3>
         {added && <Notice>{added}</Notice>}
-        <ErrorBanner error={error} onDismiss={() => setError(null)} />
+        <ErrorBanner error={error} onDismiss={dismissError} />
         <div className="grid gap-3 sm:grid-cols-2">
           <TextField
             label={T.username}
