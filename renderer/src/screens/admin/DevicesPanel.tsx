@@ -83,32 +83,37 @@ export function DevicesPanel() {
       {config?.source === 'environment' && <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">{T.fromEnvironment}</p>}
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       {saved && <Notice>{T.saved}</Notice>}
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-        onKeyDown={(event) => advanceOnEnter(event, () => void save())}
-        className="grid gap-4"
-      >
-        {KINDS.map((kind) => (
-          <DeviceRow
-            key={kind}
-            kind={kind}
-            draft={draft[kind]}
-            errors={errors}
-            state={config?.states.find((s) => s.kind === kind) ?? null}
-            ports={ports?.ports ?? []}
-            onEdit={(patch, field) => edit(kind, patch, field)}
-          />
-        ))}
-        <div>
-          <Button tone="primary" type="submit" disabled={saving}>
-            {saving ? T.saving : T.save}
-          </Button>
-        </div>
-      </form>
+      {/* The form waits for the saved settings, so nothing typed early is overwritten by the load. */}
+      {config === null ? (
+        !error && <p className="text-slate-500" data-testid="devices-loading">{T.loading}</p>
+      ) : (
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+          onKeyDown={(event) => advanceOnEnter(event, () => void save())}
+          className="grid gap-4"
+        >
+          {KINDS.map((kind) => (
+            <DeviceRow
+              key={kind}
+              kind={kind}
+              draft={draft[kind]}
+              errors={errors}
+              state={config.states.find((s) => s.kind === kind) ?? null}
+              ports={ports?.ports ?? []}
+              onEdit={(patch, field) => edit(kind, patch, field)}
+            />
+          ))}
+          <div>
+            <Button tone="primary" type="submit" disabled={saving}>
+              {saving ? T.saving : T.save}
+            </Button>
+          </div>
+        </form>
+      )}
       <PortList ports={ports} onRefresh={() => void loadPorts()} onUse={(kind, path) => edit(kind, { path }, 'path')} />
     </Panel>
   );

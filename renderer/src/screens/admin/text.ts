@@ -42,6 +42,7 @@ export const ADMIN_TEXT = {
 export const DEVICE_TEXT = {
   title: '外接设备（本工作站）',
   intro: '读卡器和扫码枪的设置只保存在这台电脑上，不会同步到其他电脑。',
+  loading: '正在读取本机设备设置…',
   kinds: { card_reader: '读卡器', scanner: '扫码枪' },
   path: '串口',
   pathPlaceholder: '如 COM3 或 /dev/ttyUSB0；不用此设备请留空',
