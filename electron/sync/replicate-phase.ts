@@ -51,6 +51,12 @@ export function replicatePhase(PouchDB: PouchStatic, source: PouchDatabase, targ
     retry: false,
     ...(options.checkpoint === 'target' ? { checkpoint: 'target' } : {}),
   });
+  // When PouchDB's replicator aborts on an error (a changes request that failed, say) it drops the
+  // batches it had queued but lets the batch in flight run on, and that batch then reads further
+  // changes and checkpoints past the dropped ones: their documents would never be fetched again.
+  // Cancelling at once makes the batch in flight stop at its next step; its own checkpoint, if it
+  // gets that far, covers only what it wrote. (replicate-phase.test.ts shows the loss without it.)
+  replication.on('error', () => replication.cancel());
   let docsWritten = 0;
   let changesExamined = 0;
   let sourcePending: number | null = null;
