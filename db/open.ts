@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { applyMigrations } from './migrate';
 import { createOrm, type ClinicOrm } from './orm';
 import { isProjectionRebuildPending, rebuildProjectionsSync } from './projections/rebuild';
+import { restoreRebuildIndexes } from './projections/rebuild-indexes';
 import type { Projector } from './projections/types';
 import { installSlowQueryLog, type SlowQueryLogOptions } from './slow-query-log';
 import { DocumentStore } from './store/document-store';
@@ -13,6 +14,11 @@ export interface OpenClinicDatabaseOptions {
   readonly projectors?: ReadonlyArray<Projector>;
   /** Log statements slower than a threshold (default: on, 200 ms, console.warn); false to turn off. */
   readonly slowQueryLog?: SlowQueryLogOptions | false;
+  /**
+   * Finish a rebuild left pending by a crash (default true). A disaster recovery that resumes
+   * says false: it defers projections again and rebuilds once at its end (see `deferProjections`).
+   */
+  readonly finishPendingRebuild?: boolean;
 }
 
 export interface ClinicDatabase {
@@ -47,10 +53,12 @@ export function openClinicDatabase(file: string, options: OpenClinicDatabaseOpti
     if (options.slowQueryLog !== false) installSlowQueryLog(sqlite, options.slowQueryLog ?? {});
 
     const orm = createOrm(sqlite);
+    // Indexes an interrupted rebuild left dropped come back before any migration looks for them.
+    restoreRebuildIndexes(sqlite);
     applyMigrations(orm, options.migrationsFolder);
     const store = new DocumentStore(sqlite, { orm, projectors: options.projectors });
     const database: ClinicDatabase = { file, sqlite, orm, store, close: () => store.close() };
-    if (isProjectionRebuildPending(database)) rebuildProjectionsSync(database);
+    if (options.finishPendingRebuild !== false && isProjectionRebuildPending(database)) rebuildProjectionsSync(database);
     return database;
   } catch (error) {
     sqlite.close();

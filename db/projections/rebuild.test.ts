@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makePatient, newEncounterId, openTemporaryDatabase, type TemporaryDatabase } from '../testing/fixtures';
-import { dumpProjections, isProjectionRebuildPending, rebuildProjections, REBUILD_PENDING_KEY, type RebuildProgress } from './rebuild';
+import { deferProjections, dumpProjections, isProjectionRebuildPending, rebuildProjections, rebuildProjectionsSync, REBUILD_PENDING_KEY, type RebuildProgress } from './rebuild';
+import { DROPPED_INDEXES_KEY, dropIndexesForRebuild, INDEXES_BUILT_AFTER_REBUILD } from './rebuild-indexes';
 import { openClinicDatabase } from '../open';
+
+/** Every index of the database with its SQL, to compare before and after. */
+function indexesOf(target: { sqlite: TemporaryDatabase['sqlite'] }): Array<{ name: string; sql: string | null }> {
+  return target.sqlite.prepare<[], { name: string; sql: string | null }>("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
+}
 
 let db: TemporaryDatabase;
 afterEach(() => db?.dispose());
@@ -73,6 +79,82 @@ describe('rebuildProjections', () => {
     expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((a, b) => a - b));
     expect(dumpProjections(db)).toEqual(before);
     expect(isProjectionRebuildPending(db)).toBe(false);
+  });
+
+  it('builds the search indexes once at the end, and leaves every index as it was', () => {
+    db = openTemporaryDatabase();
+    populate(db);
+    const indexes = indexesOf(db);
+    for (const name of INDEXES_BUILT_AFTER_REBUILD) expect(indexes.map((i) => i.name)).toContain(name);
+    const seen: string[][] = [];
+    rebuildProjectionsSync(db, () => seen.push(indexesOf(db).map((i) => i.name)), { batchSize: 64 });
+    // Between batches the listed indexes are gone; afterwards all are back, the same.
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen[0]).not.toContain('patient_search_keys_recent_idx');
+    expect(indexesOf(db)).toEqual(indexes);
+    expect(db.sqlite.prepare('SELECT count(*) FROM meta WHERE key = ?').pluck().get(DROPPED_INDEXES_KEY)).toBe(0);
+  });
+
+  it('puts back indexes a crashed rebuild left dropped, and finishes it', () => {
+    db = openTemporaryDatabase();
+    populate(db);
+    const before = dumpProjections(db);
+    const indexes = indexesOf(db);
+    // As if the process died right after the rebuild's first step.
+    db.sqlite.transaction(() => {
+      dropIndexesForRebuild(db.sqlite);
+      db.store.projections.clearAll();
+      db.sqlite.prepare("INSERT INTO meta (key, value) VALUES (?, '1')").run(REBUILD_PENDING_KEY);
+    })();
+    expect(indexesOf(db).length).toBeLessThan(indexes.length);
+    db.close();
+    const reopened = openClinicDatabase(db.file, { slowQueryLog: false });
+    try {
+      expect(indexesOf(reopened)).toEqual(indexes);
+      expect(dumpProjections(reopened)).toEqual(before);
+    } finally {
+      reopened.close();
+    }
+  });
+
+  it('when deferred, writes documents only; the rebuild then projects exactly what writing would have', () => {
+    const projected = openTemporaryDatabase();
+    try {
+      populate(projected);
+      db = openTemporaryDatabase();
+      deferProjections(db);
+      populate(db);
+      expect(db.store.info().docCount).toBe(projected.store.info().docCount);
+      const empty = dumpProjections(db);
+      expect(empty.patients).toHaveLength(0);
+      expect(empty.patient_search_keys).toHaveLength(0);
+      expect(isProjectionRebuildPending(db)).toBe(true);
+
+      rebuildProjectionsSync(db);
+      expect(isProjectionRebuildPending(db)).toBe(false);
+      // Document ids differ between the two stores (fresh ULIDs), so compare what does not name them.
+      const counts = (d: Record<string, unknown[]>) => Object.fromEntries(Object.entries(d).map(([table, rows]) => [table, rows.length]));
+      expect(counts(dumpProjections(db))).toEqual(counts(dumpProjections(projected)));
+      // And projecting resumes for the writes that follow.
+      db.store.bulkDocs([makePatient(9_999, { name: '新来者' })]);
+      expect(db.sqlite.prepare("SELECT count(*) FROM patients WHERE name = '新来者'").pluck().get()).toBe(1);
+    } finally {
+      projected.dispose();
+    }
+  });
+
+  it('when deferred and cut short, is rebuilt at the next open', () => {
+    db = openTemporaryDatabase();
+    deferProjections(db);
+    populate(db);
+    db.close();
+    const reopened = openClinicDatabase(db.file, { slowQueryLog: false });
+    try {
+      expect(isProjectionRebuildPending(reopened)).toBe(false);
+      expect(dumpProjections(reopened).patients.length).toBeGreaterThan(300);
+    } finally {
+      reopened.close();
+    }
   });
 
   it('is finished at the next open when it was interrupted', () => {

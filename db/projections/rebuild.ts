@@ -1,12 +1,15 @@
 import type Database from 'better-sqlite3';
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { dropIndexesForRebuild, restoreRebuildIndexes } from './rebuild-indexes';
 import type { ProjectionRunner } from './runner';
 
 /**
  * Rebuilding the projections from the documents: empty every projection table, then project each
  * document's winning revision again, in batches. The result must equal what the write path built
  * (a test checks it table by table).
+ *
+ * The search and look-up indexes are built once at the end (see rebuild-indexes.ts).
  *
  * Crash-safe: a flag in `meta` is set in the transaction that empties the tables and cleared in the
  * one that writes the last batch; `openClinicDatabase` finishes an interrupted rebuild.
@@ -45,6 +48,9 @@ function* rebuildSteps(host: ProjectionHost, batchSize: number): Generator<Rebui
   );
 
   sqlite.transaction(() => {
+    // From here on, writes made between batches project themselves again (see rebuildProjections).
+    runner.setDeferred(false);
+    dropIndexesForRebuild(sqlite);
     runner.clearAll();
     setPending.run(REBUILD_PENDING_KEY);
   }).immediate();
@@ -62,7 +68,10 @@ function* rebuildSteps(host: ProjectionHost, batchSize: number): Generator<Rebui
       done += rows.length;
       if (rows.length > 0) after = rows[rows.length - 1].id;
       const last = rows.length < batchSize;
-      if (last) clearPending.run(REBUILD_PENDING_KEY);
+      if (last) {
+        restoreRebuildIndexes(sqlite);
+        clearPending.run(REBUILD_PENDING_KEY);
+      }
       return last;
     }).immediate();
     const progress = { done, total: Math.max(total, done) };
@@ -94,6 +103,20 @@ export async function rebuildProjections(host: ProjectionHost, onProgress?: (pro
     if (step.done) return step.value;
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
+}
+
+/**
+ * Stops projecting until the next rebuild, for loading many documents into an empty store (a
+ * disaster recovery): each document is then written once, and projected once, by the rebuild, in
+ * id order, instead of being projected as it arrives and again by the rebuild that proves the
+ * result. The rebuild is marked pending in the same step, so if the load is cut short (a crash, a
+ * lost line) the next open rebuilds before anything reads the projections.
+ */
+export function deferProjections(host: ProjectionHost): void {
+  host.sqlite
+    .prepare<[string]>("INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+    .run(REBUILD_PENDING_KEY);
+  host.store.projections.setDeferred(true);
 }
 
 export function isProjectionRebuildPending(host: Pick<ProjectionHost, 'sqlite'>): boolean {

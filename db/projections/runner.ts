@@ -31,6 +31,7 @@ export class ProjectionRunner {
   private readonly byType = new Map<string, Projector>();
   private readonly statements = new Map<string, unknown>();
   private rejectedMayExist = true;
+  private deferredState = false;
 
   constructor(
     private readonly orm: ClinicOrm,
@@ -58,6 +59,20 @@ export class ProjectionRunner {
 
   get projectors(): ReadonlyArray<Projector> {
     return [...this.byType.values()];
+  }
+
+  /**
+   * While deferred, `apply` does nothing: a bulk load into an empty store (disaster recovery)
+   * writes documents only and rebuilds the projections once at the end. Set through
+   * `deferProjections` (db/projections/rebuild.ts), which also marks the rebuild as pending, so a
+   * crash in between is repaired at the next open; the rebuild ends it.
+   */
+  get deferred(): boolean {
+    return this.deferredState;
+  }
+
+  setDeferred(deferred: boolean): void {
+    this.deferredState = deferred;
   }
 
   /** Whether documents of `type` are projected at all. */
@@ -103,6 +118,7 @@ export class ProjectionRunner {
    * document has no projection rows yet (new document, or rebuild).
    */
   apply(previousType: string | null, winner: WinningRevision, fresh = false): void {
+    if (this.deferredState) return;
     const { tx } = this;
     const target = winner.deleted || winner.type === null ? undefined : this.byType.get(winner.type);
     // A document whose winner changed type (or was deleted) leaves no rows behind elsewhere.
