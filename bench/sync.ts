@@ -6,7 +6,10 @@
  * process on 127.0.0.1), in the same run, same batch settings:
  *
  *   push: N documents from a local database to an empty county database;
- *   pull: the same N documents into a fresh, empty local database (a reinstall);
+ *   pull: the same N documents into a fresh, empty local database, as a disaster recovery does it
+ *         (documents only, projections deferred), then the projection rebuild that ends a recovery,
+ *         timed on its own; and once more into another fresh database with projections written as
+ *         each document arrives (how an ordinary nightly pull writes);
  *   nightly delta: 2,000 documents changed since the last sync, one full sync run (push, pull, settle);
  *   peak RSS of this process (the peer's memory is its own).
  *
@@ -18,6 +21,7 @@
  * Prints figures; asserts nothing.
  */
 import { createRequire } from 'node:module';
+import { deferProjections, rebuildProjectionsSync } from '../db/projections/rebuild';
 import { makePatient, openTemporaryDatabase } from '../db/testing/fixtures';
 import { FAST_LINE } from '../electron/sync/batching';
 import { couchAdmin } from '../electron/sync/couch-admin';
@@ -113,6 +117,7 @@ export default async function run({ size, emit, progress }: BenchArgs): Promise<
     const main = await ours.prepare('benchmain', 0);
     const fresh = openTemporaryDatabase();
     opened.push(fresh);
+    deferProjections(fresh);
     const freshEngine = ours.engine(fresh, 'benchmain');
     const stockSource = await stock.prepare('main', 0);
     const stockTarget = await stock.prepare('pulled', 0);
@@ -151,12 +156,26 @@ export default async function run({ size, emit, progress }: BenchArgs): Promise<
     }
     const oursRss = peakRssMb();
 
+    say('rebuilding the recovered database\'s projections');
+    const rebuildStarted = process.hrtime.bigint();
+    rebuildProjectionsSync(fresh);
+    const rebuild = seconds(rebuildStarted);
+
+    say('one more pull, into a database that projects as it writes');
+    const projected = openTemporaryDatabase();
+    opened.push(projected);
+    const projectedPull = (await timedRun(ours.engine(projected, 'benchmain'), 'manual')).pull;
+
     emit('sync.push.ours.docs_per_s', n / totals.oursPush, 'docs/s');
     emit('sync.push.pouchdb.docs_per_s', n / totals.stockPush, 'docs/s');
     emit('sync.push.ratio_vs_pouchdb', totals.stockPush / totals.oursPush, 'ratio');
     emit('sync.pull.ours.docs_per_s', n / totals.oursPull, 'docs/s');
     emit('sync.pull.pouchdb.docs_per_s', n / totals.stockPull, 'docs/s');
     emit('sync.pull.ratio_vs_pouchdb', totals.stockPull / totals.oursPull, 'ratio');
+    emit('sync.recovery.rebuild_projections.s', rebuild, 's');
+    emit('sync.recovery.with_rebuild.docs_per_s', n / (totals.oursPull + rebuild), 'docs/s');
+    emit('sync.recovery.with_rebuild.ratio_vs_pouchdb', totals.stockPull / (totals.oursPull + rebuild), 'ratio');
+    emit('sync.pull.projected.docs_per_s', n / projectedPull, 'docs/s');
 
     // A night's delta: 2,000 records changed during the day, one full sync run (push, pull, settle).
     const delta = Math.min(2_000, n);

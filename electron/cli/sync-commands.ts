@@ -11,6 +11,7 @@
  */
 import path from 'node:path';
 import { openClinicDatabase } from '../../db/open';
+import type { RebuildProgress } from '../../db/projections/rebuild';
 import { deriveCountersFromRecord } from '../../db/queries/counter-recovery';
 import { getMeta, setMeta } from '../../db/queries/meta';
 import { compactDatabase, type CompactionReport } from '../../db/store/compaction';
@@ -55,6 +56,15 @@ function progressPrinter(prefix: string): (progress: SyncProgress) => void {
   };
 }
 
+function rebuildPrinter(): (progress: RebuildProgress) => void {
+  let shown = 0;
+  return ({ done, total }) => {
+    if (Date.now() - shown < 1000 && done < total) return;
+    shown = Date.now();
+    process.stderr.write(`恢复中：重建查询索引 ${done}/${total}\n`);
+  };
+}
+
 async function countySetupCommand(argv: ReadonlyArray<string>): Promise<void> {
   const serverUrl = required(argv, '--url');
   const mergeInto = flagValue(argv, '--merge-into');
@@ -93,7 +103,10 @@ async function recoverCommand(argv: ReadonlyArray<string>): Promise<void> {
 
   const started = Date.now();
   process.stderr.write(`从 ${remoteUrl} 恢复到 ${dataDir} …\n`);
-  const result = await recoverClinic({ remoteUrl, credentials: { username, password }, dataDir, fileName: DATABASE_FILE, onProgress: progressPrinter('恢复中') });
+  const result = await recoverClinic({ remoteUrl, credentials: { username, password }, dataDir, fileName: DATABASE_FILE,
+    onProgress: progressPrinter('恢复中'),
+    onRebuildProgress: rebuildPrinter(),
+  });
 
   // What the county does not hold: this PC's own settings and its local counters.
   const db = openClinicDatabase(result.file);

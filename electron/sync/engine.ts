@@ -25,6 +25,7 @@ import { RateMeter } from './rate-meter';
 import { isNeverPushed, REFERENCE_DATABASE } from './reference-data';
 import { asReplicationSource, clinicDatabaseName, openRemoteDatabase, type CountyEndpoint } from './remote-db';
 import { keepAliveAgents, type RemoteFetch } from './remote-fetch';
+import { withReadAhead } from './read-ahead';
 import { replicatePhase, type PhaseResult, type RunningPhase } from './replicate-phase';
 import type { SyncRunner, SyncRunOutcome, SyncTrigger } from './schedule';
 import { appendRunHistory, readRunHistory, readSyncState, writeSyncState, type SyncRunRecord, type SyncStateRecord } from './sync-state';
@@ -176,6 +177,12 @@ export class SyncEngine extends EventEmitter<SyncEngineEvents> implements SyncRu
     const agents = keepAliveAgents();
     const remote = (database: string): PouchDatabase =>
       openRemoteDatabase(this.PouchDB, this.endpoint, database, { timeoutMs, fetch: this.fetchImpl, agents });
+    /** A county database to pull from: its next batches are fetched while the store writes this one. */
+    const pullSource = (database: string): PouchDatabase =>
+      withReadAhead(asReplicationSource(remote(database)), {
+        revsDiff: (request) => this.store.revsDiff(request),
+        maxBatches: this.batching.batchesLimit,
+      }).db;
     const emitProgress = (phase: SyncPhase, docsInPhase: number, remaining: number | null): void => {
       rate.record(doneBefore + docsInPhase);
       this.progress = { runId, phase, docsDone: doneBefore + docsInPhase, remaining, docsPerSecond: rate.perSecond() };
@@ -221,7 +228,7 @@ export class SyncEngine extends EventEmitter<SyncEngineEvents> implements SyncRu
       if (this.referenceDatabase) {
         try {
           // The reference database is read-only for clinics: checkpoints on our side only.
-          const source = asReplicationSource(remote(this.referenceDatabase));
+          const source = pullSource(this.referenceDatabase);
           counts.referencePulled = (await runPhase('pull-reference', source, this.localAll, { checkpoint: 'target' })).docsWritten;
         } catch (e) {
           const classified = classifySyncError(e);
@@ -230,7 +237,7 @@ export class SyncEngine extends EventEmitter<SyncEngineEvents> implements SyncRu
         }
       }
 
-      counts.pulled = (await runPhase('pull', asReplicationSource(remote(clinicDatabaseName(this.clinicCode))), this.localAll, {})).docsWritten;
+      counts.pulled = (await runPhase('pull', pullSource(clinicDatabaseName(this.clinicCode)), this.localAll, {})).docsWritten;
       if (counts.pulled > 0 || counts.referencePulled > 0) {
         counts.pushed += (await runPhase('settle', this.localPush, clinicRemote, { pushing: true })).docsWritten;
       }

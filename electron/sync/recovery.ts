@@ -1,7 +1,8 @@
 /**
  * Disaster recovery (scenario 6): a replacement PC, given the clinic's county database address and
  * its sync credentials, pulls the clinic's whole record back into an empty local database, then
- * rebuilds the projections from the documents.
+ * rebuilds the projections from the documents. The pull writes documents only (projections are
+ * deferred, see db/projections/rebuild.ts): each one is then projected once, by the rebuild.
  *
  * What comes back is what CouchDB replication carries: every document's leaves (so conflicts come
  * back as conflicts) with their full revision-id history, attachments, and the reference data.
@@ -14,7 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openClinicDatabase } from '../../db/open';
-import { rebuildProjectionsSync, type RebuildProgress } from '../../db/projections/rebuild';
+import { deferProjections, rebuildProjectionsSync, type RebuildProgress } from '../../db/projections/rebuild';
 import type { BatchSettings } from './batching';
 import { SyncEngine, type SyncProgress } from './engine';
 import { syncError, type SyncError } from './errors';
@@ -31,6 +32,8 @@ export interface RecoverClinicInput {
   readonly batching?: BatchSettings;
   readonly fetch?: RemoteFetch;
   readonly onProgress?: (progress: SyncProgress) => void;
+  /** The projection rebuild that follows the pull. */
+  readonly onRebuildProgress?: (progress: RebuildProgress) => void;
 }
 
 export interface RecoveryResult {
@@ -72,13 +75,14 @@ export async function recoverClinic(input: RecoverClinicInput): Promise<Recovery
   const { serverUrl, clinicCode } = parseClinicDatabaseUrl(input.remoteUrl);
   fs.mkdirSync(input.dataDir, { recursive: true });
   const file = path.join(input.dataDir, input.fileName ?? 'clinic.db');
-  const db = openClinicDatabase(file);
+  const db = openClinicDatabase(file, { finishPendingRebuild: false });
   try {
     const marker = db.store.getLocal(MARKER);
     if (db.store.info().updateSeq > 0 && marker?.state !== 'in_progress') {
       throw new RecoveryError({ code: 'RECOVERY_NOT_EMPTY', message: '这台电脑上已经有病历数据，不能在已有数据上做整体恢复。请换一个空的数据文件夹。' });
     }
     if (!marker) db.store.putLocal({ _id: MARKER, state: 'in_progress', clinicCode, startedAt: new Date().toISOString() });
+    deferProjections(db);
 
     const engine = new SyncEngine({
       store: db.store,
@@ -93,9 +97,8 @@ export async function recoverClinic(input: RecoverClinicInput): Promise<Recovery
     if (!outcome.ok) throw new RecoveryError(outcome.error);
     if (!run) throw new RecoveryError(syncError('SYNC_UNKNOWN', 'no run recorded'));
 
-    // The write path projected every pulled winner already; rebuilding proves the projections
-    // are exactly what the documents say, whatever order the revisions arrived in.
-    const projections = rebuildProjectionsSync(db);
+    // Every winner is projected once, now that all the revisions are in, whatever order they came in.
+    const projections = rebuildProjectionsSync(db, input.onRebuildProgress);
     const current = db.store.getLocal(MARKER);
     db.store.putLocal({ _id: MARKER, _rev: current?._rev, state: 'done', clinicCode, finishedAt: new Date().toISOString() });
     return { file, clinicCode, documents: db.store.info().docCount, projections, run };
