@@ -9,6 +9,7 @@ export default defineConfig({
     exclude: ['node_modules/**', 'dist/**', 'e2e/**'],
     environment: 'node',
     pool: 'forks',
+    setupFiles: ['build/vitest-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -77,6 +77,16 @@ async function readBack(db: PouchDatabase, ids: ReadonlyArray<string>) {
   return out;
 }
 
+/** The read-back with 404 reasons left out (the winner's status is still compared). */
+function withoutNotFoundReasons(readBack: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(readBack).map(([id, value]) => {
+      const entry = value as { winner?: { status?: number } };
+      return [id, entry.winner?.status === 404 ? { ...entry, winner: { status: 404 } } : value];
+    }),
+  );
+}
+
 describe('clinic-sqlite adapter vs PouchDB memory adapter', () => {
   it('agrees on winners, conflicts, open_revs and changes for random revision trees (new_edits:false)', async () => {
     await fc.assert(
@@ -88,7 +98,15 @@ describe('clinic-sqlite adapter vs PouchDB memory adapter', () => {
         for (const w of writes) await theirs.bulkDocs([w], { new_edits: false });
         for (let i = 0; i < shuffled.length; i += 5) await ours.bulkDocs(shuffled.slice(i, i + 5), { new_edits: false });
         const ids = [...new Set(writes.map((w) => w._id))];
-        expect(await readBack(ours, ids)).toEqual(await readBack(theirs, ids));
+        const [mine, reference] = [await readBack(ours, ids), await readBack(theirs, ids)];
+        expect(withoutNotFoundReasons(mine)).toEqual(withoutNotFoundReasons(reference));
+        // When every leaf is deleted, CouchDB answers 404 "deleted". The memory adapter sometimes
+        // says "missing" there (its cached deleted flag is stale after some out-of-order
+        // new_edits:false writes), so the reason is checked against CouchDB's rule instead.
+        for (const id of ids) {
+          const { winner, leaves } = mine[id] as { winner: { status?: number; message?: string }; leaves: Array<{ deleted: boolean }> };
+          if (winner.status === 404) expect(winner.message).toBe(leaves.every((leaf) => leaf.deleted) ? 'deleted' : 'missing');
+        }
 
         const probe: Record<string, string[]> = {};
         for (const id of ids) probe[id] = [writes.find((w) => w._id === id)?._rev ?? '', `9-${'f'.repeat(32)}`, `1-${'0'.repeat(32)}`];
@@ -97,7 +115,8 @@ describe('clinic-sqlite adapter vs PouchDB memory adapter', () => {
         const missingOnly = (diff: Record<string, { missing: string[] }>) => Object.fromEntries(Object.entries(diff).map(([id, d]) => [id, [...d.missing].sort()]));
         expect(missingOnly(await ours.revsDiff(probe))).toEqual(missingOnly(await theirs.revsDiff(probe)));
       }),
-      { numRuns: 15 },
+      // A fixed seed: the same trees on every run, so a failure is reproducible (change it to explore).
+      { numRuns: 40, seed: 20_261_122 },
     );
   });
 
