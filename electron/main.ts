@@ -1,10 +1,11 @@
 // Electron entry: wiring only. The app itself (database, services, router) is built by
 // createClinicApp and runs the same way in browser mode and in tests.
-import { app, ipcMain } from 'electron';
+import { app, ipcMain, safeStorage } from 'electron';
 import path from 'node:path';
 import { INVOKE_CHANNEL } from '../shared/api';
 import { createClinicApp } from './app/clinic-app';
 import { resolveDataDir } from './app/data-dir';
+import { composeSecretBoxes, keyFileSecretBox, osKeychainSecretBox } from './security/secret-box';
 import { createMainWindow } from './window';
 
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -16,7 +17,11 @@ app.on('web-contents-created', (_event, contents) => {
 
 void app.whenReady().then(async () => {
   const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
-  const clinic = await createClinicApp({ dataDir, version: app.getVersion() });
+  // The sync password is sealed with the OS keychain where there is one; the key file otherwise.
+  const keyFile = keyFileSecretBox(dataDir);
+  const keychain = osKeychainSecretBox(safeStorage);
+  const secrets = keychain ? composeSecretBoxes(keychain, keyFile) : keyFile;
+  const clinic = await createClinicApp({ dataDir, version: app.getVersion(), secrets });
   ipcMain.handle(INVOKE_CHANNEL, (_event, request: unknown) => clinic.router.invoke(request));
   createMainWindow(path.join(__dirname, '..', 'renderer'), path.join(__dirname, 'preload.cjs'));
   app.on('window-all-closed', () => {

@@ -9,6 +9,7 @@ import { DeviceHub } from '../services/device-hub';
 import { SessionStore } from '../services/sessions';
 import { SyncManager } from '../services/sync-manager';
 import { META_WORKSTATION, isInitialized, readClinicSettings } from '../services/setup';
+import { keyFileSecretBox, type SecretBox } from '../security/secret-box';
 import { bindClinicData } from './bind-data';
 import type { AppContext } from './context';
 
@@ -30,6 +31,8 @@ export async function createClinicApp(options: {
   log?: (line: string) => void;
   /** Where CLINIC_CARD_READER / CLINIC_SCANNER / CLINIC_SYNC_* are read from; `process.env` by default. */
   environment?: Readonly<Record<string, string | undefined>>;
+  /** Seals saved secrets; the data folder's key file by default (electron/security/secret-box.ts). */
+  secrets?: SecretBox;
 }): Promise<ClinicApp> {
   mkdirSync(options.dataDir, { recursive: true });
   const handle = openClinicDatabase(path.join(options.dataDir, DATABASE_FILE));
@@ -48,6 +51,7 @@ export async function createClinicApp(options: {
     compact: () => compactDatabase(handle),
     clinicCode: () => (isInitialized(data) ? (readClinicSettings(data)?.code ?? null) : null),
     environment: options.environment ?? process.env,
+    secrets: options.secrets ?? keyFileSecretBox(options.dataDir),
     log,
   });
   const context: AppContext = {

@@ -21,7 +21,8 @@ import { DATABASE_FILE } from '../app/clinic-app';
 import { flagValue, resolveDataDir } from '../app/data-dir';
 import { META_INITIALIZED_AT, META_WORKSTATION } from '../services/setup';
 import { META_LAST_COMPACTION } from '../services/sync-manager';
-import { endpointOf, clinicCodeOf, readSavedSyncSettings, syncSettingsFromEnvironment, writeSyncSettings } from '../services/sync-settings';
+import { keyFileSecretBox } from '../security/secret-box';
+import { endpointOf, clinicCodeOf, readSavedPassword, readSavedSyncSettings, syncSettingsFromEnvironment, writeSyncSettings } from '../services/sync-settings';
 import { countySetup, CountySetupError, DEFAULT_SYNC_WINDOW, recoverClinic, SyncEngine, type SyncProgress } from '../sync';
 import { parseClinicDatabaseUrl } from '../sync/recovery';
 
@@ -116,7 +117,11 @@ async function recoverCommand(argv: ReadonlyArray<string>): Promise<void> {
     if (getMeta(db.orm, META_INITIALIZED_AT) === null) setMeta(db.orm, META_INITIALIZED_AT, new Date().toISOString());
     const database = `clinic_${result.clinicCode}`;
     const { serverUrl } = parseClinicDatabaseUrl(remoteUrl);
-    writeSyncSettings({ setMeta: (key, value) => setMeta(db.orm, key, value) }, { serverUrl, database, username, password, window: { ...DEFAULT_SYNC_WINDOW } });
+    writeSyncSettings(
+      { setMeta: (key, value) => setMeta(db.orm, key, value) },
+      { serverUrl, database, username, password, window: { ...DEFAULT_SYNC_WINDOW } },
+      keyFileSecretBox(dataDir),
+    );
     const settings = db.store.get(CLINIC_SETTINGS_ID);
     console.log(`恢复完成（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）：`);
     console.log(`  机构：${typeof settings?.name === 'string' ? settings.name : '（未找到本院设置）'}（${result.clinicCode}）`);
@@ -136,8 +141,14 @@ async function syncNowCommand(argv: ReadonlyArray<string>): Promise<boolean> {
   try {
     const clinic = db.store.get(CLINIC_SETTINGS_ID);
     const clinicCode = typeof clinic?.code === 'string' ? clinic.code : null;
-    const settings = syncSettingsFromEnvironment(process.env, clinicCode) ?? readSavedSyncSettings({ getMeta: (key) => getMeta(db.orm, key) });
+    const meta = { getMeta: (key: string) => getMeta(db.orm, key) };
+    let settings = syncSettingsFromEnvironment(process.env, clinicCode) ?? readSavedSyncSettings(meta, keyFileSecretBox(dataDir));
     if (!settings) throw new UsageError('这台电脑还没有同步设置：请先在程序的“同步 → 同步设置”里保存，或设置 CLINIC_SYNC_URL 等环境变量。');
+    // The desktop app seals the saved password with the OS keychain, which the command line cannot open.
+    if (settings.password === '' && process.env.CLINIC_SYNC_PASSWORD) settings = { ...settings, password: process.env.CLINIC_SYNC_PASSWORD };
+    if (settings.password === '' && readSavedPassword(meta, keyFileSecretBox(dataDir)).state === 'unreadable') {
+      throw new UsageError('同步密码由桌面程序保存在系统钥匙串里，命令行读不到：请用环境变量 CLINIC_SYNC_PASSWORD 提供密码。');
+    }
     const engine = new SyncEngine({ store: db.store, clinicCode: clinicCodeOf(settings.database), endpoint: endpointOf(settings) });
     engine.on('progress', progressPrinter('同步中'));
     process.stderr.write(`与 ${settings.serverUrl} / ${settings.database} 同步，待上传 ${engine.status().pendingChanges} 条…\n`);

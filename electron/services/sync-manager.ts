@@ -8,6 +8,7 @@ import type { SyncSettingsView, SyncStatusView } from '../../shared/api/sync';
 import type { ClinicOrm } from '../../db/orm';
 import type { CompactionReport } from '../../db/store/compaction';
 import type { SyncIndicator } from '../app/context';
+import type { SecretBox } from '../security/secret-box';
 import { createSyncService, type BatchSettings, type SyncService } from '../sync';
 import type { Clock } from '../sync/clock';
 import { countPendingChanges } from '../sync/pending';
@@ -20,6 +21,7 @@ import { watchNetwork, type OnlineProbe } from './sync-network';
 import {
   clinicCodeOf,
   endpointOf,
+  readSavedPassword,
   readSavedSyncSettings,
   syncSettingsFromEnvironment,
   syncSettingsView,
@@ -42,6 +44,8 @@ export interface SyncManagerOptions {
   readonly clinicCode: () => string | null;
   /** Usually `process.env`: CLINIC_SYNC_URL … (see sync-settings.ts). */
   readonly environment: Readonly<Record<string, string | undefined>>;
+  /** Seals the saved sync password (electron/security/secret-box.ts). */
+  readonly secrets: SecretBox;
   readonly log?: (line: string) => void;
   /** Tests: a fake clock, small batches, a faulty line. */
   readonly clock?: Clock;
@@ -100,7 +104,7 @@ export class SyncManager {
     const password = input.password && input.password.length > 0 ? input.password : (this.settings?.password ?? '');
     if (password.length === 0) throw new ApiFailure('VALIDATION_FAILED', '请填写同步密码。', [{ path: 'password', message: '请填写同步密码' }]);
     const next: SyncSettings = { serverUrl: input.serverUrl, database: input.database, username: input.username, password, window: { ...input.window } };
-    writeSyncSettings(this.options.data, next);
+    writeSyncSettings(this.options.data, next, this.options.secrets);
     this.settings = next;
     this.source = 'saved';
     this.apply();
@@ -206,9 +210,20 @@ export class SyncManager {
     // Before set-up the default database name is not known yet: try again on the next call.
     if (fromEnvironment === null && this.options.environment.CLINIC_SYNC_URL && !clinicCode) return;
     this.loaded = true;
-    const saved = fromEnvironment === null ? readSavedSyncSettings(this.options.data) : null;
+    const saved = fromEnvironment === null ? readSavedSyncSettings(this.options.data, this.options.secrets) : null;
+    if (saved) this.checkSavedPassword(saved);
     this.settings = fromEnvironment ?? saved;
     this.source = fromEnvironment ? 'environment' : saved ? 'saved' : 'none';
+  }
+
+  /**
+   * A password saved before passwords were sealed (or sealed by the command line's key file, where
+   * the OS keychain is at hand) is sealed again now; one that cannot be opened is reported.
+   */
+  private checkSavedPassword(saved: SyncSettings): void {
+    const password = readSavedPassword(this.options.data, this.options.secrets);
+    if (password.state === 'reseal') writeSyncSettings(this.options.data, saved, this.options.secrets);
+    if (password.state === 'unreadable') this.log(`县级同步密码无法在这台电脑上读取（${password.reason}），请在同步设置里重新输入。`);
   }
 
   /** Brings the running service in line with the settings (only once the clinic is set up). */

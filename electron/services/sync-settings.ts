@@ -1,9 +1,11 @@
 /**
  * Where this workstation's county-sync settings live: the `meta` table of the local database (this
- * machine's own facts, never replicated). The password is kept in its own key and never leaves the
- * main process again: screens only learn whether one is set.
+ * machine's own facts, never replicated). The password is kept in its own key, sealed (see
+ * electron/security/secret-box.ts), and never leaves the main process again: screens only learn
+ * whether one is set.
  */
 import { z } from 'zod';
+import { isSealed, sealedBy, SecretUnreadable, type SecretBox } from '../security/secret-box';
 import { DEFAULT_SYNC_WINDOW_VIEW, syncSettingsInput, type SyncSettingsView } from '../../shared/api/sync';
 import type { CountyEndpoint, SyncWindow } from '../sync';
 import type { ClinicData } from './clinic-data';
@@ -63,23 +65,46 @@ export function syncSettingsFromEnvironment(env: Readonly<Record<string, string 
   return { ...parsed.data, password: parsed.data.password ?? '' };
 }
 
-/** The saved settings, or none. A damaged value is treated as none rather than stopping the app. */
-export function readSavedSyncSettings(data: Pick<ClinicData, 'getMeta'>): SyncSettings | null {
+export type SavedPassword =
+  /** 'reseal': readable, but saved before sealing or by another box than the one sealing now. */
+  | { readonly state: 'none' | 'sealed' | 'reseal'; readonly password: string }
+  /** Sealed by something this workstation cannot open (another Windows account, a lost key file). */
+  | { readonly state: 'unreadable'; readonly password: ''; readonly reason: string };
+
+/** The saved password, opened, and whether it should be sealed again with `secrets`' own box. */
+export function readSavedPassword(data: Pick<ClinicData, 'getMeta'>, secrets: SecretBox): SavedPassword {
+  const stored = data.getMeta(META_SYNC_PASSWORD);
+  if (stored === null || stored === '') return { state: 'none', password: '' };
+  if (!isSealed(stored)) return { state: 'reseal', password: stored };
+  try {
+    const password = secrets.open(stored);
+    return { state: sealedBy(stored) === secrets.kind ? 'sealed' : 'reseal', password };
+  } catch (error) {
+    if (error instanceof SecretUnreadable) return { state: 'unreadable', password: '', reason: error.message };
+    throw error;
+  }
+}
+
+/**
+ * The saved settings, or none. A damaged value is treated as none rather than stopping the app; a
+ * password this workstation cannot open reads as not set (the sync screen then asks for it).
+ */
+export function readSavedSyncSettings(data: Pick<ClinicData, 'getMeta'>, secrets: SecretBox): SyncSettings | null {
   const raw = data.getMeta(META_SYNC_SETTINGS);
   if (raw === null) return null;
   try {
     const parsed = savedShape.safeParse(JSON.parse(raw));
     if (!parsed.success) return null;
-    return { ...parsed.data, password: data.getMeta(META_SYNC_PASSWORD) ?? '' };
+    return { ...parsed.data, password: readSavedPassword(data, secrets).password };
   } catch {
     return null;
   }
 }
 
-export function writeSyncSettings(data: Pick<ClinicData, 'setMeta'>, settings: SyncSettings): void {
+export function writeSyncSettings(data: Pick<ClinicData, 'setMeta'>, settings: SyncSettings, secrets: SecretBox): void {
   const { password, ...rest } = settings;
   data.setMeta(META_SYNC_SETTINGS, JSON.stringify(rest));
-  data.setMeta(META_SYNC_PASSWORD, password);
+  data.setMeta(META_SYNC_PASSWORD, password === '' ? '' : secrets.seal(password));
 }
 
 /** What the settings screen is shown: the settings without the password, or suggestions. */
