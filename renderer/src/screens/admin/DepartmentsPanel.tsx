@@ -2,9 +2,9 @@ import { useClient } from '../../app/client-context';
 import { Button } from '../../components/Button';
 import { CheckboxField } from '../../components/CheckboxField';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { KeyboardForm } from '../../components/KeyboardForm';
 import { Notice } from '../../components/Notice';
 import { TextField } from '../../components/TextField';
-import { advanceOnEnter } from '../../keyboard/enter-advances';
 import type { DepartmentList, Loaded } from './AdminSection';
 import { checkDepartment, EMPTY_DEPARTMENT, toDepartmentInput, type DepartmentDraft } from './department-form';
 import { Panel } from './Panel';
@@ -65,15 +65,10 @@ export function DepartmentsPanel({ departments, onCreated }: DepartmentsPanelPro
         </tbody>
       </table>
 
-      <form
+      <KeyboardForm
         ref={formRef}
-        noValidate
-        aria-label={T.addDepartment}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-        onKeyDown={(event) => advanceOnEnter(event, () => void submit())}
+                aria-label={T.addDepartment}
+        onSubmit={() => void submit()}
         className="grid gap-3 rounded-md border border-slate-200 bg-slate-50 p-4"
       >
         <h3 className="font-semibold">{T.addDepartment}</h3>
@@ -108,7 +103,7 @@ export function DepartmentsPanel({ departments, onCreated }: DepartmentsPanelPro
             {saving ? T.saving : T.addDepartment}
           </Button>
         </div>
-      </form>
+      </KeyboardForm>
     </Panel>
   );
 }

@@ -4,11 +4,11 @@ import { DEVICE_BAUD_RATES, type DeviceKindName, type ScanView } from '../../../
 import { useClient } from '../../app/client-context';
 import { Button } from '../../components/Button';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { KeyboardForm } from '../../components/KeyboardForm';
 import { Notice } from '../../components/Notice';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { fieldErrorsOf, hasFieldErrors, NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
-import { advanceOnEnter } from '../../keyboard/enter-advances';
 import { checkDeviceDraft, draftFromSettings, settingsFromDraft, SETTINGS_FIELD, type DeviceSettingsDraft } from './device-form';
 import { Panel } from './Panel';
 import { DEVICE_TEXT as T } from './text';
@@ -87,13 +87,8 @@ export function DevicesPanel() {
       {config === null ? (
         !error && <p className="text-slate-500" data-testid="devices-loading">{T.loading}</p>
       ) : (
-        <form
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void save();
-          }}
-          onKeyDown={(event) => advanceOnEnter(event, () => void save())}
+        <KeyboardForm
+          onSubmit={() => void save()}
           className="grid gap-4"
         >
           {KINDS.map((kind) => (
@@ -112,7 +107,7 @@ export function DevicesPanel() {
               {saving ? T.saving : T.save}
             </Button>
           </div>
-        </form>
+        </KeyboardForm>
       )}
       <PortList ports={ports} onRefresh={() => void loadPorts()} onUse={(kind, path) => edit(kind, { path }, 'path')} />
     </Panel>

@@ -4,9 +4,9 @@ import { useClient } from '../../app/client-context';
 import { Button } from '../../components/Button';
 import { CheckboxField } from '../../components/CheckboxField';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { KeyboardForm } from '../../components/KeyboardForm';
 import { Notice } from '../../components/Notice';
 import { TextField } from '../../components/TextField';
-import { advanceOnEnter } from '../../keyboard/enter-advances';
 import type { DepartmentList, Loaded, UserList } from './AdminSection';
 import { Panel } from './Panel';
 import { useCreateForm } from './use-create-form';
@@ -65,15 +65,10 @@ export function UsersPanel({ users, departments, onCreated }: UsersPanelProps) {
         </tbody>
       </table>
 
-      <form
+      <KeyboardForm
         ref={formRef}
-        noValidate
-        aria-label={T.addUser}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-        onKeyDown={(event) => advanceOnEnter(event, () => void submit())}
+                aria-label={T.addUser}
+        onSubmit={() => void submit()}
         className="grid gap-3 rounded-md border border-slate-200 bg-slate-50 p-4"
       >
         <h3 className="font-semibold">{T.addUser}</h3>
@@ -149,7 +144,7 @@ export function UsersPanel({ users, departments, onCreated }: UsersPanelProps) {
             {saving ? T.saving : T.addUser}
           </Button>
         </div>
-      </form>
+      </KeyboardForm>
     </Panel>
   );
 }

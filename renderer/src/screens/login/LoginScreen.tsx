@@ -4,9 +4,10 @@ import { useClient } from '../../app/client-context';
 import { APP_TEXT } from '../../app/text';
 import { Button } from '../../components/Button';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { KeyboardForm } from '../../components/KeyboardForm';
 import { TextField } from '../../components/TextField';
 import { fieldErrorsOf, hasFieldErrors, NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
-import { advanceOnEnter, focusFirstField } from '../../keyboard/enter-advances';
+import { focusFirstField } from '../../keyboard/enter-advances';
 import { LOGIN_TEXT as T } from './text';
 
 interface LoginScreenProps {
@@ -48,15 +49,10 @@ export function LoginScreen({ clinicName, reason, onLoggedIn }: LoginScreenProps
 
   return (
     <div className="flex min-h-full items-center justify-center bg-slate-100 p-6">
-      <form
+      <KeyboardForm
         ref={formRef}
         data-testid="login-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-        onKeyDown={(event) => advanceOnEnter(event, () => void submit())}
+        onSubmit={() => void submit()}
         className="grid w-full max-w-md gap-5 rounded-lg bg-white px-8 py-8 shadow-sm"
       >
         <div>
@@ -96,7 +92,7 @@ export function LoginScreen({ clinicName, reason, onLoggedIn }: LoginScreenProps
           {submitting ? T.submitting : T.submit}
         </Button>
         <p className="text-sm text-slate-500">{T.forgotten}</p>
-      </form>
+      </KeyboardForm>
     </div>
   );
 }

@@ -4,10 +4,10 @@ import type { SyncSettingsView } from '../../../../shared/api/sync';
 import { useClient } from '../../app/client-context';
 import { Button } from '../../components/Button';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { KeyboardForm } from '../../components/KeyboardForm';
 import { Notice } from '../../components/Notice';
 import { TextField } from '../../components/TextField';
 import { fieldErrorsOf, hasFieldErrors, NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
-import { advanceOnEnter } from '../../keyboard/enter-advances';
 import { checkSettingsDraft, draftFromView, inputFromDraft, type SyncSettingsDraft } from './settings-draft';
 import { SYNC_TEXT } from './text';
 
@@ -95,13 +95,8 @@ export function SyncSettingsPanel({ onSaved }: { readonly onSaved: () => void })
       {view.source === 'environment' && <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">{T.fromEnvironment}</p>}
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       {saved && <Notice>{T.saved}</Notice>}
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-        onKeyDown={(event) => advanceOnEnter(event, () => void save())}
+      <KeyboardForm
+        onSubmit={() => void save()}
         className="grid gap-4 md:grid-cols-2"
       >
         {field('serverUrl', T.serverUrl, { hint: T.serverUrlHint, type: 'url', className: 'md:col-span-2' })}
@@ -117,7 +112,7 @@ export function SyncSettingsPanel({ onSaved }: { readonly onSaved: () => void })
             {saving ? T.saving : T.save}
           </Button>
         </div>
-      </form>
+      </KeyboardForm>
     </section>
   );
 }
