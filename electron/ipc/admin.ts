@@ -1,6 +1,7 @@
 import { ApiFailure } from '../../shared/api';
 import type { AppContext } from '../app/context';
 import { createDepartment, createUser } from '../services/admin';
+import { resetPassword, updateDepartment, updateUser } from '../services/admin-updates';
 import { readClinicSettings } from '../services/setup';
 import type { CallContext, Router } from './router';
 
@@ -22,5 +23,20 @@ export function registerAdmin(router: Router, app: AppContext): void {
     .implement('admin.createUser', (input, ctx) => {
       const { actor, clinicCode } = actorAndClinic(app, ctx);
       return createUser(app.data, clinicCode, actor, input);
+    })
+    .implement('admin.updateDepartment', (input, ctx) => updateDepartment(app.data, actorAndClinic(app, ctx).actor, input))
+    .implement('admin.updateUser', (input, ctx) => {
+      const { actor } = actorAndClinic(app, ctx);
+      const { user, endSessions } = updateUser(app.data, actor, input);
+      // A stopped account, or one whose roles changed, must log in again before doing anything more.
+      if (endSessions) app.sessions.closeUser(user.username, ctx.sessionToken ?? undefined);
+      return user;
+    })
+    .implement('admin.resetPassword', async (input, ctx) => {
+      const { actor } = actorAndClinic(app, ctx);
+      const user = await resetPassword(app.data, actor, input);
+      // Whoever was logged in with the old password is logged out (the caller stays in).
+      app.sessions.closeUser(user.username, ctx.sessionToken ?? undefined);
+      return user;
     });
 }

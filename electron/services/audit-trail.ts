@@ -89,7 +89,8 @@ export function collectTargetIds(...values: unknown[]): string[] {
     if (typeof value === 'string') {
       if (/^(patient|encounter|note|archive|user|department):/.test(value)) found.add(value);
     } else if (Array.isArray(value)) value.slice(0, 100).forEach((v) => visit(v, depth + 1));
-    else if (value && typeof value === 'object') Object.values(value).forEach((v) => visit(v, depth + 1));
+    // A password is never looked into, whatever it looks like.
+    else if (value && typeof value === 'object') for (const [key, v] of Object.entries(value)) if (!/password/i.test(key)) visit(v, depth + 1);
   };
   values.forEach((v) => visit(v, 0));
   return [...found];

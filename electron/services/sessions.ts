@@ -39,6 +39,18 @@ export class SessionStore {
     return { session, expired: false };
   }
 
+  /** Ends every session of `username` except `keep` (the caller's own), e.g. when the account is stopped. */
+  closeUser(username: string, keep?: string): number {
+    let closed = 0;
+    for (const [token, session] of this.sessions) {
+      if (session.user.username === username && token !== keep) {
+        this.sessions.delete(token);
+        closed += 1;
+      }
+    }
+    return closed;
+  }
+
   close(token: string): void {
     this.sessions.delete(token);
   }

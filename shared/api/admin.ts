@@ -53,4 +53,40 @@ export const adminContract = {
     audited: true,
     summary: '新增用户',
   }),
+  'admin.updateDepartment': method({
+    input: z
+      .object({
+        code: departmentCode,
+        name: z.string().trim().min(1, '请填写科室名称').max(30).optional(),
+        outpatient: z.boolean().optional(),
+        active: z.boolean().optional(),
+      })
+      .strict(),
+    output: departmentView,
+    permission: 'admin.manage',
+    audited: true,
+    summary: '修改或停用科室',
+  }),
+  'admin.updateUser': method({
+    input: z
+      .object({
+        username,
+        displayName: z.string().trim().min(1, '请填写姓名').max(30).optional(),
+        roles: z.array(roleName).min(1, '至少选择一个角色').optional(),
+        departmentCodes: z.array(departmentCode).optional(),
+        active: z.boolean().optional(),
+      })
+      .strict(),
+    output: userView,
+    permission: 'admin.manage',
+    audited: true,
+    summary: '修改或停用用户',
+  }),
+  'admin.resetPassword': method({
+    input: z.object({ username, password: passwordRule }).strict(),
+    output: userView,
+    permission: 'admin.manage',
+    audited: true,
+    summary: '重设用户密码',
+  }),
 } as const;
