@@ -67,10 +67,6 @@ export class ProjectionRunner {
    * `deferProjections` (db/projections/rebuild.ts), which also marks the rebuild as pending, so a
    * crash in between is repaired at the next open; the rebuild ends it.
    */
-  get deferred(): boolean {
-    return this.deferredState;
-  }
-
   setDeferred(deferred: boolean): void {
     this.deferredState = deferred;
   }
