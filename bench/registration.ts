@@ -1,8 +1,8 @@
 /**
  * The front desk at a million patients: `npm run bench -- registration --size N [--days D] [--data-dir DIR]`.
  *
- * Builds a demo clinic of N patients (default 100,000) through the normal write path
- * (fillDemoClinic: bulkDocs, projections in the same transaction) with D days of visits (default 14;
+ * Builds a demo clinic of N patients (default 100,000) as a bulk load (fillDemoClinic: bulkDocs of
+ * documents, then one projection rebuild with its indexes built at the end) with D days of visits (default 14;
  * 0 for patients only), or reuses the clinic already in --data-dir. Then measures, through the
  * service layer, search latency per kind of key typed, and, through the router (permission check,
  * audit event included), registration commit, visit registration and the duplicate check.

@@ -1,4 +1,5 @@
 import type { ClinicDatabase } from '../../db/open';
+import { deferProjections, rebuildProjectionsSync } from '../../db/projections/rebuild';
 import {
   countUsers,
   findEncounterById,
@@ -33,6 +34,14 @@ export function bindClinicData(handle: ClinicDatabase, dataDir: string): ClinicD
   return {
     store: handle.store,
     dataDir,
+    async bulkLoad(load, onRebuild) {
+      deferProjections(handle);
+      try {
+        return await load();
+      } finally {
+        rebuildProjectionsSync(handle, onRebuild);
+      }
+    },
     listDepartments: (options) =>
       listDepartments(orm, { outpatientOnly: options?.outpatientOnly, activeOnly: false }).map((d) => ({
         code: d.code,

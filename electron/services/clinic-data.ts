@@ -33,6 +33,13 @@ export interface ClinicData {
   nextCounter(name: string): number;
   readonly patients: PatientQueries;
   readonly encounters: EncounterQueries;
+  /**
+   * Loads many documents into a database nobody is using yet (demo data, benchmarks): `load`
+   * writes documents only, then every projection is rebuilt once, its indexes built at the end
+   * (db/projections/rebuild.ts). The rebuild runs even if `load` fails, so the projections always
+   * match the documents afterwards.
+   */
+  bulkLoad<T>(load: () => Promise<T>, onRebuild?: (progress: { done: number; total: number }) => void): Promise<T>;
 }
 
 /** The fields every document written by this workstation carries. */
