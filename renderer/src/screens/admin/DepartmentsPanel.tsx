@@ -1,14 +1,7 @@
-import { useClient } from '../../app/client-context';
-import { Button } from '../../components/Button';
-import { CheckboxField } from '../../components/CheckboxField';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { KeyboardForm } from '../../components/KeyboardForm';
-import { Notice } from '../../components/Notice';
-import { TextField } from '../../components/TextField';
 import type { DepartmentList, Loaded } from './AdminSection';
-import { checkDepartment, EMPTY_DEPARTMENT, toDepartmentInput, type DepartmentDraft } from './department-form';
+import { AddDepartmentForm } from './AddDepartmentForm';
 import { Panel } from './Panel';
-import { useCreateForm } from './use-create-form';
 import { ADMIN_TEXT as T } from './text';
 
 interface DepartmentsPanelProps {
@@ -17,16 +10,6 @@ interface DepartmentsPanelProps {
 }
 
 export function DepartmentsPanel({ departments, onCreated }: DepartmentsPanelProps) {
-  const client = useClient();
-  const { draft, errors, error, dismissError, added, saving, formRef, edit, submit } = useCreateForm({
-    empty: EMPTY_DEPARTMENT,
-    check: checkDepartment,
-    save: (d: DepartmentDraft) => client.api.admin.createDepartment(toDepartmentInput(d)),
-    codeField: 'code',
-    addedMessage: (created) => T.departmentAdded(created.name, created.code),
-    onCreated,
-  });
-
   return (
     <Panel title={T.departments} testId="departments-panel">
       <ErrorBanner error={departments.error} />
@@ -65,45 +48,7 @@ export function DepartmentsPanel({ departments, onCreated }: DepartmentsPanelPro
         </tbody>
       </table>
 
-      <KeyboardForm
-        ref={formRef}
-                aria-label={T.addDepartment}
-        onSubmit={() => void submit()}
-        className="grid gap-3 rounded-md border border-slate-200 bg-slate-50 p-4"
-      >
-        <h3 className="font-semibold">{T.addDepartment}</h3>
-        {added && <Notice>{added}</Notice>}
-        <ErrorBanner error={error} onDismiss={dismissError} />
-        <div className="grid gap-3 sm:grid-cols-2">
-          <TextField
-            label={T.departmentCode}
-            path="code"
-            value={draft.code}
-            onChange={(code) => edit({ code }, 'code')}
-            error={errors.code}
-            hint={T.departmentCodeHint}
-            maxLength={20}
-            spellCheck={false}
-            autoComplete="off"
-          />
-          <TextField
-            label={T.departmentName}
-            path="name"
-            value={draft.name}
-            onChange={(name) => edit({ name }, 'name')}
-            error={errors.name}
-            maxLength={30}
-            autoComplete="off"
-          />
-        </div>
-        <div className="flex items-center gap-4">
-          <CheckboxField label={T.outpatient} path="outpatient" checked={draft.outpatient} onChange={(outpatient) => edit({ outpatient }, 'outpatient')} />
-          <span className="flex-1" />
-          <Button tone="primary" type="submit" disabled={saving}>
-            {saving ? T.saving : T.addDepartment}
-          </Button>
-        </div>
-      </KeyboardForm>
+      <AddDepartmentForm onCreated={onCreated} />
     </Panel>
   );
 }

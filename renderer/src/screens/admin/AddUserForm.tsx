@@ -1,0 +1,110 @@
+import { ROLE_LABELS, ROLES } from '../../../../shared/permissions';
+import { useClient } from '../../app/client-context';
+import { Button } from '../../components/Button';
+import { CheckboxField } from '../../components/CheckboxField';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { KeyboardForm } from '../../components/KeyboardForm';
+import { Notice } from '../../components/Notice';
+import { TextField } from '../../components/TextField';
+import type { DepartmentList } from './AdminSection';
+import { ChoiceGroup } from './ChoiceGroup';
+import { ADMIN_TEXT as T } from './text';
+import { useCreateForm } from './use-create-form';
+import { checkUser, EMPTY_USER, toggle, toUserInput, type UserDraft } from './user-form';
+
+/** 新增用户: the form under the users list. */
+export function AddUserForm({ departments, onCreated }: { readonly departments: DepartmentList; readonly onCreated: () => void }) {
+  const client = useClient();
+  const { draft, errors, error, dismissError, added, saving, formRef, edit, submit } = useCreateForm({
+    empty: EMPTY_USER,
+    check: checkUser,
+    save: (d: UserDraft) => client.api.admin.createUser(toUserInput(d)),
+    codeField: 'username',
+    addedMessage: (created) => T.userAdded(created.displayName, created.username),
+    onCreated,
+  });
+
+  return (
+    <KeyboardForm
+      ref={formRef}
+      data-form="add"
+      aria-label={T.addUser}
+      onSubmit={() => void submit()}
+      className="grid gap-3 rounded-md border border-slate-200 bg-slate-50 p-4"
+    >
+      <h3 className="font-semibold">{T.addUser}</h3>
+      {added && <Notice>{added}</Notice>}
+      <ErrorBanner error={error} onDismiss={dismissError} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField
+          label={T.username}
+          path="username"
+          value={draft.username}
+          onChange={(value) => edit({ username: value.toLowerCase() }, 'username')}
+          error={errors.username}
+          hint={T.usernameHint}
+          maxLength={32}
+          spellCheck={false}
+          autoComplete="off"
+        />
+        <TextField
+          label={T.displayName}
+          path="displayName"
+          value={draft.displayName}
+          onChange={(displayName) => edit({ displayName }, 'displayName')}
+          error={errors.displayName}
+          maxLength={30}
+          autoComplete="off"
+        />
+      </div>
+      <ChoiceGroup label={T.roles} path="roles" error={errors.roles}>
+        {ROLES.map((role) => (
+          <CheckboxField
+            key={role}
+            label={ROLE_LABELS[role]}
+            checked={draft.roles.includes(role)}
+            onChange={(on) => edit({ roles: toggle(draft.roles, role, on) }, 'roles')}
+          />
+        ))}
+      </ChoiceGroup>
+      <ChoiceGroup label={`${T.userDepartments}${T.userDepartmentsNone}`} path="departmentCodes" error={errors.departmentCodes}>
+        {departments
+          .filter((department) => department.active)
+          .map((department) => (
+            <CheckboxField
+              key={department.code}
+              label={department.name}
+              checked={draft.departmentCodes.includes(department.code)}
+              onChange={(on) => edit({ departmentCodes: toggle(draft.departmentCodes, department.code, on) }, 'departmentCodes')}
+            />
+          ))}
+      </ChoiceGroup>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField
+          label={T.password}
+          path="password"
+          type="password"
+          value={draft.password}
+          onChange={(password) => edit({ password }, 'password', 'passwordAgain')}
+          error={errors.password}
+          hint={T.passwordHint}
+          autoComplete="new-password"
+        />
+        <TextField
+          label={T.passwordAgain}
+          path="passwordAgain"
+          type="password"
+          value={draft.passwordAgain}
+          onChange={(passwordAgain) => edit({ passwordAgain }, 'passwordAgain')}
+          error={errors.passwordAgain}
+          autoComplete="new-password"
+        />
+      </div>
+      <div className="flex justify-end">
+        <Button tone="primary" type="submit" disabled={saving}>
+          {saving ? T.saving : T.addUser}
+        </Button>
+      </div>
+    </KeyboardForm>
+  );
+}
