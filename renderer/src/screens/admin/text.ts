@@ -36,6 +36,38 @@ export const ADMIN_TEXT = {
   addUser: '新增用户',
   userAdded: (name: string, username: string) => `已新增用户：${name}（${username}）`,
   saving: '正在保存…',
+
+  actions: '操作',
+  edit: '修改',
+  resetPassword: '重设密码',
+  stop: '停用',
+  start: '启用',
+  save: '保存',
+  cancel: '取消（Esc）',
+  nothingChanged: '没有改动，不用保存。',
+
+  editUserTitle: (name: string, username: string) => `修改用户：${name}（${username}）`,
+  departmentStoppedMark: '（已停用）',
+  userSaved: (name: string, username: string) => `已保存 ${name}（${username}）的资料。`,
+  userSavedRolesChanged: (name: string, username: string) =>
+    `已保存 ${name}（${username}）的资料。角色改了，本人已被退出登录，重新登录后按新角色使用。`,
+  userStopped: (name: string, username: string) =>
+    `已停用 ${name}（${username}）的账号：本人已被退出登录，也不能再登录。以后需要时，点“启用”即可恢复。`,
+  userStarted: (name: string, username: string) => `已启用 ${name}（${username}）的账号，本人可以重新登录了。`,
+
+  passwordTitle: (name: string, username: string) => `重设密码：${name}（${username}）`,
+  newPassword: '新密码',
+  newPasswordAgain: '再次输入新密码',
+  newPasswordHint: '至少 8 位，同时含有字母和数字；设好后请当面告诉本人',
+  newPasswordRequired: '请输入新密码',
+  passwordReset: (name: string, username: string) =>
+    `已为 ${name}（${username}）设置新密码，旧密码不能再用。请当面告诉本人；本人原来的登录已退出，要用新密码重新登录。`,
+
+  editDepartmentTitle: (name: string, code: string) => `修改科室：${name}（${code}）`,
+  departmentSaved: (name: string, code: string) => `已保存科室：${name}（${code}）。`,
+  departmentStopped: (name: string, code: string) =>
+    `已停用科室：${name}（${code}），挂号时不再提供这个科室。以后需要时，点“启用”即可恢复。`,
+  departmentStarted: (name: string, code: string) => `已启用科室：${name}（${code}）。`,
 } as const;
 
 /** 外接设备 (this workstation's card reader and scanner). */
