@@ -49,8 +49,8 @@ function ClinicAdmin() {
 
   return (
     <div className="grid gap-6 xl:grid-cols-2">
-      <DepartmentsPanel departments={departments} onCreated={() => void loadDepartments()} />
-      <UsersPanel users={users} departments={departments.items ?? []} onCreated={() => void loadUsers()} />
+      <DepartmentsPanel departments={departments} onChanged={() => void loadDepartments()} />
+      <UsersPanel users={users} departments={departments.items ?? []} onChanged={() => void loadUsers()} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDepartment } from './department-form';
-import { checkNewPassword, checkUser, checkUserEdit, EMPTY_PASSWORD, EMPTY_USER, rolesChanged, toggle, toUserUpdate, userEditDraft, type UserView } from './user-form';
+import { checkNewPassword, checkUser, checkUserEdit, EMPTY_PASSWORD, EMPTY_USER, offeredDepartments, rolesChanged, toggle, toUserUpdate, userEditDraft, type UserView } from './user-form';
 
 describe('admin forms', () => {
   it('asks for every required user field in plain words', () => {
@@ -59,5 +59,19 @@ describe('admin forms', () => {
     expect(checkNewPassword('lisi', { password: 'Lisi2026new', passwordAgain: 'Lisi2026nwe' })).toEqual({ passwordAgain: '两次输入的密码不一样' });
     expect(checkNewPassword('lisi', { password: 'abcdefgh', passwordAgain: 'abcdefgh' })).toEqual({ password: '密码要同时含有字母和数字' });
     expect(checkNewPassword('lisi', { password: 'Lisi2026new', passwordAgain: 'Lisi2026new' })).toEqual({});
+  });
+
+  it('offers the active departments, and those the user is already in even when stopped or unknown', () => {
+    const departments = [
+      { code: '03', name: '内科', active: true },
+      { code: '07', name: '儿科', active: false },
+      { code: '04', name: '外科', active: false },
+    ];
+    expect(offeredDepartments(departments, [])).toEqual([{ code: '03', label: '内科' }]);
+    expect(offeredDepartments(departments, ['07', '99'])).toEqual([
+      { code: '03', label: '内科' },
+      { code: '07', label: '儿科（已停用）' },
+      { code: '99', label: '99' },
+    ]);
   });
 });

@@ -109,3 +109,18 @@ export function toPasswordReset(username: string, draft: PasswordDraft): InputOf
 export function checkNewPassword(username: string, draft: PasswordDraft): FieldErrors {
   return mergeFieldErrors(passwordTypedTwice(draft, T.newPasswordRequired), checkWithSchema(contract['admin.resetPassword'].input, toPasswordReset(username, draft)));
 }
+
+/**
+ * The departments a user can be put in: the active ones, and any the user is already in even if
+ * stopped since (or not listed), so that saving never drops them unseen.
+ */
+export function offeredDepartments(
+  departments: ReadonlyArray<{ readonly code: string; readonly name: string; readonly active: boolean }>,
+  chosen: ReadonlyArray<string>,
+): ReadonlyArray<{ readonly code: string; readonly label: string }> {
+  const listed = departments
+    .filter((department) => department.active || chosen.includes(department.code))
+    .map((department) => ({ code: department.code, label: department.active ? department.name : `${department.name}${T.departmentStoppedMark}` }));
+  const unknown = chosen.filter((code) => !departments.some((department) => department.code === code)).map((code) => ({ code, label: code }));
+  return [...listed, ...unknown];
+}

@@ -1,0 +1,52 @@
+import { useClient } from '../../app/client-context';
+import { TextField } from '../../components/TextField';
+import { InlineEditor } from './InlineEditor';
+import { ADMIN_TEXT as T } from './text';
+import { useEditor } from './use-editor';
+import { checkNewPassword, EMPTY_PASSWORD, toPasswordReset, type UserView } from './user-form';
+
+interface PasswordEditorProps {
+  readonly user: UserView;
+  readonly onDone: (notice: string) => void;
+  readonly onCancel: () => void;
+}
+
+/** 重设密码: for someone who forgot theirs; the old one stops working and their open logins end. */
+export function PasswordEditor({ user, onDone, onCancel }: PasswordEditorProps) {
+  const client = useClient();
+  const editor = useEditor({
+    initial: EMPTY_PASSWORD,
+    check: (draft) => checkNewPassword(user.username, draft),
+    save: (draft) => client.api.admin.resetPassword(toPasswordReset(user.username, draft)),
+    savedMessage: (saved) => T.passwordReset(saved.displayName, saved.username),
+    onDone,
+    onCancel,
+  });
+  const { draft, errors, edit } = editor;
+
+  return (
+    <InlineEditor name="password" title={T.passwordTitle(user.displayName, user.username)} editor={editor}>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField
+          label={T.newPassword}
+          path="password"
+          type="password"
+          value={draft.password}
+          onChange={(password) => edit({ password }, 'password', 'passwordAgain')}
+          error={errors.password}
+          hint={T.newPasswordHint}
+          autoComplete="new-password"
+        />
+        <TextField
+          label={T.newPasswordAgain}
+          path="passwordAgain"
+          type="password"
+          value={draft.passwordAgain}
+          onChange={(passwordAgain) => edit({ passwordAgain }, 'passwordAgain')}
+          error={errors.passwordAgain}
+          autoComplete="new-password"
+        />
+      </div>
+    </InlineEditor>
+  );
+}
