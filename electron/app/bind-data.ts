@@ -1,5 +1,6 @@
 import type { ClinicDatabase } from '../../db/open';
 import { deferProjections, rebuildProjectionsSync } from '../../db/projections/rebuild';
+import { deriveCountersFromRecord } from '../../db/queries/counter-recovery';
 import {
   countUsers,
   findEncounterById,
@@ -34,6 +35,7 @@ export function bindClinicData(handle: ClinicDatabase, dataDir: string): ClinicD
   return {
     store: handle.store,
     dataDir,
+    raiseCountersFromRecord: () => void deriveCountersFromRecord(orm),
     async bulkLoad(load, onRebuild) {
       deferProjections(handle);
       try {

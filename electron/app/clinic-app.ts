@@ -7,6 +7,7 @@ import type { Router } from '../ipc/router';
 import { AuditTrail, collectTargetIds } from '../services/audit-trail';
 import { DeviceHub } from '../services/device-hub';
 import { SessionStore } from '../services/sessions';
+import { CountyRestore } from '../services/county-restore';
 import { SyncManager } from '../services/sync-manager';
 import { META_WORKSTATION, isInitialized, readClinicSettings } from '../services/setup';
 import { keyFileSecretBox, type SecretBox } from '../security/secret-box';
@@ -54,8 +55,10 @@ export async function createClinicApp(options: {
     secrets: options.secrets ?? keyFileSecretBox(options.dataDir),
     log,
   });
+  const restore = new CountyRestore({ data, sync, log });
   const context: AppContext = {
     data,
+    restore,
     sessions: new SessionStore(),
     audit,
     version: options.version,

@@ -1,3 +1,4 @@
+import { ApiFailure } from '../../shared/api';
 import type { AppContext } from '../app/context';
 import { initializeClinic, isInitialized, readClinicSettings } from '../services/setup';
 import type { Router } from './router';
@@ -9,5 +10,10 @@ export function registerSetup(router: Router, app: AppContext): void {
       clinicName: readClinicSettings(app.data)?.name ?? null,
       dataDir: app.data.dataDir,
     }))
-    .implement('setup.initialize', (input) => initializeClinic(app.data, input));
+    .implement('setup.initialize', (input) => {
+      if (app.restore.isRunning) throw new ApiFailure('ALREADY_SET_UP', '本机正在从县级服务器恢复数据，不能同时新建机构。');
+      return initializeClinic(app.data, input);
+    })
+    .implement('setup.restoreFromCounty', (input) => app.restore.start(input))
+    .implement('setup.restoreStatus', () => app.restore.status());
 }

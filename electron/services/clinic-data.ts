@@ -40,6 +40,8 @@ export interface ClinicData {
    * match the documents afterwards.
    */
   bulkLoad<T>(load: () => Promise<T>, onRebuild?: (progress: { done: number; total: number }) => void): Promise<T>;
+  /** After a restore: this PC's counters (visit numbers, audit sequence) raised past what the record holds. */
+  raiseCountersFromRecord(): void;
 }
 
 /** The fields every document written by this workstation carries. */

@@ -40,6 +40,33 @@ export const setupInput = z.object({
   patientIdKey: z.string().regex(/^(?:[0-9a-f]{2}){16,64}$/, '县级平台密钥应为 32–128 位（偶数位）十六进制字符').optional(),
 });
 
+/** Restoring a replacement PC from the county: where the clinic's database is and how to reach it. */
+export const restoreInput = z.object({
+  serverUrl: z
+    .string()
+    .trim()
+    .url('请填写县级服务器地址，例如 https://county.example.cn:6984')
+    .refine((url) => /^https?:\/\//i.test(url), '地址应以 http:// 或 https:// 开头'),
+  clinicCode,
+  /** Default: `clinic_<code>`, the account county setup creates. */
+  username: z.string().trim().min(1).max(64).optional(),
+  password: z.string().min(1, '请填写同步密码').max(200),
+  workstationId,
+});
+
+export const restoreStatus = z.object({
+  state: z.enum(['idle', 'running', 'done', 'failed']),
+  phase: z.enum(['download', 'rebuild']).nullable(),
+  /** Documents received so far. */
+  docsDone: z.number().int().nonnegative(),
+  docsPerSecond: z.number().nonnegative(),
+  rebuildDone: z.number().int().nonnegative(),
+  rebuildTotal: z.number().int().nonnegative(),
+  /** What went wrong, in plain Chinese, and whether trying again may help. */
+  error: z.object({ code: z.string(), message: z.string(), retryable: z.boolean() }).nullable(),
+  clinicName: z.string().nullable(),
+});
+
 export const setupContract = {
   'setup.status': method({
     input: z.object({}).strict(),
@@ -54,5 +81,19 @@ export const setupContract = {
     permission: 'public',
     audited: true,
     summary: '首次设置：机构、科室、管理员',
+  }),
+  'setup.restoreFromCounty': method({
+    input: restoreInput.strict(),
+    output: restoreStatus,
+    permission: 'public',
+    audited: true,
+    summary: '新电脑：从县级服务器恢复本院全部数据',
+  }),
+  'setup.restoreStatus': method({
+    input: z.object({}).strict(),
+    output: restoreStatus,
+    permission: 'public',
+    audited: false,
+    summary: '恢复进度',
   }),
 } as const;

@@ -1,0 +1,104 @@
+/**
+ * Scenario 6, from the first-run screen: a replacement PC is given the county server's address, the
+ * clinic code and the clinic's sync password, and gets the clinic's whole record back. The pull
+ * writes documents only; the projections are rebuilt once at the end (ClinicData.bulkLoad). Then
+ * this PC's own facts are set (workstation id, counters raised past the record, the sync settings,
+ * sealed), and the staff log in with their usual accounts.
+ *
+ * Runs in the background; the screen polls `status()`. A failure (wrong password, no network) leaves
+ * the PC not set up, and trying again resumes from the replication checkpoint.
+ */
+import { ApiFailure } from '../../shared/api';
+import type { InputOf, OutputOf } from '../../shared/api';
+import { classifySyncError, DEFAULT_SYNC_WINDOW, SyncEngine, type BatchSettings } from '../sync';
+import type { RemoteFetch } from '../sync/remote-fetch';
+import type { ClinicData } from './clinic-data';
+import { isInitialized, META_INITIALIZED_AT, META_WORKSTATION, readClinicSettings } from './setup';
+import type { SyncManager } from './sync-manager';
+
+export type RestoreInput = InputOf<'setup.restoreFromCounty'>;
+export type RestoreStatus = OutputOf<'setup.restoreStatus'>;
+
+const IDLE: RestoreStatus = { state: 'idle', phase: null, docsDone: 0, docsPerSecond: 0, rebuildDone: 0, rebuildTotal: 0, error: null, clinicName: null };
+
+export interface CountyRestoreOptions {
+  readonly data: ClinicData;
+  readonly sync: Pick<SyncManager, 'save'>;
+  readonly batching?: BatchSettings;
+  readonly fetch?: RemoteFetch;
+  readonly log?: (line: string) => void;
+}
+
+export class CountyRestore {
+  private current: RestoreStatus = IDLE;
+  private running: Promise<void> | null = null;
+
+  constructor(private readonly options: CountyRestoreOptions) {}
+
+  status(): RestoreStatus {
+    return this.current;
+  }
+
+  get isRunning(): boolean {
+    return this.running !== null;
+  }
+
+  /** Starts the restore (or reports the one already running). Refused once the PC is set up. */
+  start(input: RestoreInput): RestoreStatus {
+    if (this.running) return this.current;
+    if (isInitialized(this.options.data)) throw new ApiFailure('ALREADY_SET_UP');
+    this.current = { ...IDLE, state: 'running', phase: 'download' };
+    this.running = this.run(input).finally(() => {
+      this.running = null;
+    });
+    return this.current;
+  }
+
+  /** Resolves when the restore in progress (if any) has ended. */
+  async settled(): Promise<void> {
+    await this.running;
+  }
+
+  private async run(input: RestoreInput): Promise<void> {
+    const { data } = this.options;
+    const serverUrl = input.serverUrl.replace(/\/+$/, '');
+    const username = input.username ?? `clinic_${input.clinicCode}`;
+    const engine = new SyncEngine({
+      store: data.store,
+      clinicCode: input.clinicCode,
+      endpoint: { serverUrl, username, password: input.password },
+      batching: this.options.batching,
+      fetch: this.options.fetch,
+    });
+    engine.on('progress', (p) => {
+      this.current = { ...this.current, phase: 'download', docsDone: p.docsDone, docsPerSecond: Math.round(p.docsPerSecond) };
+    });
+    try {
+      const outcome = await data.bulkLoad(
+        () => engine.run('recovery'),
+        ({ done, total }) => {
+          this.current = { ...this.current, phase: 'rebuild', rebuildDone: done, rebuildTotal: total };
+        },
+      );
+      if (!outcome.ok) return this.fail(outcome.error.code, outcome.error.message, outcome.error.retryable);
+      const settings = readClinicSettings(data);
+      if (!settings || settings.code !== input.clinicCode || data.countUsers() === 0) {
+        return this.fail('RESTORE_EMPTY', `县级服务器上的 clinic_${input.clinicCode} 里没有找到本院的设置和账号。请核对机构编码；如果本院从未同步过，只能重新设置。`, false);
+      }
+      data.raiseCountersFromRecord();
+      data.setMeta(META_WORKSTATION, input.workstationId);
+      if (data.getMeta(META_INITIALIZED_AT) === null) data.setMeta(META_INITIALIZED_AT, new Date().toISOString());
+      // From now on the nightly sync continues with the same county database and password (sealed).
+      this.options.sync.save({ serverUrl, database: `clinic_${input.clinicCode}`, username, password: input.password, window: { ...DEFAULT_SYNC_WINDOW } });
+      this.current = { ...this.current, state: 'done', phase: null, error: null, clinicName: settings.name };
+    } catch (error) {
+      const classified = classifySyncError(error);
+      this.options.log?.(`restore failed: ${classified.code} ${classified.detail ?? ''}`);
+      this.fail(classified.code, classified.message, classified.retryable);
+    }
+  }
+
+  private fail(code: string, message: string, retryable: boolean): void {
+    this.current = { ...this.current, state: 'failed', phase: null, error: { code, message, retryable } };
+  }
+}
