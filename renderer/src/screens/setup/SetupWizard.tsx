@@ -10,6 +10,7 @@ import { advanceOnEnter, focusFirstField } from '../../keyboard/enter-advances';
 import { AdminStep } from './AdminStep';
 import { ClinicStep } from './ClinicStep';
 import { DepartmentsStep } from './DepartmentsStep';
+import { RestoreScreen } from './RestoreScreen';
 import { ReviewStep } from './ReviewStep';
 import { StepIndicator } from './StepIndicator';
 import { SETUP_TEXT as T } from './text';
@@ -17,7 +18,7 @@ import { checkStep, firstStepWithErrors, initialDraft, toSetupInput, WIZARD_STEP
 
 interface SetupWizardProps {
   readonly onFinished: (result: OutputOf<'setup.initialize'>, keyWasGiven: boolean) => void;
-  /** Another window finished setup first: start over, which leads to login. */
+  /** Another window finished setup first, or this PC was restored from the county: start over, which leads to login. */
   readonly onAlreadySetUp: () => void;
 }
 
@@ -28,6 +29,8 @@ export function SetupWizard({ onFinished, onAlreadySetUp }: SetupWizardProps) {
   const [errors, setErrors] = useState<FieldErrors>(NO_FIELD_ERRORS);
   const [serverError, setServerError] = useState<ApiError | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  /** A new clinic (the default), or a replacement PC restored from the county. */
+  const [path, setPath] = useState<'new' | 'restore'>('new');
   const stepRef = useRef<HTMLDivElement>(null);
   const finishRef = useRef<HTMLButtonElement>(null);
   const stepIndex = WIZARD_STEPS.indexOf(step);
@@ -36,7 +39,7 @@ export function SetupWizard({ onFinished, onAlreadySetUp }: SetupWizardProps) {
   useEffect(() => {
     if (step === 'review') finishRef.current?.focus();
     else focusFirstField(stepRef.current);
-  }, [step]);
+  }, [step, path]);
 
   const goBack = () => {
     if (stepIndex > 0 && !submitting) setStep(WIZARD_STEPS[stepIndex - 1]);
@@ -44,7 +47,7 @@ export function SetupWizard({ onFinished, onAlreadySetUp }: SetupWizardProps) {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.isComposing) goBack();
+      if (event.key === 'Escape' && !event.isComposing && path === 'new') goBack();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
@@ -89,6 +92,8 @@ export function SetupWizard({ onFinished, onAlreadySetUp }: SetupWizardProps) {
     setErrors((current) => paths.reduce(withoutField, current));
   };
 
+  if (path === 'restore') return <RestoreScreen onCancel={() => setPath('new')} onRestored={onAlreadySetUp} />;
+
   return (
     <div className="min-h-full bg-slate-100 py-8">
       <div className="mx-auto max-w-3xl rounded-lg bg-white shadow-sm">
@@ -96,6 +101,16 @@ export function SetupWizard({ onFinished, onAlreadySetUp }: SetupWizardProps) {
           <p className="text-sm text-slate-500">{APP_TEXT.productName}</p>
           <h1 className="text-2xl font-semibold">{T.title}</h1>
           <p className="mt-1 text-slate-600">{T.intro}</p>
+          {step === 'clinic' && (
+            <div className="mt-3 flex flex-wrap gap-2" data-testid="setup-paths">
+              <Button tone="primary" aria-pressed="true">
+                {T.pathNew}
+              </Button>
+              <Button onClick={() => setPath('restore')} disabled={submitting}>
+                {T.pathRestore}
+              </Button>
+            </div>
+          )}
           <StepIndicator current={step} />
         </header>
 
