@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { ApiError, ApiResult } from '../../../../shared/api';
 import { hasFieldErrors, NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
+import { focusFirstError } from '../../forms/focus-first-error';
 import { focusFirstField } from '../../keyboard/enter-advances';
 import { createErrorsAtFields } from './server-field-errors';
 
@@ -38,13 +39,18 @@ export function useCreateForm<D, R>(options: CreateFormOptions<D, R>) {
     if (saving) return;
     setAdded(null);
     const found = options.check(draft);
-    if (hasFieldErrors(found)) return setErrors(found);
+    if (hasFieldErrors(found)) {
+      setErrors(found);
+      return focusFirstError(formRef.current, found);
+    }
     setSaving(true);
     const result = await options.save(draft);
     setSaving(false);
     if (!result.ok) {
       setError(result.error);
-      return setErrors(createErrorsAtFields(result.error, options.codeField));
+      const atFields = createErrorsAtFields(result.error, options.codeField);
+      setErrors(atFields);
+      return focusFirstError(formRef.current, atFields);
     }
     setError(null);
     setErrors(NO_FIELD_ERRORS);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ApiError, ApiResult } from '../../../../shared/api';
 import { fieldErrorsOf, hasFieldErrors, NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
+import { focusFirstError } from '../../forms/focus-first-error';
 import { focusFirstField } from '../../keyboard/enter-advances';
 import { ADMIN_TEXT as T } from './text';
 
@@ -39,11 +40,7 @@ export function useEditor<D, R>(options: EditorOptions<D, R>) {
   /** Shows the errors with the cursor in the first field concerned (the 保存 button may have lost it while disabled). */
   const showErrors = (found: FieldErrors) => {
     setErrors(found);
-    const form = formRef.current;
-    const first = Object.keys(found)[0];
-    const field = first === undefined ? null : form?.querySelector<HTMLElement>(`[data-field="${CSS.escape(first)}"] input`);
-    if (field) field.focus();
-    else focusFirstField(form);
+    focusFirstError(formRef.current, found);
   };
 
   const submit = async () => {
