@@ -5,13 +5,11 @@
  * and the result, and the staff log in with their old accounts and find the patients.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makePatient } from '../db/testing/fixtures';
-import { openTestApp, TEST_ADMIN, TEST_SETUP } from '../electron/app/testing';
-import { countySetup } from '../electron/sync/county-setup';
-import { SyncEngine } from '../electron/sync/engine';
-import { startPeerServer, type PeerServer } from '../electron/sync/peer-server/start';
+import { TEST_ADMIN, TEST_SETUP } from '../electron/app/testing';
+import type { PeerServer } from '../electron/sync/peer-server/start';
 import { invoke } from './support/api';
 import { openBrowser, screenshot, type BrowserSession } from './support/browser';
+import { COUNTY_CLINIC_CODE, COUNTY_SYNC_PASSWORD, OLD_PC_REGISTRAR, startCountyWithClinic } from './support/county';
 import { startClinicServer, type ClinicServer } from './support/server';
 import { HomePage } from './pages/home.page';
 import { LoginPage } from './pages/login.page';
@@ -19,9 +17,9 @@ import { RegistrationPage } from './pages/registration.page';
 import { RestorePage } from './pages/restore.page';
 import { SetupWizardPage } from './pages/setup-wizard.page';
 
-const CODE = TEST_SETUP.clinic.code;
-const SYNC_PASSWORD = 'e2e-county-restore-2026';
-const REGISTRAR = { username: 'front', displayName: '赵挂号', password: 'Front2026ok' };
+const CODE = COUNTY_CLINIC_CODE;
+const SYNC_PASSWORD = COUNTY_SYNC_PASSWORD;
+const REGISTRAR = OLD_PC_REGISTRAR;
 const PATIENTS = ['王秀英', '李建国', '张桂兰'];
 
 describe('首次运行: restore a replacement PC from the county', () => {
@@ -31,20 +29,8 @@ describe('首次运行: restore a replacement PC from the county', () => {
   let restore: RestorePage;
 
   beforeAll(async () => {
-    peer = await startPeerServer();
-    await countySetup({ serverUrl: peer.url, adminUser: peer.admin.user, adminPassword: peer.admin.password, clinicCode: CODE, clinicPassword: SYNC_PASSWORD });
-
-    // The old PC: set up, a registrar and a few patients, synced to the county; then it "dies".
-    const original = await openTestApp({ initialized: true });
-    try {
-      const created = await original.call('admin.createUser', { ...REGISTRAR, roles: ['registrar'], departmentCodes: [] }, original.adminSession);
-      if (!created.ok) throw new Error(created.error.message);
-      original.app.context.data.store.bulkDocs(PATIENTS.map((name, i) => makePatient(50_000 + i, { name, clinic_code: CODE })));
-      const engine = new SyncEngine({ store: original.app.context.data.store, clinicCode: CODE, endpoint: { serverUrl: peer.url, username: `clinic_${CODE}`, password: SYNC_PASSWORD } });
-      expect(await engine.run('manual')).toEqual({ ok: true });
-    } finally {
-      original.close();
-    }
+    // The old PC synced to the county, then "died".
+    peer = await startCountyWithClinic(PATIENTS);
 
     server = await startClinicServer();
     browser = await openBrowser();

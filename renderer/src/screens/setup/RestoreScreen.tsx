@@ -13,6 +13,8 @@ import { SETUP_TEXT as T } from './text';
 type View = { readonly kind: 'form'; readonly focusPath?: string } | { readonly kind: 'progress'; readonly started: RestoreStatus };
 
 interface RestoreScreenProps {
+  /** A restore found running when the screen opened: its progress is shown at once. */
+  readonly resumed?: RestoreStatus | null;
   /** Back to setting up a new clinic. */
   readonly onCancel: () => void;
   /** Restored (or set up meanwhile): on to login. */
@@ -20,13 +22,13 @@ interface RestoreScreenProps {
 }
 
 /** The first-run path for a replacement PC: the form, then the restore's progress, then login. */
-export function RestoreScreen({ onCancel, onRestored }: RestoreScreenProps) {
+export function RestoreScreen({ resumed, onCancel, onRestored }: RestoreScreenProps) {
   const client = useClient();
   const [draft, setDraft] = useState<RestoreDraft>(initialRestoreDraft);
   const [errors, setErrors] = useState<FieldErrors>(NO_FIELD_ERRORS);
   const [serverError, setServerError] = useState<ApiError | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  const [view, setView] = useState<View>({ kind: 'form' });
+  const [view, setView] = useState<View>(resumed ? { kind: 'progress', started: resumed } : { kind: 'form' });
 
   useEffect(() => {
     if (view.kind !== 'form' || submitting) return;

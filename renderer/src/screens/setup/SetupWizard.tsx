@@ -10,6 +10,7 @@ import { advanceOnEnter, focusFirstField } from '../../keyboard/enter-advances';
 import { AdminStep } from './AdminStep';
 import { ClinicStep } from './ClinicStep';
 import { DepartmentsStep } from './DepartmentsStep';
+import type { RestoreStatus } from './restore-draft';
 import { RestoreScreen } from './RestoreScreen';
 import { ReviewStep } from './ReviewStep';
 import { StepIndicator } from './StepIndicator';
@@ -31,6 +32,19 @@ export function SetupWizard({ onFinished, onAlreadySetUp }: SetupWizardProps) {
   const [submitting, setSubmitting] = useState(false);
   /** A new clinic (the default), or a replacement PC restored from the county. */
   const [path, setPath] = useState<'new' | 'restore'>('new');
+  // A restore already running (the window was reloaded, or opened twice): show its progress.
+  const [resumed, setResumed] = useState<RestoreStatus | null>(null);
+  useEffect(() => {
+    let live = true;
+    void client.api.setup.restoreStatus({}).then((result) => {
+      if (!live || !result.ok || result.value.state !== 'running') return;
+      setResumed(result.value);
+      setPath('restore');
+    });
+    return () => {
+      live = false;
+    };
+  }, [client]);
   const stepRef = useRef<HTMLDivElement>(null);
   const finishRef = useRef<HTMLButtonElement>(null);
   const stepIndex = WIZARD_STEPS.indexOf(step);
@@ -92,7 +106,7 @@ export function SetupWizard({ onFinished, onAlreadySetUp }: SetupWizardProps) {
     setErrors((current) => paths.reduce(withoutField, current));
   };
 
-  if (path === 'restore') return <RestoreScreen onCancel={() => setPath('new')} onRestored={onAlreadySetUp} />;
+  if (path === 'restore') return <RestoreScreen resumed={resumed} onCancel={() => setPath('new')} onRestored={onAlreadySetUp} />;
 
   return (
     <div className="min-h-full bg-slate-100 py-8">
