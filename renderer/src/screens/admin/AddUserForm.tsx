@@ -8,6 +8,7 @@ import { Notice } from '../../components/Notice';
 import { TextField } from '../../components/TextField';
 import type { DepartmentList } from './AdminSection';
 import { ChoiceGroup } from './ChoiceGroup';
+import { PasswordPairFields } from './PasswordPairFields';
 import { ADMIN_TEXT as T } from './text';
 import { useCreateForm } from './use-create-form';
 import { checkUser, EMPTY_USER, toggle, toUserInput, type UserDraft } from './user-form';
@@ -79,27 +80,7 @@ export function AddUserForm({ departments, onCreated }: { readonly departments: 
             />
           ))}
       </ChoiceGroup>
-      <div className="grid gap-3 sm:grid-cols-2">
-        <TextField
-          label={T.password}
-          path="password"
-          type="password"
-          value={draft.password}
-          onChange={(password) => edit({ password }, 'password', 'passwordAgain')}
-          error={errors.password}
-          hint={T.passwordHint}
-          autoComplete="new-password"
-        />
-        <TextField
-          label={T.passwordAgain}
-          path="passwordAgain"
-          type="password"
-          value={draft.passwordAgain}
-          onChange={(passwordAgain) => edit({ passwordAgain }, 'passwordAgain')}
-          error={errors.passwordAgain}
-          autoComplete="new-password"
-        />
-      </div>
+      <PasswordPairFields labels={{ password: T.password, again: T.passwordAgain, hint: T.passwordHint }} draft={draft} errors={errors} edit={edit} />
       <div className="flex justify-end">
         <Button tone="primary" type="submit" disabled={saving}>
           {saving ? T.saving : T.addUser}

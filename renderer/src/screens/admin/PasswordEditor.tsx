@@ -1,6 +1,6 @@
 import { useClient } from '../../app/client-context';
-import { TextField } from '../../components/TextField';
 import { InlineEditor } from './InlineEditor';
+import { PasswordPairFields } from './PasswordPairFields';
 import { ADMIN_TEXT as T } from './text';
 import { useEditor } from './use-editor';
 import { checkNewPassword, EMPTY_PASSWORD, toPasswordReset, type UserView } from './user-form';
@@ -26,27 +26,7 @@ export function PasswordEditor({ user, onDone, onCancel }: PasswordEditorProps) 
 
   return (
     <InlineEditor name="password" title={T.passwordTitle(user.displayName, user.username)} editor={editor}>
-      <div className="grid gap-3 sm:grid-cols-2">
-        <TextField
-          label={T.newPassword}
-          path="password"
-          type="password"
-          value={draft.password}
-          onChange={(password) => edit({ password }, 'password', 'passwordAgain')}
-          error={errors.password}
-          hint={T.newPasswordHint}
-          autoComplete="new-password"
-        />
-        <TextField
-          label={T.newPasswordAgain}
-          path="passwordAgain"
-          type="password"
-          value={draft.passwordAgain}
-          onChange={(passwordAgain) => edit({ passwordAgain }, 'passwordAgain')}
-          error={errors.passwordAgain}
-          autoComplete="new-password"
-        />
-      </div>
+      <PasswordPairFields labels={{ password: T.newPassword, again: T.newPasswordAgain, hint: T.newPasswordHint }} draft={draft} errors={errors} edit={edit} />
     </InlineEditor>
   );
 }
