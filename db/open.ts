@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
+import type { DocumentRegistry } from '../shared/docs';
 import { applyMigrations } from './migrate';
 import { createOrm, type ClinicOrm } from './orm';
-import { isProjectionRebuildPending, rebuildProjectionsSync } from './projections/rebuild';
+import { isProjectionRebuildPending, rebuildProjectionsSync, retryAwaitingUpgrade } from './projections/rebuild';
 import { restoreRebuildIndexes } from './projections/rebuild-indexes';
 import type { Projector } from './projections/types';
 import { installSlowQueryLog, type SlowQueryLogOptions } from './slow-query-log';
@@ -19,6 +20,8 @@ export interface OpenClinicDatabaseOptions {
    * says false: it defers projections again and rebuilds once at its end (see `deferProjections`).
    */
   readonly finishPendingRebuild?: boolean;
+  /** The declared document types (default: the app's own, shared/docs). */
+  readonly registry?: DocumentRegistry;
 }
 
 export interface ClinicDatabase {
@@ -56,9 +59,12 @@ export function openClinicDatabase(file: string, options: OpenClinicDatabaseOpti
     // Indexes an interrupted rebuild left dropped come back before any migration looks for them.
     restoreRebuildIndexes(sqlite);
     applyMigrations(orm, options.migrationsFolder);
-    const store = new DocumentStore(sqlite, { orm, projectors: options.projectors });
+    const store = new DocumentStore(sqlite, { orm, projectors: options.projectors, registry: options.registry });
     const database: ClinicDatabase = { file, sqlite, orm, store, close: () => store.close() };
-    if (options.finishPendingRebuild !== false && isProjectionRebuildPending(database)) rebuildProjectionsSync(database);
+    const rebuildPending = isProjectionRebuildPending(database);
+    if (rebuildPending && options.finishPendingRebuild !== false) rebuildProjectionsSync(database);
+    // Documents an older version of the program could not read are projected now if this one can.
+    if (!rebuildPending) retryAwaitingUpgrade(database);
     return database;
   } catch (error) {
     sqlite.close();

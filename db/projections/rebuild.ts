@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { currentVersionOf } from '../../shared/docs';
 import { dropIndexesForRebuild, restoreRebuildIndexes } from './rebuild-indexes';
 import type { ProjectionRunner } from './runner';
 
@@ -135,4 +136,51 @@ export function dumpProjections(host: ProjectionHost): Record<string, unknown[]>
     dump[name] = host.sqlite.prepare(`SELECT ${columns.join(', ')} FROM "${name}" ORDER BY ${columns.join(', ')}`).all();
   }
   return dump;
+}
+
+export interface AwaitingUpgradeRow {
+  readonly docId: string;
+  readonly rev: string;
+  readonly type: string;
+  /** The version the document was written in (newer than this program knew when it arrived). */
+  readonly version: number;
+}
+
+/** Documents stored but not projected because a newer program wrote them, by id. */
+export function listAwaitingUpgrade(host: Pick<ProjectionHost, 'sqlite'>): AwaitingUpgradeRow[] {
+  return host.sqlite.prepare<[], AwaitingUpgradeRow>('SELECT doc_id AS docId, rev, type, version FROM awaiting_upgrade ORDER BY doc_id').all();
+}
+
+/**
+ * Projects the documents that were waiting for a program update, now that this program knows their
+ * version. Cheap when there is nothing to do (the list is read, usually empty); run at every open.
+ * Returns how many were projected (or listed again, should they now fail their schema).
+ */
+export function retryAwaitingUpgrade(host: ProjectionHost): number {
+  const runner = host.store.projections;
+  const ready = listAwaitingUpgrade(host).filter((row) => {
+    const definition = runner.registry.get(row.type);
+    return definition !== undefined && row.version <= currentVersionOf(definition);
+  });
+  if (ready.length === 0) return 0;
+  const winner = host.sqlite.prepare<[string], WinnerRow>(
+    `SELECT d.id, d.type, d.winning_rev, r.body FROM documents d
+     JOIN revisions r ON r.doc_key = d.doc_key AND r.rev = d.winning_rev
+     WHERE d.id = ? AND d.deleted = 0`,
+  );
+  host.sqlite
+    .transaction(() => {
+      runner.beginBatch();
+      for (const row of ready) {
+        const current = winner.get(row.docId);
+        if (!current) {
+          host.sqlite.prepare<[string]>('DELETE FROM awaiting_upgrade WHERE doc_id = ?').run(row.docId);
+          continue;
+        }
+        const body = JSON.parse(current.body) as Record<string, unknown>;
+        runner.apply(current.type, { id: current.id, rev: current.winning_rev, deleted: false, type: current.type, doc: { _id: current.id, ...body } }, false);
+      }
+    })
+    .immediate();
+  return ready.length;
 }

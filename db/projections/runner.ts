@@ -1,12 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { z } from 'zod';
-import { DOCUMENT_SCHEMAS, isDocumentType } from '../../shared/docs';
+import { documentRegistry, type DocumentRegistry } from '../../shared/docs';
 import type { ClinicOrm } from '../orm';
-import { rejectedProjections } from '../schema';
+import { awaitingUpgrade, rejectedProjections } from '../schema';
 import { deleteRowsWhere, upsertRow } from './rows';
 import type { ProjectionTx, Projector } from './types';
-import { validateDocument, type ValidationResult } from './validation';
+import { checkVersionedDocument, validateDocument, type ValidationResult } from './validation';
 
 /** A document's winning revision, as the store hands it to the projections. */
 export interface WinningRevision {
@@ -22,9 +21,11 @@ export interface WinningRevision {
 
 /**
  * Dispatches winning revisions to the projector of their type, inside the caller's transaction.
- * Unknown types are not projected. A winner that fails its schema (it can only have come by
+ * Unknown types are not projected. A body of an older version is upgraded first (the type's
+ * upgrade functions in shared/docs). A winner that fails its schema (it can only have come by
  * replication: local writes are refused) has its rows removed and is listed in
- * `rejected_projections`.
+ * `rejected_projections`; one written by a newer program is listed in `awaiting_upgrade` instead,
+ * and projected after the update (`retryAwaitingUpgrade`, db/projections/rebuild.ts).
  */
 export class ProjectionRunner {
   readonly tx: ProjectionTx;
@@ -37,6 +38,8 @@ export class ProjectionRunner {
     private readonly orm: ClinicOrm,
     sqlite: Database.Database,
     projectors: ReadonlyArray<Projector>,
+    /** The declared document types (versions, schemas); the app's own unless a test says otherwise. */
+    readonly registry: DocumentRegistry = documentRegistry,
   ) {
     for (const projector of projectors) {
       if (this.byType.has(projector.type)) throw new Error(`two projectors registered for type ${projector.type}`);
@@ -76,37 +79,35 @@ export class ProjectionRunner {
     return this.byType.has(type);
   }
 
-  /** Every projection table, `rejected_projections` included. */
+  /** Every projection table, `rejected_projections` and `awaiting_upgrade` included. */
   get tables(): ReadonlyArray<SQLiteTable> {
     const tables: SQLiteTable[] = [];
     for (const projector of this.byType.values()) for (const table of projector.tables) if (!tables.includes(table)) tables.push(table);
-    tables.push(rejectedProjections);
+    tables.push(rejectedProjections, awaitingUpgrade);
     return tables;
   }
 
   /**
-   * Called at the start of each write batch: whether `rejected_projections` has any row decides if
-   * a valid winner must delete its (possible) entry there, which saves a statement per document in
-   * the usual case where the table is empty.
+   * Called at the start of each write batch: whether `rejected_projections` or `awaiting_upgrade`
+   * has any row decides if a valid winner must delete its (possible) entry there, which saves a
+   * statement per document in the usual case where both are empty.
    */
   beginBatch(): void {
-    this.rejectedMayExist =
-      this.tx.prepared('rejected.any', () => this.tx.sqlite.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM rejected_projections)').pluck()).get() === 1;
+    const anySkipped = this.tx.prepared('rejected.any', () =>
+      this.tx.sqlite.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM rejected_projections) OR EXISTS (SELECT 1 FROM awaiting_upgrade)').pluck(),
+    );
+    this.rejectedMayExist = anySkipped.get() === 1;
   }
 
-  /** The schema a document of `type` must pass, or undefined when the type is not one we know. */
-  schemaFor(type: string | null): z.ZodType<unknown> | undefined {
-    if (type === null) return undefined;
-    // The projector's schema first, so a check made at write time is the one `apply` would make.
-    const projector = this.byType.get(type);
-    if (projector) return projector.schema;
-    return isDocumentType(type) ? (DOCUMENT_SCHEMAS[type] as z.ZodType<unknown>) : undefined;
-  }
-
-  /** Checks a local write against its type's schema; null when the type has none. */
-  validate(type: string | null, doc: unknown): ValidationResult<unknown> | null {
-    const schema = this.schemaFor(type);
-    return schema ? validateDocument(schema, doc) : null;
+  /**
+   * Checks a document against its type: the declared type's upgrades and current schema, else the
+   * projector's schema (a projector for an undeclared type); null when the type is not one we know.
+   */
+  validate(type: string | null, doc: Readonly<Record<string, unknown>>): ValidationResult<unknown> | null {
+    const definition = this.registry.get(type);
+    if (definition) return checkVersionedDocument(definition, doc);
+    const projector = type === null ? undefined : this.byType.get(type);
+    return projector ? validateDocument(projector.schema, doc) : null;
   }
 
   /**
@@ -127,10 +128,11 @@ export class ProjectionRunner {
       this.clearRejected(winner.id);
       return;
     }
-    const checked = winner.checked ?? validateDocument(target.schema, winner.doc);
+    const checked = winner.checked ?? this.validate(winner.type, winner.doc) ?? validateDocument(target.schema, winner.doc);
     if (!checked.ok) {
       target.remove(tx, winner.id);
-      this.recordRejected(winner, checked.reason);
+      if (checked.awaiting) this.recordAwaiting(winner, checked.awaiting.version);
+      else this.recordRejected(winner, checked.reason);
       return;
     }
     this.clearRejected(winner.id);
@@ -144,11 +146,20 @@ export class ProjectionRunner {
   }
 
   private clearRejected(id: string): void {
-    if (this.rejectedMayExist) deleteRowsWhere(this.tx, rejectedProjections, rejectedProjections.docId, id);
+    if (!this.rejectedMayExist) return;
+    deleteRowsWhere(this.tx, rejectedProjections, rejectedProjections.docId, id);
+    deleteRowsWhere(this.tx, awaitingUpgrade, awaitingUpgrade.docId, id);
   }
 
   private recordRejected(winner: WinningRevision, reason: string): void {
+    deleteRowsWhere(this.tx, awaitingUpgrade, awaitingUpgrade.docId, winner.id);
     upsertRow(this.tx, rejectedProjections, { docId: winner.id, rev: winner.rev, type: winner.type ?? '', reason });
+    this.rejectedMayExist = true;
+  }
+
+  private recordAwaiting(winner: WinningRevision, version: number): void {
+    deleteRowsWhere(this.tx, rejectedProjections, rejectedProjections.docId, winner.id);
+    upsertRow(this.tx, awaitingUpgrade, { docId: winner.id, rev: winner.rev, type: winner.type ?? '', version });
     this.rejectedMayExist = true;
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { upgradeBody, type DocumentTypeDefinition } from '../../shared/docs';
 
 /**
  * Checks a document body against its type's schema, with reasons in Chinese: messages written in
@@ -6,7 +7,13 @@ import { z } from 'zod';
  */
 const zhCN = z.locales.zhCN();
 
-export type ValidationResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+/**
+ * `awaiting`: the body is of a version newer than this program knows; it is kept as it is and
+ * projected after an update, never treated as invalid.
+ */
+export type ValidationResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly reason: string; readonly awaiting?: { readonly version: number; readonly known: number } };
 
 export function validateDocument<T>(schema: z.ZodType<T>, doc: unknown): ValidationResult<T> {
   const result = schema.safeParse(doc);
@@ -23,4 +30,26 @@ function describeIssues(issues: ReadonlyArray<z.core.$ZodIssue>): string {
   });
   const more = issues.length > shown.length ? `（另有 ${issues.length - shown.length} 处问题）` : '';
   return `文档未通过校验：${shown.join('；')}${more}`;
+}
+
+/**
+ * Checks a document of a declared type: upgraded to the current version first (each type's upgrade
+ * functions, shared/docs/registry.ts), then against the current schema.
+ */
+export function checkVersionedDocument(definition: DocumentTypeDefinition, doc: Readonly<Record<string, unknown>>): ValidationResult<unknown> {
+  const versioned = upgradeBody(definition, doc);
+  switch (versioned.status) {
+    case 'current':
+      return validateDocument(definition.schema, versioned.body);
+    case 'newer':
+      return {
+        ok: false,
+        reason: `这条“${definition.label}”记录是新版程序写的（第 ${versioned.version} 版），本机程序只认识到第 ${versioned.known} 版：记录已保存，升级程序后才会显示`,
+        awaiting: { version: versioned.version, known: versioned.known },
+      };
+    case 'bad_version':
+      return { ok: false, reason: '文档未通过校验：schema_version 必须是正整数' };
+    default:
+      throw new Error('unknown version status');
+  }
 }

@@ -1,4 +1,4 @@
-import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * Documents whose winning revision arrived by replication but does not pass its type's schema.
@@ -10,4 +10,16 @@ export const rejectedProjections = sqliteTable('rejected_projections', {
   rev: text('rev').notNull(),
   type: text('type').notNull(),
   reason: text('reason').notNull(),
+});
+
+/**
+ * Documents whose winning revision was written by a newer program (a `schema_version` this PC does
+ * not know yet). They are stored and replicated onwards unchanged, listed here for the
+ * administrator, and projected once the program is updated (the next open retries them).
+ */
+export const awaitingUpgrade = sqliteTable('awaiting_upgrade', {
+  docId: text('doc_id').primaryKey(),
+  rev: text('rev').notNull(),
+  type: text('type').notNull(),
+  version: integer('version').notNull(),
 });

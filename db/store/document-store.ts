@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3';
+import type { DocumentRegistry } from '../../shared/docs';
 import { createOrm, type ClinicOrm } from '../orm';
 import { DEFAULT_PROJECTORS } from '../projections';
 import { ProjectionRunner } from '../projections/runner';
 import type { Projector } from '../projections/types';
 import { readChanges } from './changes';
+import { DraftStore } from './drafts';
 import { DocumentStoreError } from './errors';
 import { LOCAL_PREFIX, parseDocumentInput } from './input';
 import { getLocalDocument, putLocalDocument, removeLocalDocument } from './local-docs';
@@ -33,6 +35,8 @@ export interface DocumentStoreOptions {
   readonly projectors?: ReadonlyArray<Projector>;
   /** Clock for the `stored_at` of revisions (tests). */
   readonly now?: () => number;
+  /** The declared document types (default: the app's, shared/docs); a test may run an older set. */
+  readonly registry?: DocumentRegistry;
 }
 
 /**
@@ -44,6 +48,8 @@ export class DocumentStore implements DocumentStoreApi {
   readonly sqlite: Database.Database;
   readonly orm: ClinicOrm;
   readonly projections: ProjectionRunner;
+  /** Local-only work in progress (put/get/list/delete by owner and key); see drafts.ts. */
+  readonly drafts: DraftStore;
   private readonly statements: StoreStatements;
   private readonly now: () => number;
   private readonly writeBatch: Database.Transaction<(docs: ReadonlyArray<DocumentInput>, newEdits: boolean) => WriteResult[]>;
@@ -51,7 +57,8 @@ export class DocumentStore implements DocumentStoreApi {
   constructor(sqlite: Database.Database, options: DocumentStoreOptions = {}) {
     this.sqlite = sqlite;
     this.orm = options.orm ?? createOrm(sqlite);
-    this.projections = new ProjectionRunner(this.orm, sqlite, options.projectors ?? DEFAULT_PROJECTORS);
+    this.projections = new ProjectionRunner(this.orm, sqlite, options.projectors ?? DEFAULT_PROJECTORS, options.registry);
+    this.drafts = new DraftStore(sqlite);
     this.statements = prepareStoreStatements(sqlite);
     this.now = options.now ?? Date.now;
     this.writeBatch = sqlite.transaction((docs: ReadonlyArray<DocumentInput>, newEdits: boolean) => {

@@ -1,7 +1,7 @@
 import type { ProjectionRunner } from '../projections/runner';
 import type { ValidationResult } from '../projections/validation';
 import { prepareAttachments, saveAttachmentBytes, type PreparedAttachments } from './attachments';
-import { DocumentRefused } from './errors';
+import { DocumentRefused, ImmutableDocumentError } from './errors';
 import type { ParsedInput } from './input';
 import { canonicalJson, newRevisionId } from './rev-hash';
 import {
@@ -63,6 +63,7 @@ export function writeLocalEdit(ctx: WriteContext, input: ParsedInput): Written {
       }
       parentRev = input.rev;
     }
+    if (row.deleted === 0) refuseEditOfImmutable(ctx, row, input);
   }
 
   let checked: ValidationResult<unknown> | undefined;
@@ -94,6 +95,22 @@ export function writeLocalEdit(ctx: WriteContext, input: ParsedInput): Written {
 
   commitRevision(ctx, { id: input.id, row: row ?? null, tree: newTree, rev, pos, deleted: input.deleted, canonical, body, type: input.type, attachments, checked });
   return { id: input.id, rev };
+}
+
+/**
+ * A document whose winning revision is immutable (its type says so in that state) takes no local
+ * edit: not a change, not a deletion, not an edit of a losing branch that could win. Only closing
+ * a losing branch (a deletion on a leaf other than the winner) is allowed, which is how the
+ * conflict inbox ends a conflict on such a document without touching the winner.
+ */
+function refuseEditOfImmutable(ctx: WriteContext, row: DocumentRow, input: ParsedInput): void {
+  const definition = ctx.projections.registry.get(row.type);
+  if (!definition || definition.immutable.kind === 'never') return;
+  if (input.deleted && input.rev !== undefined && input.rev !== row.winning_rev) return;
+  const stored = ctx.statements.selectRevision.get(row.doc_key, row.winning_rev);
+  const winner = stored ? (JSON.parse(stored.body) as Record<string, unknown>) : {};
+  const rule = definition.immutable;
+  if (ctx.projections.registry.isImmutable(row.type, winner)) throw new ImmutableDocumentError(input.id, definition.type, rule.says);
 }
 
 /**

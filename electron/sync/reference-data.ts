@@ -2,7 +2,7 @@
  * Reference data the county publishes for every clinic (dictionaries, the drug list, ICD code
  * versions), pulled read-only from the county's `county_reference` database into the local store.
  *
- * Shape, deliberately small: one document per dictionary, replaced as a whole when the county
+ * The type is declared in shared/docs (types.ts, reference.ts). Shape, deliberately small: one document per dictionary, replaced as a whole when the county
  * publishes a new version —
  *
  *   { _id: 'reference_dictionary:<name>', type: 'reference_dictionary', name, version, title,
@@ -15,8 +15,10 @@
  *
  * These documents never go back up: the push view hides every id starting with `reference_`.
  */
-import { z } from 'zod';
+import { documentRegistry, referenceDictionaryDoc, referenceDictionaryId, upgradeBody, type ReferenceDictionaryDoc } from '../../shared/docs';
 import type { DocumentStoreApi } from '../../db/store/types';
+
+export { referenceDictionaryDoc, referenceDictionaryId, type ReferenceDictionaryDoc };
 
 export const REFERENCE_ID_PREFIX = 'reference_';
 export const REFERENCE_DATABASE = 'county_reference';
@@ -33,27 +35,6 @@ export function isNeverPushed(id: string): boolean {
   return isReferenceId(id) || id.startsWith('_design/');
 }
 
-export const referenceEntry = z.object({
-  code: z.string().min(1).max(64),
-  label: z.string().min(1).max(200),
-  extra: z.record(z.string(), z.string()).optional(),
-});
-
-export const referenceDictionaryDoc = z.object({
-  _id: z.string().regex(/^reference_dictionary:[a-z0-9_]+$/),
-  type: z.literal('reference_dictionary'),
-  name: z.string().regex(/^[a-z0-9_]+$/),
-  version: z.string().min(1).max(40),
-  title: z.string().min(1).max(100),
-  published_at: z.string().min(10),
-  entries: z.array(referenceEntry),
-});
-export type ReferenceDictionaryDoc = z.infer<typeof referenceDictionaryDoc>;
-
-export function referenceDictionaryId(name: string): string {
-  return `reference_dictionary:${name}`;
-}
-
 export type ReferenceLookup =
   | { readonly ok: true; readonly dictionary: ReferenceDictionaryDoc }
   | { readonly ok: false; readonly reason: 'missing' | 'invalid'; readonly message: string };
@@ -63,7 +44,10 @@ export function readReferenceDictionary(store: DocumentStoreApi, name: string): 
   const doc = store.get(referenceDictionaryId(name));
   if (!doc) return { ok: false, reason: 'missing', message: `尚未从县级平台取得“${name}”字典，请先同步一次。` };
   const { _rev: _ignored, ...body } = doc;
-  const parsed = referenceDictionaryDoc.safeParse(body);
-  if (!parsed.success) return { ok: false, reason: 'invalid', message: `县级平台下发的“${name}”字典格式不对，已忽略，请联系县级平台管理员。` };
+  // A dictionary published in a newer shape is upgraded first; one newer than this program is
+  // waiting for an update, and said to be unreadable until then.
+  const versioned = upgradeBody(documentRegistry.get('reference_dictionary')!, body);
+  const parsed = versioned.status === 'current' ? referenceDictionaryDoc.safeParse(versioned.body) : null;
+  if (!parsed?.success) return { ok: false, reason: 'invalid', message: `县级平台下发的“${name}”字典格式不对，已忽略，请联系县级平台管理员。` };
   return { ok: true, dictionary: parsed.data };
 }

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { isoTimestamp } from './base';
+import { AUDIT_EVENT_ID } from './ids';
 
 /**
  * One audited action. Events form a hash chain per workstation: `hash = SM3(prev_hash + canonical
  * body)`, so the county can detect a removed or altered event. Id: `audit:<workstation>:<seq>`.
  */
 export const auditEventDoc = z.object({
-  _id: z.string().regex(/^audit:[A-Z0-9]{1,8}:\d{10}$/),
+  _id: z.string().regex(AUDIT_EVENT_ID),
   type: z.literal('audit'),
   schema_version: z.literal(1),
   clinic_code: z.string(),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { clinicCode, documentBase } from './base';
+import { CLINIC_SETTINGS_ID } from './ids';
 
-export const CLINIC_SETTINGS_ID = 'settings:clinic';
+export { CLINIC_SETTINGS_ID };
 
 /** The clinic's own settings: one per clinic database. Editable, so it may conflict across workstations. */
 export const clinicSettingsDoc = z.object({

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { documentBase } from './base';
+import { DEPARTMENT_ID } from './ids';
 
 export const departmentCode = z.string().regex(/^[A-Za-z0-9_-]{1,20}$/, '科室编码只能用字母、数字、下划线和连字符');
 
 /** A clinical or administrative department (科室). Id: `department:<code>`. */
 export const departmentDoc = z.object({
-  _id: z.string().regex(/^department:[A-Za-z0-9_-]{1,20}$/),
+  _id: z.string().regex(DEPARTMENT_ID),
   type: z.literal('department'),
   ...documentBase,
   code: departmentCode,

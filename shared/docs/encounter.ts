@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { documentBase, isoDate, isoTimestamp } from './base';
+import { ENCOUNTER_ID, PATIENT_ID } from './ids';
 
 export const visitType = z.enum(['first', 'return', 'emergency']);
 export const VISIT_TYPE_LABELS = { first: '初诊', return: '复诊', emergency: '急诊' } as const;
@@ -8,10 +9,10 @@ export const encounterStatus = z.enum(['waiting', 'in_progress', 'completed', 'c
 
 /** One outpatient visit (就诊), created at registration (挂号). Id: `encounter:<ULID>`. */
 export const encounterDoc = z.object({
-  _id: z.string().regex(/^encounter:[0-9A-HJKMNP-TV-Z]{26}$/),
+  _id: z.string().regex(ENCOUNTER_ID),
   type: z.literal('encounter'),
   ...documentBase,
-  patient_id: z.string().startsWith('patient:'),
+  patient_id: z.string().regex(PATIENT_ID),
   department_code: z.string().min(1),
   doctor_username: z.string().optional(),
   visit_type: visitType,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { documentBase, isoDate } from './base';
+import { PATIENT_ID } from './ids';
 
 /** Kinds of identity document (WS 364.3 CV02.01.101 身份证件类别代码). */
 export const ID_DOCUMENT_TYPES = {
@@ -25,7 +26,7 @@ export const cardKind = z.enum(['social_security', 'resident_health', 'insurance
  * `patient:<ULID>`.
  */
 export const patientDoc = z.object({
-  _id: z.string().regex(/^patient:(h[0-9a-f]{32}|[0-9A-HJKMNP-TV-Z]{26})$/),
+  _id: z.string().regex(PATIENT_ID),
   type: z.literal('patient'),
   ...documentBase,
   name: z.string().trim().min(1, '请填写姓名').max(40, '姓名不超过 40 个字'),

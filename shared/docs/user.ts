@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { documentBase } from './base';
+import { USER_ID } from './ids';
 import { roleName } from '../permissions';
 
 export const username = z.string().regex(/^[a-z][a-z0-9_.-]{1,31}$/, '登录名以小写字母开头，2–32 位字母、数字、点、下划线或连字符');
 
 /** A staff account. Id: `user:<username>`. The password is stored only as an scrypt hash. */
 export const userDoc = z.object({
-  _id: z.string().regex(/^user:[a-z][a-z0-9_.-]{1,31}$/),
+  _id: z.string().regex(USER_ID),
   type: z.literal('user'),
   ...documentBase,
   username,

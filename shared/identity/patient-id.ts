@@ -13,8 +13,8 @@
 import { sm3 } from 'sm-crypto-v2';
 import { normalizeIdText, residentIdCheckCharacter } from './resident-id';
 
-/** Matches the `_id` pattern of `patientDoc` in shared/docs/patient.ts. */
-export const HASHED_PATIENT_ID = /^patient:h[0-9a-f]{32}$/;
+/** The hashed form of the patient id pattern (declared with the others in shared/docs/ids.ts). */
+export { HASHED_PATIENT_ID } from '../docs/ids';
 
 /**
  * Prepares the key once and returns a function from a resident ID number to the patient document
