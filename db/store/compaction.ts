@@ -3,14 +3,15 @@
  *
  * Policy (issue 4, "local growth"):
  *
- * - Bodies of older (non-leaf) revisions of NON-CLINICAL, editable documents: clinic settings,
- *   departments, user accounts, the county's reference dictionaries (and draft types, should one
- *   be declared). Their current state is what matters; an old user revision also holds an old
- *   password hash, which is better gone. The revision ids stay in the tree (marked `missing`, as
- *   PouchDB's own compaction does), so replication and conflict detection work as before.
- * - NEVER for clinical documents: patients (demographics are part of the record), encounters,
- *   notes, diagnoses, prescriptions, archive events, audit events — and never for a type this list
- *   does not know (new types are kept until someone decides otherwise).
+ * - Bodies of older (non-leaf) revisions of documents whose type the registry declares
+ *   administrative (shared/docs/types.ts: clinic settings, departments, user accounts, the county's
+ *   reference dictionaries). Their current state is what matters; an old user revision also holds
+ *   an old password hash, which is better gone. The revision ids stay in the tree (marked
+ *   `missing`, as PouchDB's own compaction does), so replication and conflict detection work as
+ *   before. Drafts are `_local/` documents without history: nothing to drop.
+ * - NEVER for clinical types (patients: demographics are part of the record; encounters, notes,
+ *   audit events …), and never for a type the registry does not declare (kept until someone
+ *   declares it).
  * - Never a leaf, and never anything of a document with more than one leaf (an open conflict, or a
  *   resolved one whose losing branch is kept as the record of the resolution).
  * - Replication checkpoints (`_local/` documents PouchDB writes) beyond the newest few, once they
@@ -23,16 +24,8 @@
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { collectLeavesOf, findNode, parseRev, type RevTree } from './rev-tree';
+import { documentRegistry, type DocumentRegistry } from '../../shared/docs';
 import type { DocumentStoreApi } from './types';
-
-/** Editable, non-clinical types whose old revision bodies may go. */
-export const NON_CLINICAL_TYPES: ReadonlyArray<string> = ['clinic_settings', 'department', 'user', 'reference_dictionary'];
-
-/** Types whose revisions are the medical record: listed so tests can prove none is ever compacted. */
-export const CLINICAL_TYPES: ReadonlyArray<string> = ['patient', 'encounter', 'note', 'diagnosis', 'prescription', 'archive', 'audit'];
-
-/** Draft types (work in progress before signing). None exists in shared/docs yet. */
-export const DRAFT_TYPES: ReadonlyArray<string> = [];
 
 export interface CompactionPolicy {
   readonly compactableTypes: ReadonlyArray<string>;
@@ -42,11 +35,10 @@ export interface CompactionPolicy {
   readonly checkpointIdleMs: number;
 }
 
-export const DEFAULT_COMPACTION_POLICY: CompactionPolicy = {
-  compactableTypes: [...NON_CLINICAL_TYPES, ...DRAFT_TYPES],
-  keepCheckpoints: 4,
-  checkpointIdleMs: 30 * 24 * 3600_000,
-};
+/** The policy the registry gives: its administrative types, read when compaction runs. */
+export function defaultCompactionPolicy(registry: DocumentRegistry = documentRegistry): CompactionPolicy {
+  return { compactableTypes: registry.typesOfClass('administrative'), keepCheckpoints: 4, checkpointIdleMs: 30 * 24 * 3600_000 };
+}
 
 export interface CompactionReport {
   readonly documentsCompacted: number;
@@ -79,7 +71,7 @@ export function databaseBytes(file: string): number {
 }
 
 export function compactDatabase(target: CompactionTarget, options: { policy?: CompactionPolicy; now?: () => number } = {}): CompactionReport {
-  const policy = options.policy ?? DEFAULT_COMPACTION_POLICY;
+  const policy = options.policy ?? defaultCompactionPolicy();
   const now = options.now ?? Date.now;
   const started = now();
   const bytesBefore = databaseBytes(target.file);

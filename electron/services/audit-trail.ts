@@ -1,6 +1,6 @@
 import { sm3 } from 'sm-crypto-v2';
 import { canonicalJson } from '../../shared/canonical-json';
-import type { AuditEventDoc } from '../../shared/docs';
+import { documentRegistry, type AuditEventDoc } from '../../shared/docs';
 import type { DocumentStoreApi } from '../../db/store/types';
 
 const GENESIS = '0'.repeat(64);
@@ -81,13 +81,17 @@ export function verifyAuditChain(events: ReadonlyArray<AuditEventDoc>): number |
   return null;
 }
 
-/** Document ids named in a call's input or output, for the audit record (never the values). */
+/**
+ * Document ids named in a call's input or output, for the audit record (never the values): any
+ * string that is the id of a type the registry declares an audit target (shared/docs/types.ts).
+ */
 export function collectTargetIds(...values: unknown[]): string[] {
   const found = new Set<string>();
+  const isTarget = documentRegistry.auditTargetPattern();
   const visit = (value: unknown, depth: number): void => {
     if (found.size >= 50 || depth > 4) return;
     if (typeof value === 'string') {
-      if (/^(patient|encounter|note|archive|user|department):/.test(value)) found.add(value);
+      if (isTarget.test(value)) found.add(value);
     } else if (Array.isArray(value)) value.slice(0, 100).forEach((v) => visit(v, depth + 1));
     // A password is never looked into, whatever it looks like.
     else if (value && typeof value === 'object') for (const [key, v] of Object.entries(value)) if (!/password/i.test(key)) visit(v, depth + 1);

@@ -8,7 +8,8 @@ import { ApiFailure } from '../../shared/api';
 import type { ConflictChoice, ConflictDetailView } from '../../shared/api/sync';
 import type { ClinicOrm } from '../../db/orm';
 import type { DocumentStoreApi } from '../../db/store/types';
-import { ConflictChangedError, EDITABLE_TYPES, listConflicts, resolveConflict, showConflict, type ConflictDetail } from '../sync';
+import { documentRegistry } from '../../shared/docs';
+import { ConflictChangedError, ImmutableConflictError, inboxTypes, listConflicts, resolveConflict, showConflict, type ConflictDetail } from '../sync';
 import type { AuditTrail } from './audit-trail';
 
 /** Record keeping: shown for context, never picked by hand (the resolution stamps its own). */
@@ -16,25 +17,18 @@ const META_FIELDS = new Set(['type', 'schema_version', 'clinic_code', 'created_a
 /** Shown only as "set"; still chosen like any other field. */
 const SECRET_FIELDS = new Set(['password_hash', 'patient_id_key']);
 
-const TYPE_LABELS: Readonly<Record<string, string>> = { patient: '患者', department: '科室', user: '用户', clinic_settings: '本院设置' };
-
 const str = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
 
+/** The type's label and the document's caption, both as the registry declares them. */
 export function conflictLabel(type: string, body: Readonly<Record<string, unknown>>): string {
-  const kind = TYPE_LABELS[type] ?? type;
-  switch (type) {
-    case 'patient':
-      return `${kind} ${str(body.name) ?? ''}`.trim();
-    case 'department':
-      return `${kind} ${str(body.name) ?? ''}（${str(body.code) ?? ''}）`;
-    case 'user':
-      return `${kind} ${str(body.display_name) ?? ''}（${str(body.username) ?? ''}）`;
-    case 'clinic_settings':
-      return `${kind}（${str(body.name) ?? ''}）`;
-    default:
-      return kind;
-  }
+  const kind = documentRegistry.label(type);
+  const caption = documentRegistry.get(type)?.caption?.(body) ?? '';
+  // A caption in brackets follows the label directly, as Chinese writes it: 本院设置（…）.
+  return caption.startsWith('（') ? `${kind}${caption}` : `${kind} ${caption}`.trim();
 }
+
+const isImmutable = (type: string): boolean => documentRegistry.get(type)?.conflicts === 'immutable';
+const isInInbox = (type: string): boolean => inboxTypes().includes(type);
 
 /** A field's value in a few plain words: lists joined by 、, objects as 名=值. */
 export function displayValue(value: unknown): string {
@@ -51,7 +45,7 @@ export function displayValue(value: unknown): string {
 }
 
 export function conflictSummaries(store: DocumentStoreApi, index: ClinicOrm | undefined) {
-  return listConflicts(store, EDITABLE_TYPES, index).map((c) => {
+  return listConflicts(store, inboxTypes(), index).map((c) => {
     const winner = store.get(c.id) ?? { _id: c.id, _rev: c.winnerRev };
     return { id: c.id, type: c.type, label: conflictLabel(c.type, winner), winnerRev: c.winnerRev, conflictRevs: [...c.conflictRevs] };
   });
@@ -63,13 +57,15 @@ function sidesOf(detail: ConflictDetail) {
 
 export function conflictDetailView(detail: ConflictDetail): ConflictDetailView {
   const sides = sidesOf(detail);
+  const immutable = isImmutable(detail.type);
   const names: string[] = [];
   for (const side of sides) for (const key of Object.keys(side.body)) if (!names.includes(key)) names.push(key);
   const fields = names.map((name) => {
     const raw = sides.map((side) => (Object.hasOwn(side.body, name) ? side.body[name] : undefined));
     const differs = raw.some((value) => !isDeepStrictEqual(value, raw[0]));
     const values = raw.map((value) => (value === undefined ? null : SECRET_FIELDS.has(name) ? '已设置（不显示）' : displayValue(value)));
-    return { name, pickable: !META_FIELDS.has(name) && !name.startsWith('_'), differs, values };
+    // Nothing of an immutable document is picked field by field: only its winner can be kept.
+    return { name, pickable: !immutable && !META_FIELDS.has(name) && !name.startsWith('_'), differs, values };
   });
   // Differing fields first, so the person sees at once what the two places disagree on.
   fields.sort((a, b) => Number(b.differs) - Number(a.differs));
@@ -87,7 +83,7 @@ const GONE = '这条记录已经没有冲突了（可能已在别的电脑上处
 
 export function showConflictView(store: DocumentStoreApi, id: string): ConflictDetailView {
   const detail = showConflict(store, id);
-  if (!detail || !EDITABLE_TYPES.includes(detail.type)) throw new ApiFailure('NOT_FOUND', GONE);
+  if (!detail || !isInInbox(detail.type)) throw new ApiFailure('NOT_FOUND', GONE);
   return conflictDetailView(detail);
 }
 
@@ -126,7 +122,7 @@ export interface ResolveInput {
 export function resolveConflictFor(store: DocumentStoreApi, audit: AuditTrail, input: ResolveInput, actor: string, now = new Date()) {
   return store.transaction(() => {
     const detail = showConflict(store, input.id);
-    if (!detail || !EDITABLE_TYPES.includes(detail.type)) throw new ApiFailure('NOT_FOUND', GONE);
+    if (!detail || !isInInbox(detail.type)) throw new ApiFailure('NOT_FOUND', GONE);
     const resolution = composeResolution(detail, input.choice);
     let resolved;
     try {
@@ -138,6 +134,7 @@ export function resolveConflictFor(store: DocumentStoreApi, audit: AuditTrail, i
       });
     } catch (error) {
       if (error instanceof ConflictChangedError) throw new ApiFailure('CONFLICT', error.message);
+      if (error instanceof ImmutableConflictError) throw new ApiFailure('VALIDATION_FAILED', error.message, [{ path: 'choice', message: '只能保留当前版本' }]);
       if (error instanceof Error && error.message.startsWith('保存冲突处理结果失败')) throw new ApiFailure('VALIDATION_FAILED', error.message);
       throw error;
     }

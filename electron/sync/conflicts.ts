@@ -1,6 +1,8 @@
 /**
- * The conflict inbox: documents people may edit (patient demographics, settings, departments,
- * users) that were changed in two places while offline. Replication keeps every branch and picks
+ * The conflict inbox: documents whose type's conflict policy (shared/docs/types.ts) sends them to
+ * a person — editable ones (patient demographics, settings, departments, users), merged field by
+ * field, and immutable ones, of which only the winning side can be kept — that were changed in
+ * two places while offline. Replication keeps every branch and picks
  * the winner CouchDB picks (https://docs.couchdb.org/en/stable/replication/conflicts.html); nobody
  * loses data silently. A person then looks at both sides and resolves:
  *
@@ -10,14 +12,19 @@
  * so the resolution is an ordinary edit that replicates to the county and the other workstations,
  * and the losing bodies stay in the revision history (deleted leaves, not purged).
  *
- * Signed clinical documents never get here: they are immutable once signed (a correction is a new
- * amendment document), so two places never edit the same one.
+ * Signed clinical documents rarely get here: they are immutable once signed (a correction is a new
+ * amendment document, and the store refuses local edits), so only two places signing different
+ * versions while apart can conflict; the winner then stands and the other branches are closed.
  */
 import type { ClinicOrm } from '../../db/orm';
 import { listConflictedDocuments } from '../../db/queries/documents';
 import type { DocumentStoreApi, StoredDocument } from '../../db/store/types';
+import { documentRegistry, type DocumentRegistry } from '../../shared/docs';
 
-export const EDITABLE_TYPES: ReadonlyArray<string> = ['patient', 'clinic_settings', 'department', 'user'];
+/** The types a person resolves conflicts of, as the registry declares them (read at each call). */
+export function inboxTypes(registry: DocumentRegistry = documentRegistry): string[] {
+  return registry.inboxTypes();
+}
 
 const INBOX_ID = '_local/clinic-conflict-inbox';
 
@@ -67,6 +74,15 @@ export interface ConflictResolved {
   readonly deletionRevs: ReadonlyArray<string>;
 }
 
+/** A resolution other than keeping the winner, asked for a document whose policy is `immutable`. */
+export class ImmutableConflictError extends Error {
+  readonly code = 'IMMUTABLE';
+  constructor(readonly id: string) {
+    super('这条记录已签署或不可修改：只能保留当前版本，其他版本会留在历史中。');
+    this.name = 'ImmutableConflictError';
+  }
+}
+
 export class ConflictChangedError extends Error {
   readonly code = 'CONFLICT';
   constructor(readonly id: string) {
@@ -82,12 +98,12 @@ function bodyOf(doc: StoredDocument): Record<string, unknown> {
 }
 
 /**
- * The editable documents that currently have conflicts. With the database's ORM, the indexed
+ * The inbox documents (see `inboxTypes`) that currently have conflicts. With the database's ORM, the indexed
  * `documents.conflict_count` query answers (db/queries/documents.ts); with only the store API, the
  * inbox is kept up to date incrementally: only documents changed since the last scan are looked at
  * (a `_local` document remembers the sequence and the open ids).
  */
-export function listConflicts(store: DocumentStoreApi, types: ReadonlyArray<string> = EDITABLE_TYPES, index?: ClinicOrm): ConflictSummary[] {
+export function listConflicts(store: DocumentStoreApi, types: ReadonlyArray<string> = inboxTypes(), index?: ClinicOrm): ConflictSummary[] {
   if (index) {
     return types
       .flatMap((type) => listConflictedDocuments(index, { type, limit: 10_000 }))
@@ -133,7 +149,9 @@ export function showConflict(store: DocumentStoreApi, id: string): ConflictDetai
 
 /**
  * Resolves a conflict in one store transaction. Throws ConflictChangedError if the leaves are not
- * the ones the person saw, and the store's refusal (schema) if the body is not valid.
+ * the ones the person saw, and the store's refusal (schema) if the body is not valid. A document
+ * whose type's policy is `immutable` only keeps its winner, unstamped (ImmutableConflictError
+ * otherwise): the winner is not edited, the other branches are closed.
  */
 export function resolveConflict(store: DocumentStoreApi, input: ResolveConflictInput): ConflictResolved {
   return store.transaction(() => {
@@ -141,6 +159,8 @@ export function resolveConflict(store: DocumentStoreApi, input: ResolveConflictI
     if (!detail) throw new ConflictChangedError(input.id);
     const leaves = [detail.winner.rev, ...detail.others.map((o) => o.rev)].sort();
     if (leaves.join(',') !== [...input.seenRevs].sort().join(',')) throw new ConflictChangedError(input.id);
+    const immutable = documentRegistry.get(detail.type)?.conflicts === 'immutable';
+    if (immutable && (input.resolution.kind !== 'keep' || input.resolution.rev !== detail.winner.rev)) throw new ImmutableConflictError(input.id);
 
     let chosen: string | 'merged';
     let body: Record<string, unknown>;
@@ -154,9 +174,10 @@ export function resolveConflict(store: DocumentStoreApi, input: ResolveConflictI
       chosen = 'merged';
       body = { ...input.resolution.body };
     }
-    if (input.stamp) Object.assign(body, input.stamp);
+    const stamp = immutable ? undefined : input.stamp;
+    if (stamp) Object.assign(body, stamp);
 
-    const unchanged = chosen === detail.winner.rev && !input.stamp;
+    const unchanged = chosen === detail.winner.rev && !stamp;
     let newRev: string | null = null;
     if (!unchanged) {
       const [written] = store.bulkDocs([{ ...body, _id: input.id, _rev: detail.winner.rev }]);

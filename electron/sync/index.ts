@@ -11,11 +11,12 @@ export { classifySyncError, SYNC_ERROR_MESSAGES, type SyncError, type SyncErrorC
 export type { SyncRunRecord } from './sync-state';
 export type { CountyEndpoint } from './remote-db';
 export {
-  EDITABLE_TYPES,
+  inboxTypes,
   listConflicts,
   resolveConflict,
   showConflict,
   ConflictChangedError,
+  ImmutableConflictError,
   type ConflictDetail,
   type ConflictResolution,
   type ConflictResolved,
