@@ -3,11 +3,12 @@
  * so every call is audited (the audit event lists the patient ids returned, never their values).
  */
 import { z } from 'zod';
+import { PATIENT_ID } from '../docs/ids';
 import { cardKind } from '../docs/patient';
 import { method } from './define';
 import { duplicateCandidate, matchedKey, patientDetail, patientForm, patientHit, savedPatient } from './patient-views';
 
-const patientId = z.string().regex(/^patient:[0-9A-Za-z]{26,33}$/, '患者编号格式不对');
+const patientId = z.string().regex(PATIENT_ID, '患者编号格式不对');
 const rev = z.string().regex(/^\d+-[0-9a-f]{32}$/, '记录版本号格式不对');
 
 export const searchKind = z.enum(['empty', 'name', 'pinyin', 'id_number', 'phone', 'card', 'visit_number', 'digits', 'other']);

@@ -6,10 +6,11 @@ import { z } from 'zod';
 import { isoDate } from '../docs/base';
 import { departmentCode } from '../docs/department';
 import { encounterStatus, visitType } from '../docs/encounter';
+import { ENCOUNTER_ID, PATIENT_ID } from '../docs/ids';
 import { username } from '../docs/user';
 import { method } from './define';
 
-const encounterId = z.string().regex(/^encounter:[0-9A-HJKMNP-TV-Z]{26}$/, '就诊编号格式不对');
+const encounterId = z.string().regex(ENCOUNTER_ID, '就诊编号格式不对');
 const rev = z.string().regex(/^\d+-[0-9a-f]{32}$/, '记录版本号格式不对');
 
 export const visitView = z.object({
@@ -47,7 +48,7 @@ export const visitsContract = {
   'visits.register': method({
     input: z
       .object({
-        patientId: z.string().regex(/^patient:[0-9A-Za-z]{26,33}$/, '请先选择患者'),
+        patientId: z.string().regex(PATIENT_ID, '请先选择患者'),
         departmentCode,
         /** Left out: the department's queue, any doctor. */
         doctorUsername: username.optional(),

@@ -1,4 +1,4 @@
-import { patientDoc } from '../../../shared/docs/patient';
+import { PATIENT_ID } from '../../../shared/docs/ids';
 
 /**
  * The barcode contents this project prints and recognises (see SCANNER.md). The print module should
@@ -42,7 +42,7 @@ export function matchPatient(text: string): { patientId: string } | null {
   if (!text.startsWith(PATIENT_PREFIX)) return null;
   // Whatever the patient schema accepts as a document id (hashed or ULID), and nothing else.
   const patientId = `patient:${text.slice(PATIENT_PREFIX.length)}`;
-  return patientDoc.shape._id.safeParse(patientId).success ? { patientId } : null;
+  return PATIENT_ID.test(patientId) ? { patientId } : null;
 }
 
 export function matchArchiveCase(text: string): { caseNumber: string } | null {

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { PatientHit, searchKind } from '../../../shared/api';
+import { PATIENT_ID_SUFFIX } from '../../../shared/docs/ids';
 import { chinaDateOf } from '../../../shared/identity';
 import { queryKind } from '../../../shared/pinyin';
 import { SEARCH_KEY_LABELS, nameKey, numberKey, phoneKey, reversed, type SearchKeyKind } from '../../../shared/search/patient-keys';
@@ -28,7 +29,7 @@ interface Plan {
   readonly direct?: (data: ClinicData) => Found[];
 }
 
-const PATIENT_BARCODE = /^PT-(h[0-9a-f]{32}|[0-9A-HJKMNP-TV-Z]{26})$/i;
+const PATIENT_BARCODE = new RegExp(`^PT-${PATIENT_ID_SUFFIX}$`, 'i');
 
 function planFor(text: string): Plan {
   const query = queryKind(text);
