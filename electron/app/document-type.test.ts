@@ -32,6 +32,18 @@ const labNote = defineDocumentType({
   documentClass: 'clinical',
   retention: { kind: 'years_after_last_visit', years: 15 },
   caption: (body) => String(body.text ?? ''),
+  example: {
+    _id: 'lab_note:000001',
+    type: 'lab_note',
+    schema_version: 1,
+    clinic_code: 'demo01',
+    created_at: '2025-03-01T08:00:00.000Z',
+    created_by: 'doc1',
+    updated_at: '2025-03-01T08:00:00.000Z',
+    updated_by: 'doc1',
+    patient_id: `patient:h${'a'.repeat(32)}`,
+    text: '血常规正常',
+  },
 });
 // -----------------------------------------------------------------------------------------------
 

@@ -47,10 +47,11 @@ export type Retention =
  */
 export type AuditTargets = 'by_id' | 'none';
 
-/** An older version: its schema, and how a body of it becomes one of the next version. */
+/** An older version: its schema, how a body of it becomes one of the next version, and a sample. */
 export interface PreviousVersion {
   readonly schema: z.ZodType<unknown>;
   readonly upgrade: (body: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+  readonly example: Readonly<Record<string, unknown>>;
 }
 
 export interface DocumentTypeDefinition<Schema extends z.ZodType<unknown> = z.ZodType<unknown>> {
@@ -72,12 +73,15 @@ export interface DocumentTypeDefinition<Schema extends z.ZodType<unknown> = z.Zo
   readonly storage: 'replicated' | 'local';
   /** A few words naming one document (its name, code …), shown after the label in lists. */
   readonly caption?: (body: Readonly<Record<string, unknown>>) => string;
+  /** One valid document of the current version (the registry's property test varies it). */
+  readonly example: Readonly<Record<string, unknown>>;
 }
 
-/** Declares a type; the defaults suit an administrative, person-resolved, replicated type. */
+type Required = 'type' | 'label' | 'idPattern' | 'schema' | 'documentClass' | 'retention' | 'example';
+
+/** Declares a type; the defaults: person-resolved conflicts, never immutable, audited by id, replicated. */
 export function defineDocumentType<Schema extends z.ZodType<unknown>>(
-  definition: Pick<DocumentTypeDefinition<Schema>, 'type' | 'label' | 'idPattern' | 'schema' | 'documentClass' | 'retention'> &
-    Partial<Omit<DocumentTypeDefinition<Schema>, 'type' | 'label' | 'idPattern' | 'schema' | 'documentClass' | 'retention'>>,
+  definition: Pick<DocumentTypeDefinition<Schema>, Required> & Partial<Omit<DocumentTypeDefinition<Schema>, Required>>,
 ): DocumentTypeDefinition<Schema> {
   return {
     previous: [],

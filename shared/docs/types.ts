@@ -4,6 +4,16 @@ import { clinicSettingsDoc } from './clinic';
 import { departmentDoc } from './department';
 import { draftDoc } from './draft';
 import { encounterDoc } from './encounter';
+import {
+  EXAMPLE_AUDIT_EVENT,
+  EXAMPLE_CLINIC_SETTINGS,
+  EXAMPLE_DEPARTMENT,
+  EXAMPLE_DRAFT,
+  EXAMPLE_ENCOUNTER,
+  EXAMPLE_PATIENT,
+  EXAMPLE_REFERENCE_DICTIONARY,
+  EXAMPLE_USER,
+} from './examples';
 import { AUDIT_EVENT_ID, CLINIC_SETTINGS_ID_PATTERN, DEPARTMENT_ID, DRAFT_ID, ENCOUNTER_ID, PATIENT_ID, REFERENCE_DICTIONARY_ID, USER_ID } from './ids';
 import { patientDoc } from './patient';
 import { referenceDictionaryDoc } from './reference';
@@ -21,6 +31,7 @@ const OUTPATIENT_RECORD = { kind: 'years_after_last_visit', years: 15 } as const
 export const CLINIC_DOCUMENT_TYPES = {
   clinic_settings: defineDocumentType({
     type: 'clinic_settings',
+    example: EXAMPLE_CLINIC_SETTINGS,
     label: '本院设置',
     idPattern: CLINIC_SETTINGS_ID_PATTERN,
     schema: clinicSettingsDoc,
@@ -32,6 +43,7 @@ export const CLINIC_DOCUMENT_TYPES = {
   }),
   department: defineDocumentType({
     type: 'department',
+    example: EXAMPLE_DEPARTMENT,
     label: '科室',
     idPattern: DEPARTMENT_ID,
     schema: departmentDoc,
@@ -41,6 +53,7 @@ export const CLINIC_DOCUMENT_TYPES = {
   }),
   user: defineDocumentType({
     type: 'user',
+    example: EXAMPLE_USER,
     label: '用户',
     idPattern: USER_ID,
     schema: userDoc,
@@ -51,6 +64,7 @@ export const CLINIC_DOCUMENT_TYPES = {
   }),
   patient: defineDocumentType({
     type: 'patient',
+    example: EXAMPLE_PATIENT,
     label: '患者',
     idPattern: PATIENT_ID,
     schema: patientDoc,
@@ -61,6 +75,7 @@ export const CLINIC_DOCUMENT_TYPES = {
   }),
   encounter: defineDocumentType({
     type: 'encounter',
+    example: EXAMPLE_ENCOUNTER,
     label: '就诊',
     idPattern: ENCOUNTER_ID,
     schema: encounterDoc,
@@ -70,6 +85,7 @@ export const CLINIC_DOCUMENT_TYPES = {
   }),
   audit: defineDocumentType({
     type: 'audit',
+    example: EXAMPLE_AUDIT_EVENT,
     label: '审计记录',
     idPattern: AUDIT_EVENT_ID,
     schema: auditEventDoc,
@@ -84,6 +100,7 @@ export const CLINIC_DOCUMENT_TYPES = {
   }),
   reference_dictionary: defineDocumentType({
     type: 'reference_dictionary',
+    example: EXAMPLE_REFERENCE_DICTIONARY,
     label: '县级字典',
     idPattern: REFERENCE_DICTIONARY_ID,
     schema: referenceDictionaryDoc,
@@ -95,6 +112,7 @@ export const CLINIC_DOCUMENT_TYPES = {
   }),
   draft: defineDocumentType({
     type: 'draft',
+    example: EXAMPLE_DRAFT,
     label: '草稿',
     idPattern: DRAFT_ID,
     schema: draftDoc,
