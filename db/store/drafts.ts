@@ -20,7 +20,7 @@ export class DraftStore {
     this.selectRange = sqlite.prepare('SELECT body FROM local_docs WHERE id >= ? AND id < ? ORDER BY id');
     // `rev` counts saves as `_local` documents do (0-N), so PouchDB-style readers see a valid one.
     this.upsert = sqlite.prepare(
-      `INSERT INTO local_docs (id, rev, body) VALUES (?1, '0-1', ?2)
+      `INSERT INTO local_docs (id, rev, body) VALUES (?, '0-1', ?)
        ON CONFLICT (id) DO UPDATE SET rev = '0-' || (CAST(substr(rev, 3) AS INTEGER) + 1), body = excluded.body`,
     );
     this.remove = sqlite.prepare('DELETE FROM local_docs WHERE id = ?');
