@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { currentVersionOf } from '../../shared/docs';
+import type { AwaitingUpgrade } from '../store/types';
 import { dropIndexesForRebuild, restoreRebuildIndexes } from './rebuild-indexes';
 import type { ProjectionRunner } from './runner';
 
@@ -138,17 +139,9 @@ export function dumpProjections(host: ProjectionHost): Record<string, unknown[]>
   return dump;
 }
 
-export interface AwaitingUpgradeRow {
-  readonly docId: string;
-  readonly rev: string;
-  readonly type: string;
-  /** The version the document was written in (newer than this program knew when it arrived). */
-  readonly version: number;
-}
-
 /** Documents stored but not projected because a newer program wrote them, by id. */
-export function listAwaitingUpgrade(host: Pick<ProjectionHost, 'sqlite'>): AwaitingUpgradeRow[] {
-  return host.sqlite.prepare<[], AwaitingUpgradeRow>('SELECT doc_id AS docId, rev, type, version FROM awaiting_upgrade ORDER BY doc_id').all();
+export function listAwaitingUpgrade(host: Pick<ProjectionHost, 'sqlite'>): AwaitingUpgrade[] {
+  return host.sqlite.prepare<[], AwaitingUpgrade>('SELECT doc_id AS docId, rev, type, version FROM awaiting_upgrade ORDER BY doc_id').all();
 }
 
 /**

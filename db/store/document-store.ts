@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { DocumentRegistry } from '../../shared/docs';
 import { createOrm, type ClinicOrm } from '../orm';
 import { DEFAULT_PROJECTORS } from '../projections';
+import { listAwaitingUpgrade } from '../projections/rebuild';
 import { ProjectionRunner } from '../projections/runner';
 import type { Projector } from '../projections/types';
 import { readChanges } from './changes';
@@ -13,6 +14,7 @@ import { readAllRevisions, readDocument, readOpenRevs } from './revisions';
 import { revsDiff } from './revs-diff';
 import { prepareStoreStatements, type StoreStatements } from './statements';
 import type {
+  AwaitingUpgrade,
   BulkOptions,
   ChangesOptions,
   ChangesPage,
@@ -146,6 +148,10 @@ export class DocumentStore implements DocumentStoreApi {
       updateSeq: s.updateSeq.get() ?? 0,
       fileSizeBytes: (s.pageCount.get() ?? 0) * (s.pageSize.get() ?? 0),
     };
+  }
+
+  awaitingUpgrade(): AwaitingUpgrade[] {
+    return listAwaitingUpgrade(this);
   }
 
   transaction<T>(fn: () => T): T {

@@ -90,6 +90,14 @@ export interface StoreInfo {
   readonly fileSizeBytes: number;
 }
 
+export interface AwaitingUpgrade {
+  readonly docId: string;
+  readonly rev: string;
+  readonly type: string;
+  /** The version it was written in. */
+  readonly version: number;
+}
+
 export interface LocalDocument {
   readonly _id: string; // `_local/...`
   readonly _rev: string; // `0-N`
@@ -124,6 +132,11 @@ export interface DocumentStoreApi {
   /** Attachment bytes by digest (`md5-...`), or null. */
   getAttachment(digest: string): Uint8Array | null;
   info(): StoreInfo;
+  /**
+   * Documents kept but not projected because a newer program wrote them (a `schema_version` this
+   * program does not know): the administrator sees them as waiting for a program update.
+   */
+  awaitingUpgrade(): AwaitingUpgrade[];
   /** Run `fn` in one SQLite transaction (nestable). */
   transaction<T>(fn: () => T): T;
   close(): void;

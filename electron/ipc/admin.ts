@@ -1,4 +1,5 @@
 import { ApiFailure } from '../../shared/api';
+import { currentVersionOf, documentRegistry } from '../../shared/docs';
 import type { AppContext } from '../app/context';
 import { createDepartment, createUser } from '../services/admin';
 import { resetPassword, updateDepartment, updateUser } from '../services/admin-updates';
@@ -38,5 +39,11 @@ export function registerAdmin(router: Router, app: AppContext): void {
       // Whoever was logged in with the old password is logged out (the caller stays in).
       app.sessions.closeUser(user.username, ctx.sessionToken ?? undefined);
       return user;
-    });
+    })
+    .implement('admin.listAwaitingUpgrade', () =>
+      app.data.store.awaitingUpgrade().map((row) => {
+        const definition = documentRegistry.get(row.type);
+        return { id: row.docId, type: row.type, label: definition?.label ?? row.type, version: row.version, knownVersion: definition ? currentVersionOf(definition) : 0 };
+      }),
+    );
 }

@@ -14,6 +14,17 @@ export const userView = z.object({
   active: z.boolean(),
 });
 
+/** A document kept but not shown because a newer program wrote it (see shared/docs/registry.ts). */
+export const awaitingUpgradeView = z.object({
+  id: z.string(),
+  type: z.string(),
+  /** The type's Chinese label, or its name when this program does not declare it. */
+  label: z.string(),
+  version: z.number().int().positive(),
+  /** The newest version of the type this program knows. */
+  knownVersion: z.number().int().nonnegative(),
+});
+
 export const adminContract = {
   'admin.listDepartments': method({
     input: z.object({ outpatientOnly: z.boolean().optional() }).strict(),
@@ -88,5 +99,12 @@ export const adminContract = {
     permission: 'admin.manage',
     audited: true,
     summary: '重设用户密码',
+  }),
+  'admin.listAwaitingUpgrade': method({
+    input: z.object({}).strict(),
+    output: z.array(awaitingUpgradeView),
+    permission: 'admin.manage',
+    audited: false,
+    summary: '列出等待程序升级才能显示的记录',
   }),
 } as const;

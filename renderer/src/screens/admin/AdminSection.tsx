@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ApiError, OutputOf } from '../../../../shared/api';
 import { rolesGrant, type Role } from '../../../../shared/permissions';
 import { useClient } from '../../app/client-context';
+import { AwaitingUpgradePanel } from './AwaitingUpgradePanel';
 import { DepartmentsPanel } from './DepartmentsPanel';
 import { DevicesPanel } from './DevicesPanel';
 import { UsersPanel } from './UsersPanel';
@@ -22,6 +23,7 @@ export function AdminSection({ roles }: { readonly roles: ReadonlyArray<Role> })
   return (
     <div className="grid gap-6">
       {manages && <ClinicAdmin />}
+      {manages && <AwaitingUpgradePanel />}
       {devices && <DevicesPanel />}
     </div>
   );
