@@ -12,9 +12,9 @@ export { ProjectionRunner, type WinningRevision } from './runner';
 export { deleteRowsWhere, insertRowIfAbsent, upsertRow, type ProjectionRow } from './rows';
 
 /**
- * The projectors the store runs, one per document type. To project a new type: add its schema to
- * shared/docs (DOCUMENT_SCHEMAS), its table(s) to db/schema and a migration (`npm run db:generate`),
- * a `db/projections/<type>.ts` made with `defineProjector`, and list it here.
+ * The projectors the store runs, one per document type. To project a new type: declare it in
+ * shared/docs/types.ts, add its table(s) to db/schema and a migration (`npm run db:generate`), a
+ * `db/projections/<type>.ts` made with `defineProjector`, and list it here.
  */
 export const DEFAULT_PROJECTORS: ReadonlyArray<Projector> = [
   clinicSettingsProjector,
