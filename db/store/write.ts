@@ -1,3 +1,4 @@
+import { isImmutableState } from '../../shared/docs';
 import type { ProjectionRunner } from '../projections/runner';
 import type { ValidationResult } from '../projections/validation';
 import { prepareAttachments, saveAttachmentBytes, type PreparedAttachments } from './attachments';
@@ -109,8 +110,7 @@ function refuseEditOfImmutable(ctx: WriteContext, row: DocumentRow, input: Parse
   if (input.deleted && input.rev !== undefined && input.rev !== row.winning_rev) return;
   const stored = ctx.statements.selectRevision.get(row.doc_key, row.winning_rev);
   const winner = stored ? (JSON.parse(stored.body) as Record<string, unknown>) : {};
-  const rule = definition.immutable;
-  if (ctx.projections.registry.isImmutable(row.type, winner)) throw new ImmutableDocumentError(input.id, definition.type, rule.says);
+  if (isImmutableState(definition.immutable, winner)) throw new ImmutableDocumentError(input.id, definition.type, definition.immutable.says);
 }
 
 /**
