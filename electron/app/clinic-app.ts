@@ -42,13 +42,12 @@ export async function createClinicApp(options: {
   const audit = new AuditTrail({
     store: data.store,
     clinicCode: () => readClinicSettings(data)?.code ?? 'unset',
-    workstation: () => data.getMeta(META_WORKSTATION) ?? 'W01',
-    nextCounter: (name) => data.nextCounter(name),
+    workstation: () => data.meta.get(META_WORKSTATION) ?? 'W01',
+    nextCounter: (name) => data.counters.next(name),
   });
   const devices = new DeviceHub({ data, environment: options.environment ?? process.env, log });
   const sync = new SyncManager({
     data,
-    orm: handle.orm,
     compact: () => compactDatabase(handle),
     clinicCode: () => (isInitialized(data) ? (readClinicSettings(data)?.code ?? null) : null),
     environment: options.environment ?? process.env,

@@ -14,12 +14,12 @@ function actorAndClinic(app: AppContext, ctx: CallContext): { actor: string; cli
 
 export function registerAdmin(router: Router, app: AppContext): void {
   router
-    .implement('admin.listDepartments', (input) => app.data.listDepartments(input))
+    .implement('admin.listDepartments', (input) => app.data.departments.list(input))
     .implement('admin.createDepartment', (input, ctx) => {
       const { actor, clinicCode } = actorAndClinic(app, ctx);
       return createDepartment(app.data, clinicCode, actor, input);
     })
-    .implement('admin.listUsers', () => app.data.listUsers())
+    .implement('admin.listUsers', () => app.data.users.list())
     .implement('admin.createUser', (input, ctx) => {
       const { actor, clinicCode } = actorAndClinic(app, ctx);
       return createUser(app.data, clinicCode, actor, input);

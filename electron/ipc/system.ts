@@ -11,7 +11,7 @@ export function registerSystem(router: Router, app: AppContext): void {
     return {
       clinicName: settings.name,
       clinicCode: settings.code,
-      workstationId: app.data.getMeta(META_WORKSTATION) ?? '',
+      workstationId: app.data.meta.get(META_WORKSTATION) ?? '',
       user: { username: ctx.session.user.username, displayName: ctx.session.user.displayName },
       sync: app.syncIndicator(),
       devices: app.deviceIndicator(),

@@ -13,7 +13,7 @@ import { cardHolderView, deviceErrorView, deviceStateView, scanView, testReadVie
 export type DeviceManagerLike = Pick<DeviceManager, 'start' | 'stop' | 'configure' | 'states' | 'onState' | 'onScan' | 'onCardSlot' | 'readCard' | 'testRead'>;
 
 export interface DeviceHubOptions {
-  readonly data: Pick<ClinicData, 'getMeta' | 'setMeta'>;
+  readonly data: Pick<ClinicData, 'meta'>;
   /** Usually `process.env`: CLINIC_CARD_READER / CLINIC_SCANNER (see device-settings.ts). */
   readonly environment: Readonly<Record<string, string | undefined>>;
   readonly createManager?: (devices: DeviceConfig[]) => DeviceManagerLike;
@@ -36,7 +36,7 @@ export class DeviceHub {
   private readonly queue = new DeviceEventQueue({ stream: randomBytes(6).toString('hex') });
   private settings: DeviceSettings;
   private source: SettingsSource;
-  private readonly data: Pick<ClinicData, 'getMeta' | 'setMeta'>;
+  private readonly data: Pick<ClinicData, 'meta'>;
   private readonly listPorts: typeof listSerialPorts;
   private readonly log: (line: string) => void;
 
