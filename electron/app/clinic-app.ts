@@ -12,7 +12,7 @@ import { SyncManager } from '../services/sync-manager';
 import { META_WORKSTATION, isInitialized, readClinicSettings } from '../services/setup';
 import { keyFileSecretBox, type SecretBox } from '../security/secret-box';
 import { bindClinicData } from './bind-data';
-import type { AppContext } from './context';
+import type { AppContext } from '../ipc/context';
 
 export interface ClinicApp {
   readonly router: Router;

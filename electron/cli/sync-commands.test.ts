@@ -12,7 +12,7 @@ import { chinaDateOf } from '../../shared/identity';
 import { createClinicApp, DATABASE_FILE } from '../app/clinic-app';
 import { openTestApp, TEST_ADMIN, TEST_SETUP } from '../app/testing';
 import { countySetup } from '../sync/county-setup';
-import { startPeerServer, type PeerServer } from '../sync/peer-server/start';
+import { startPeerServer, type PeerServer } from '../sync/testing/peer-server/start';
 import { runSyncCommand } from './sync-commands';
 
 const CODE = TEST_SETUP.clinic.code;

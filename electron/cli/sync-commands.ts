@@ -22,8 +22,7 @@ import { META_INITIALIZED_AT, META_WORKSTATION } from '../services/setup';
 import { META_LAST_COMPACTION } from '../services/sync-manager';
 import { keyFileSecretBox } from '../security/secret-box';
 import { endpointOf, clinicCodeOf, readSavedPassword, readSavedSyncSettings, syncSettingsFromEnvironment, writeSyncSettings } from '../services/sync-settings';
-import { countySetup, CountySetupError, DEFAULT_SYNC_WINDOW, recoverClinic, SyncEngine, type SyncProgress } from '../sync';
-import { parseClinicDatabaseUrl } from '../sync/recovery';
+import { countySetup, CountySetupError, DEFAULT_SYNC_WINDOW, parseClinicDatabaseUrl, recoverClinic, SyncEngine, type SyncProgress } from '../sync';
 
 export const SYNC_COMMANDS = ['county-setup', 'recover', 'sync-now', 'compact'] as const;
 export type SyncCommand = (typeof SYNC_COMMANDS)[number];

@@ -1,5 +1,5 @@
 import { ApiFailure } from '../../shared/api';
-import type { AppContext } from '../app/context';
+import type { AppContext } from './context';
 import { createDepartment, createUser } from '../services/admin';
 import { resetPassword, updateDepartment, updateUser } from '../services/admin-updates';
 import { readClinicSettings } from '../services/setup';

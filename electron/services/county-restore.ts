@@ -10,8 +10,7 @@
  */
 import { ApiFailure } from '../../shared/api';
 import type { InputOf, OutputOf } from '../../shared/api';
-import { classifySyncError, DEFAULT_SYNC_WINDOW, SyncEngine, type BatchSettings } from '../sync';
-import type { RemoteFetch } from '../sync/remote-fetch';
+import { classifySyncError, DEFAULT_SYNC_WINDOW, SyncEngine, type BatchSettings, type RemoteFetch } from '../sync';
 import type { ClinicData } from './clinic-data';
 import { isInitialized, META_INITIALIZED_AT, META_WORKSTATION, readClinicSettings } from './setup';
 import type { SyncManager } from './sync-manager';

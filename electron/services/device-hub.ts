@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { OutputOf } from '../../shared/api';
 import type { DeviceKindName, DevicePort, DeviceSettings } from '../../shared/api/devices';
-import type { DeviceIndicator } from '../app/context';
 import { DeviceManager, listSerialPorts, type DeviceConfig } from '../devices';
 import type { ClinicData } from './clinic-data';
 import { DeviceEventQueue } from './device-events';
-import { deviceIndicatorOf } from './device-indicator';
+import { deviceIndicatorOf, type DeviceIndicator } from './device-indicator';
 import { NO_DEVICES, readSavedSettings, saveSettings, settingsFromEnvironment, toDeviceConfigs, type SettingsSource } from './device-settings';
 import { cardHolderView, deviceErrorView, deviceStateView, scanView, testReadView } from './device-views';
 

@@ -6,14 +6,18 @@
 import { ApiFailure } from '../../shared/api';
 import type { SyncSettingsView, SyncStatusView } from '../../shared/api/sync';
 import type { CompactionReport } from '../../db/store/compaction';
-import type { SyncIndicator } from '../app/context';
 import type { SecretBox } from '../security/secret-box';
-import { createSyncService, type BatchSettings, type SyncService } from '../sync';
-import type { Clock } from '../sync/clock';
-import { countPendingChanges } from '../sync/pending';
-import { isNeverPushed } from '../sync/reference-data';
-import type { RemoteFetch } from '../sync/remote-fetch';
-import { readRunHistory, readSyncState } from '../sync/sync-state';
+import {
+  countPendingChanges,
+  createSyncService,
+  isNeverPushed,
+  readRunHistory,
+  readSyncState,
+  type BatchSettings,
+  type Clock,
+  type RemoteFetch,
+  type SyncService,
+} from '../sync';
 import type { ClinicData } from './clinic-data';
 import { conflictSummaries } from './sync-conflicts';
 import { watchNetwork, type OnlineProbe } from './sync-network';
@@ -28,7 +32,7 @@ import {
   type SyncSettings,
   type SyncSettingsSource,
 } from './sync-settings';
-import { nextRunView, progressView, syncErrorView, syncIndicatorOf, syncRunView } from './sync-views';
+import { nextRunView, progressView, syncErrorView, syncIndicatorOf, syncRunView, type SyncIndicator } from './sync-views';
 
 export const META_LAST_COMPACTION = 'sync_last_compaction';
 const AUTO_COMPACT_EVERY_MS = 7 * 24 * 3600_000;

@@ -7,7 +7,7 @@ import { documentQueries } from '../../db/queries';
 import { makePatient } from '../../db/testing/fixtures';
 import { listConflicts, resolveConflict, showConflict, ConflictChangedError } from './conflicts';
 import { countySetup } from './county-setup';
-import { startPeerServer, type PeerServer } from './peer-server/start';
+import { startPeerServer, type PeerServer } from './testing/peer-server/start';
 import { adminOf, clinicPassword, openTestClinic, setUpCounty, snapshotRemote, snapshotStore, type TestClinic } from './testing/clinic-fixture';
 
 const PATIENT_ID = `patient:h${'5'.repeat(32)}`;
