@@ -35,9 +35,12 @@ describe('queries', () => {
     expect(q.users.byUsername('zhang')).toMatchObject({ id: 'user:zhang', roles: ['registrar'], active: true });
     expect(q.users.byUsername('nobody')).toBeUndefined();
     expect(q.users.list().map((u) => u.username)).toEqual(['admin', 'old', 'zhang']);
+    // Lists carry what screens show, never the password hash.
+    expect(q.users.list()[0]).toEqual({ username: 'admin', displayName: 'admin', roles: ['registrar'], departmentCodes: [], active: true });
     expect(q.users.list({ activeOnly: true }).map((u) => u.username)).toEqual(['admin', 'zhang']);
     expect(q.users.count()).toBe(3);
     expect(q.departments.list().map((d) => d.code)).toEqual(['NK', 'WK', 'YF', 'ZY']);
+    expect(q.departments.list()[0]).toEqual({ code: 'NK', name: 'NK', outpatient: true, active: true });
     expect(q.departments.list({ outpatientOnly: true }).map((d) => d.code)).toEqual(['NK', 'WK']);
     expect(q.departments.list({ activeOnly: true }).map((d) => d.code)).toEqual(['NK', 'WK', 'YF']);
   });
