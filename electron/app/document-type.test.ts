@@ -7,6 +7,7 @@ import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DEFAULT_PROJECTORS, upsertRow, deleteRowsWhere, type Projector } from '../../db/projections';
+import { documentQueries } from '../../db/queries';
 import { dumpProjections, rebuildProjectionsSync } from '../../db/projections/rebuild';
 import { compactDatabase } from '../../db/store/compaction';
 import { CLINIC_CODE, newPatientId, openTemporaryDatabase, type TemporaryDatabase } from '../../db/testing/fixtures';
@@ -143,8 +144,8 @@ describe('a document type declared in one place', () => {
     db.store.bulkDocs([branch('a', '甲地写的'), branch('b', '乙地写的')], { newEdits: false });
     const expected = [{ id, type: 'lab_note', winnerRev: `1-${'b'.repeat(32)}`, conflictRevs: [`1-${'a'.repeat(32)}`] }];
     expect(listConflicts(db.store)).toEqual(expected);
-    expect(listConflicts(db.store, undefined, db.orm)).toEqual(expected);
-    expect(conflictSummaries(db.store, db.orm)).toEqual([expect.objectContaining({ id, label: '化验备注 乙地写的' })]);
+    expect(listConflicts(db.store, undefined, documentQueries(db.orm))).toEqual(expected);
+    expect(conflictSummaries(db.store, documentQueries(db.orm))).toEqual([expect.objectContaining({ id, label: '化验备注 乙地写的' })]);
 
     // A type whose policy is `county_wins` never reaches a person.
     db.dispose();

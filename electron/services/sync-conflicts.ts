@@ -6,7 +6,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ApiFailure } from '../../shared/api';
 import type { ConflictChoice, ConflictDetailView } from '../../shared/api/sync';
-import type { ClinicOrm } from '../../db/orm';
+import type { DocumentQueries } from '../../db/queries';
 import type { DocumentStoreApi } from '../../db/store/types';
 import { documentRegistry } from '../../shared/docs';
 import { ConflictChangedError, ImmutableConflictError, inboxTypes, listConflicts, resolveConflict, showConflict, type ConflictDetail } from '../sync';
@@ -44,7 +44,7 @@ export function displayValue(value: unknown): string {
   return String(value);
 }
 
-export function conflictSummaries(store: DocumentStoreApi, index: ClinicOrm | undefined) {
+export function conflictSummaries(store: DocumentStoreApi, index: Pick<DocumentQueries, 'conflicted'>) {
   return listConflicts(store, inboxTypes(), index).map((c) => {
     const winner = store.get(c.id) ?? { _id: c.id, _rev: c.winnerRev };
     return { id: c.id, type: c.type, label: conflictLabel(c.type, winner), winnerRev: c.winnerRev, conflictRevs: [...c.conflictRevs] };

@@ -16,8 +16,7 @@
  * amendment document, and the store refuses local edits), so only two places signing different
  * versions while apart can conflict; the winner then stands and the other branches are closed.
  */
-import type { ClinicOrm } from '../../db/orm';
-import { listConflictedDocuments } from '../../db/queries/documents';
+import type { DocumentQueries } from '../../db/queries';
 import type { DocumentStoreApi, StoredDocument } from '../../db/store/types';
 import { documentRegistry, type DocumentRegistry } from '../../shared/docs';
 
@@ -98,15 +97,15 @@ function bodyOf(doc: StoredDocument): Record<string, unknown> {
 }
 
 /**
- * The inbox documents (see `inboxTypes`) that currently have conflicts. With the database's ORM, the indexed
- * `documents.conflict_count` query answers (db/queries/documents.ts); with only the store API, the
- * inbox is kept up to date incrementally: only documents changed since the last scan are looked at
- * (a `_local` document remembers the sequence and the open ids).
+ * The inbox documents (see `inboxTypes`) that currently have conflicts. With the database's
+ * document queries, the indexed `documents.conflict_count` query answers (db/queries/documents.ts);
+ * with only the store API, the inbox is kept up to date incrementally: only documents changed since
+ * the last scan are looked at (a `_local` document remembers the sequence and the open ids).
  */
-export function listConflicts(store: DocumentStoreApi, types: ReadonlyArray<string> = inboxTypes(), index?: ClinicOrm): ConflictSummary[] {
+export function listConflicts(store: DocumentStoreApi, types: ReadonlyArray<string> = inboxTypes(), index?: Pick<DocumentQueries, 'conflicted'>): ConflictSummary[] {
   if (index) {
     return types
-      .flatMap((type) => listConflictedDocuments(index, { type, limit: 10_000 }))
+      .flatMap((type) => index.conflicted({ type, limit: 10_000 }))
       .flatMap((row): ConflictSummary[] => {
         const doc = store.get(row.id, { conflicts: true });
         return doc?._conflicts?.length ? [{ id: row.id, type: row.type ?? '', winnerRev: doc._rev, conflictRevs: [...doc._conflicts] }] : [];
