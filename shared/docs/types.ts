@@ -126,8 +126,6 @@ export const CLINIC_DOCUMENT_TYPES = {
 
 export type DocumentType = keyof typeof CLINIC_DOCUMENT_TYPES;
 export type DocumentOf<T extends DocumentType> = z.infer<(typeof CLINIC_DOCUMENT_TYPES)[T]['schema']>;
-/** A document of any replicated type at its current version. */
-export type ClinicDocument = DocumentOf<Exclude<DocumentType, 'draft'>>;
 
 /** The registry the app runs with. */
 export const documentRegistry = new DocumentRegistry(Object.values(CLINIC_DOCUMENT_TYPES));
@@ -135,8 +133,4 @@ export const documentRegistry = new DocumentRegistry(Object.values(CLINIC_DOCUME
 /** Adds a type to the app's registry (a test-only type); returns the function that removes it. */
 export function registerDocumentType(definition: DocumentTypeDefinition): () => void {
   return documentRegistry.register(definition);
-}
-
-export function isDocumentType(value: unknown): value is DocumentType {
-  return typeof value === 'string' && Object.hasOwn(CLINIC_DOCUMENT_TYPES, value);
 }
