@@ -3,9 +3,9 @@ import type { ComponentProps } from 'react';
 type Tone = 'primary' | 'secondary' | 'danger';
 
 const TONES: Readonly<Record<Tone, string>> = {
-  primary: 'bg-teal-700 text-white hover:bg-teal-800 disabled:bg-teal-400',
-  secondary: 'border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:text-slate-400',
-  danger: 'border border-red-300 bg-white text-red-700 hover:bg-red-50',
+  primary: 'bg-primary text-on-primary hover:bg-primary-strong disabled:bg-primary-edge',
+  secondary: 'border border-border bg-surface text-ink hover:bg-surface-muted disabled:text-faint',
+  danger: 'border border-danger-line bg-surface text-danger hover:bg-danger-soft',
 };
 
 interface ButtonProps extends ComponentProps<'button'> {
@@ -17,7 +17,7 @@ export function Button({ tone = 'secondary', className = '', type = 'button', ..
     <button
       {...props}
       type={type}
-      className={`rounded-md px-4 py-2 text-base font-medium outline-none focus-visible:ring-2 focus-visible:ring-teal-400 focus-visible:ring-offset-1 ${TONES[tone]} ${className}`}
+      className={`rounded-md px-4 py-2 text-base font-medium outline-none focus-visible:ring-2 focus-visible:ring-focus focus-visible:ring-offset-1 ${TONES[tone]} ${className}`}
     />
   );
 }

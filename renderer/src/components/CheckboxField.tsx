@@ -8,7 +8,7 @@ interface CheckboxFieldProps {
 export function CheckboxField({ label, checked, onChange, path }: CheckboxFieldProps) {
   return (
     <label data-field={path} className="inline-flex cursor-pointer items-center gap-2 select-none">
-      <input type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} className="size-4 accent-teal-700" />
+      <input type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} className="size-4 accent-primary" />
       <span>{label}</span>
     </label>
   );

@@ -20,9 +20,9 @@ export function TextField({ label, path, value, onChange, error, hint, optional,
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div data-field={path} className={className}>
-      <label htmlFor={id} className="mb-1 block font-medium text-slate-800">
+      <label htmlFor={id} className="mb-1 block font-medium text-ink">
         {label}
-        {optional && <span className="font-normal text-slate-500">{COMPONENT_TEXT.optional}</span>}
+        {optional && <span className="font-normal text-muted">{COMPONENT_TEXT.optional}</span>}
       </label>
       <input
         {...inputProps}
@@ -32,17 +32,17 @@ export function TextField({ label, path, value, onChange, error, hint, optional,
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className={`w-full rounded-md border bg-white px-3 py-2 text-base outline-none focus:ring-2 ${
-          error ? 'border-red-500 focus:ring-red-300' : 'border-slate-300 focus:border-teal-600 focus:ring-teal-200'
+        className={`w-full rounded-md border bg-surface px-3 py-2 text-base outline-none focus:ring-2 ${
+          error ? 'border-danger-edge focus:ring-danger-line' : 'border-border focus:border-primary-bright focus:ring-primary-tint'
         } ${inputClassName}`}
       />
       {hint && (
-        <p id={`${id}-hint`} className="mt-1 text-sm text-slate-500">
+        <p id={`${id}-hint`} className="mt-1 text-sm text-muted">
           {hint}
         </p>
       )}
       {error && (
-        <p id={`${id}-error`} data-error-for={path} className="mt-1 text-sm text-red-700">
+        <p id={`${id}-error`} data-error-for={path} className="mt-1 text-sm text-danger">
           {error}
         </p>
       )}

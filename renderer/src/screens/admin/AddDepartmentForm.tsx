@@ -27,7 +27,7 @@ export function AddDepartmentForm({ onCreated }: { readonly onCreated: () => voi
       data-form="add"
       aria-label={T.addDepartment}
       onSubmit={() => void submit()}
-      className="grid gap-3 rounded-md border border-slate-200 bg-slate-50 p-4"
+      className="grid gap-3 rounded-md border border-border-soft bg-surface-muted p-4"
     >
       <h3 className="font-semibold">{T.addDepartment}</h3>
       {added && <Notice>{added}</Notice>}

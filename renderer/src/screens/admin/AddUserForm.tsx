@@ -31,7 +31,7 @@ export function AddUserForm({ departments, onCreated }: { readonly departments: 
       data-form="add"
       aria-label={T.addUser}
       onSubmit={() => void submit()}
-      className="grid gap-3 rounded-md border border-slate-200 bg-slate-50 p-4"
+      className="grid gap-3 rounded-md border border-border-soft bg-surface-muted p-4"
     >
       <h3 className="font-semibold">{T.addUser}</h3>
       {added && <Notice>{added}</Notice>}

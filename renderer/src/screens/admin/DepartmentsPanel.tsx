@@ -43,7 +43,7 @@ export function DepartmentsPanel({ departments, onChanged }: DepartmentsPanelPro
       )}
       <ErrorBanner error={actions.failed && !activeError ? actions.failed.error : null} onDismiss={actions.dismissFailure} />
       <table className="w-full text-left" data-testid="departments-table">
-        <thead className="border-b border-slate-200 text-sm text-slate-500">
+        <thead className="border-b border-border-soft text-sm text-muted">
           <tr>
             <th className="py-1.5 font-normal">{T.departmentCode}</th>
             <th className="py-1.5 font-normal">{T.departmentName}</th>
@@ -55,13 +55,13 @@ export function DepartmentsPanel({ departments, onChanged }: DepartmentsPanelPro
         <tbody>
           {departments.items === null ? (
             <tr>
-              <td colSpan={COLUMNS} className="py-2 text-slate-500">
+              <td colSpan={COLUMNS} className="py-2 text-muted">
                 {departments.error ? '' : T.loading}
               </td>
             </tr>
           ) : departments.items.length === 0 ? (
             <tr>
-              <td colSpan={COLUMNS} className="py-2 text-slate-500">
+              <td colSpan={COLUMNS} className="py-2 text-muted">
                 {T.empty}
               </td>
             </tr>
@@ -71,7 +71,7 @@ export function DepartmentsPanel({ departments, onChanged }: DepartmentsPanelPro
                 <tr
                   data-department-code={department.code}
                   data-active={String(department.active)}
-                  className={`border-b border-slate-100 ${department.active ? '' : 'text-slate-400'}`}
+                  className={`border-b border-divider ${department.active ? '' : 'text-faint'}`}
                 >
                   <td className="py-1.5 font-mono">{department.code}</td>
                   <td className="py-1.5">{department.name}</td>
@@ -87,7 +87,7 @@ export function DepartmentsPanel({ departments, onChanged }: DepartmentsPanelPro
                       </RowButton>
                     </div>
                     {activeError && actions.failed?.key === department.code && (
-                      <p data-error-for="active" className="mt-1 text-sm text-red-700">
+                      <p data-error-for="active" className="mt-1 text-sm text-danger">
                         {activeError}
                       </p>
                     )}

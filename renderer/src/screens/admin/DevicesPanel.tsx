@@ -79,13 +79,13 @@ export function DevicesPanel() {
 
   return (
     <Panel title={T.title} testId="devices-panel">
-      <p className="text-slate-600">{T.intro}</p>
-      {config?.source === 'environment' && <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">{T.fromEnvironment}</p>}
+      <p className="text-ink-soft">{T.intro}</p>
+      {config?.source === 'environment' && <p className="rounded-md border border-warning-line bg-warning-soft px-3 py-2 text-warning-ink">{T.fromEnvironment}</p>}
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       {saved && <Notice>{T.saved}</Notice>}
       {/* The form waits for the saved settings, so nothing typed early is overwritten by the load. */}
       {config === null ? (
-        !error && <p className="text-slate-500" data-testid="devices-loading">{T.loading}</p>
+        !error && <p className="text-muted" data-testid="devices-loading">{T.loading}</p>
       ) : (
         <KeyboardForm
           onSubmit={() => void save()}
@@ -143,7 +143,7 @@ function DeviceRow({ kind, draft, errors, state, ports, onEdit }: DeviceRowProps
   };
 
   return (
-    <fieldset data-device-row={kind} className="grid gap-2 rounded-md border border-slate-200 p-3">
+    <fieldset data-device-row={kind} className="grid gap-2 rounded-md border border-border-soft p-3">
       <legend className="px-1 font-semibold">{T.kinds[kind]}</legend>
       <div className="grid grid-cols-[1fr_10rem_auto] items-start gap-3">
         <TextField
@@ -177,11 +177,11 @@ function DeviceRow({ kind, draft, errors, state, ports, onEdit }: DeviceRowProps
           {testing ? T.testing : T.testRead}
         </Button>
       </div>
-      <p className="text-sm text-slate-600" data-device-state={state?.status ?? 'not_configured'}>
+      <p className="text-sm text-ink-soft" data-device-state={state?.status ?? 'not_configured'}>
         {T.state}：{state ? state.message : T.notConfigured}
-        {state?.detail && <span className="ml-2 font-mono text-xs text-slate-500">{state.detail}</span>}
+        {state?.detail && <span className="ml-2 font-mono text-xs text-muted">{state.detail}</span>}
       </p>
-      {testing && kind === 'scanner' && <p className="text-teal-800">{T.scanPrompt}</p>}
+      {testing && kind === 'scanner' && <p className="text-primary-strong">{T.scanPrompt}</p>}
       <ErrorBanner error={testError} />
       {outcome && <TestReadResult outcome={outcome} />}
     </fieldset>
@@ -191,7 +191,7 @@ function DeviceRow({ kind, draft, errors, state, ports, onEdit }: DeviceRowProps
 function TestReadResult({ outcome }: { readonly outcome: TestOutcome }) {
   const ok = outcome.outcome !== 'failed' && !(outcome.outcome === 'reader' && outcome.card.state === 'failed');
   return (
-    <div data-testid="test-read-result" data-ok={ok} className={`rounded-md border px-3 py-2 ${ok ? 'border-teal-300 bg-teal-50 text-teal-900' : 'border-red-300 bg-red-50 text-red-800'}`}>
+    <div data-testid="test-read-result" data-ok={ok} className={`rounded-md border px-3 py-2 ${ok ? 'border-primary-line bg-primary-soft text-primary-ink' : 'border-danger-line bg-danger-soft text-danger-strong'}`}>
       {describeOutcome(outcome)}
     </div>
   );
@@ -240,11 +240,11 @@ function PortList({ ports, onRefresh, onUse }: { readonly ports: Ports | null; r
           {T.refreshPorts}
         </Button>
       </div>
-      {ports?.error && <p className="text-amber-800">{ports.error}</p>}
-      {ports && ports.ports.length === 0 && !ports.error && <p className="text-slate-500">{T.noPorts}</p>}
+      {ports?.error && <p className="text-warning-strong">{ports.error}</p>}
+      {ports && ports.ports.length === 0 && !ports.error && <p className="text-muted">{T.noPorts}</p>}
       {ports && ports.ports.length > 0 && (
         <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 text-slate-500">
+          <thead className="border-b border-border-soft text-muted">
             <tr>
               {T.portColumns.map((c, i) => (
                 <th key={i} className="py-1 font-normal">
@@ -255,7 +255,7 @@ function PortList({ ports, onRefresh, onUse }: { readonly ports: Ports | null; r
           </thead>
           <tbody>
             {ports.ports.map((p) => (
-              <tr key={p.path} className="border-b border-slate-100">
+              <tr key={p.path} className="border-b border-divider">
                 <td className="py-1 font-mono">{p.path}</td>
                 <td className="py-1">{p.manufacturer ?? ''}</td>
                 <td className="py-1 font-mono">{p.serialNumber ?? ''}</td>

@@ -22,7 +22,7 @@ export function InlineEditor<D>({ name, title, editor, children }: InlineEditorP
         data-form={name}
         aria-label={title}
         onSubmit={() => void editor.submit()}
-        className="my-2 grid gap-3 rounded-md border-2 border-teal-600 bg-teal-50/40 p-4"
+        className="my-2 grid gap-3 rounded-md border-2 border-primary-bright bg-primary-soft/40 p-4"
       >
         <h3 className="font-semibold">{title}</h3>
         <ErrorBanner error={editor.error} onDismiss={editor.dismissError} />

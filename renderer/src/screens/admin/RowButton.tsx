@@ -13,8 +13,8 @@ export function RowButton({ action, danger = false, className = '', ...props }: 
       {...props}
       type="button"
       data-action={action}
-      className={`rounded border bg-white px-2 py-0.5 text-sm whitespace-nowrap outline-none hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-teal-400 disabled:text-slate-400 ${
-        danger ? 'border-red-300 text-red-700' : 'border-slate-300 text-slate-800'
+      className={`rounded border bg-surface px-2 py-0.5 text-sm whitespace-nowrap outline-none hover:bg-surface-muted focus-visible:ring-2 focus-visible:ring-focus disabled:text-faint ${
+        danger ? 'border-danger-line text-danger' : 'border-border text-ink'
       } ${className}`}
     />
   );

@@ -59,7 +59,7 @@ export function UsersPanel({ users, departments, onChanged }: UsersPanelProps) {
       )}
       <ErrorBanner error={actions.failed && !activeError ? actions.failed.error : null} onDismiss={actions.dismissFailure} />
       <table className="w-full text-left" data-testid="users-table">
-        <thead className="border-b border-slate-200 text-sm whitespace-nowrap text-slate-500">
+        <thead className="border-b border-border-soft text-sm whitespace-nowrap text-muted">
           <tr>
             <th className="py-1.5 pr-2 font-normal">{T.username}</th>
             <th className="py-1.5 pr-2 font-normal">{T.displayName}</th>
@@ -72,14 +72,14 @@ export function UsersPanel({ users, departments, onChanged }: UsersPanelProps) {
         <tbody>
           {users.items === null ? (
             <tr>
-              <td colSpan={COLUMNS} className="py-2 text-slate-500">
+              <td colSpan={COLUMNS} className="py-2 text-muted">
                 {users.error ? '' : T.loading}
               </td>
             </tr>
           ) : (
             users.items.map((user) => (
               <Fragment key={user.username}>
-                <tr data-username={user.username} data-active={String(user.active)} className={`border-b border-slate-100 ${user.active ? '' : 'text-slate-400'}`}>
+                <tr data-username={user.username} data-active={String(user.active)} className={`border-b border-divider ${user.active ? '' : 'text-faint'}`}>
                   <td className="py-1.5 pr-2 whitespace-nowrap font-mono">{user.username}</td>
                   <td className="py-1.5 pr-2 whitespace-nowrap">{user.displayName}</td>
                   <td className="py-1.5 pr-2">{user.roles.map((role) => ROLE_LABELS[role]).join('、')}</td>
@@ -98,7 +98,7 @@ export function UsersPanel({ users, departments, onChanged }: UsersPanelProps) {
                       </RowButton>
                     </div>
                     {activeError && actions.failed?.key === user.username && (
-                      <p data-error-for="active" className="mt-1 text-sm text-red-700">
+                      <p data-error-for="active" className="mt-1 text-sm text-danger">
                         {activeError}
                       </p>
                     )}

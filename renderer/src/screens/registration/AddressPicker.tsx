@@ -113,7 +113,7 @@ export function AddressPicker({ divisionCode, detail, onDivisionChange, onDetail
         ))}
       </div>
       {divisionError && (
-        <p data-error-for="address.divisionCode" className="text-sm text-red-700">
+        <p data-error-for="address.divisionCode" className="text-sm text-danger">
           {divisionError}
         </p>
       )}

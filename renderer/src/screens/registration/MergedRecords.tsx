@@ -35,17 +35,17 @@ export function MergedRecords({ detail, canWrite, onUnmerged }: MergedRecordsPro
   };
 
   return (
-    <section data-testid="merged-records" className="grid gap-3 rounded-lg border border-violet-300 bg-violet-50/40 px-4 py-3">
+    <section data-testid="merged-records" className="grid gap-3 rounded-lg border border-accent-line bg-accent-soft/40 px-4 py-3">
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       <h4 className="font-medium">{T.mergedFromTitle}</h4>
       <ul className="grid gap-2">
         {detail.mergedFrom.map((m) => (
-          <li key={m.id} data-patient-id={m.id} data-merged-into={detail.id} className="grid gap-2 rounded-md bg-white px-3 py-2">
+          <li key={m.id} data-patient-id={m.id} data-merged-into={detail.id} className="grid gap-2 rounded-md bg-surface px-3 py-2">
             <p className="flex flex-wrap items-baseline gap-x-4">
               <span className="font-semibold">{m.name}</span>
               {m.idNumberMasked && <span className="font-mono text-sm">{m.idNumberMasked}</span>}
-              <span className="font-mono text-xs text-slate-500">{m.id}</span>
-              <span className="text-sm text-violet-800">→ {T.pointsHere}</span>
+              <span className="font-mono text-xs text-muted">{m.id}</span>
+              <span className="text-sm text-accent">→ {T.pointsHere}</span>
               <span className="flex-1" />
               {canWrite && asking !== m.id && (
                 <Button tone="danger" onClick={() => setAsking(m.id)}>
@@ -54,7 +54,7 @@ export function MergedRecords({ detail, canWrite, onUnmerged }: MergedRecordsPro
               )}
             </p>
             {asking === m.id && (
-              <div role="alertdialog" data-testid="unmerge-confirm" className="grid gap-2 rounded-md border border-amber-400 bg-amber-50 px-3 py-2">
+              <div role="alertdialog" data-testid="unmerge-confirm" className="grid gap-2 rounded-md border border-warning-edge bg-warning-soft px-3 py-2">
                 <p>{T.unmergeConfirm(m.name)}</p>
                 <div className="flex gap-3">
                   <Button tone="danger" autoFocus disabled={busy} onClick={() => void unmerge(m)}>
@@ -69,7 +69,7 @@ export function MergedRecords({ detail, canWrite, onUnmerged }: MergedRecordsPro
       </ul>
       <h4 className="font-medium">{T.historyTitle}</h4>
       <table data-testid="merged-visits" className="w-full text-left text-sm">
-        <thead className="text-slate-600">
+        <thead className="text-ink-soft">
           <tr>
             {T.historyColumns.map((column) => (
               <th key={column} className="py-1 pr-3 font-normal">
@@ -80,7 +80,7 @@ export function MergedRecords({ detail, canWrite, onUnmerged }: MergedRecordsPro
         </thead>
         <tbody>
           {detail.visits.map((v) => (
-            <tr key={v.id} data-visit-number={v.visitNumber} data-patient-id={v.patientId} className="border-t border-slate-200">
+            <tr key={v.id} data-visit-number={v.visitNumber} data-patient-id={v.patientId} className="border-t border-border-soft">
               <td className="py-1 pr-3">{v.visitDate}</td>
               <td className="py-1 pr-3 font-mono">{v.visitNumber}</td>
               <td className="py-1 pr-3">{v.departmentName}</td>

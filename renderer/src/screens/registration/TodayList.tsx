@@ -48,11 +48,11 @@ export function TodayList({ departments, doctors, reloadKey }: TodayListProps) {
   }, [load, reloadKey]);
 
   return (
-    <section data-testid="today-list" className="grid gap-3 rounded-lg bg-white p-4 shadow-sm">
+    <section data-testid="today-list" className="grid gap-3 rounded-lg bg-surface p-4 shadow-sm">
       <div className="flex items-baseline gap-4">
         <h2 className="text-lg font-semibold">{T.title}</h2>
         {today && (
-          <p className="text-slate-600" data-testid="today-counts">
+          <p className="text-ink-soft" data-testid="today-counts">
             {STATUSES.map((s) => `${T.counts[s]} ${today.counts[s] ?? 0}`).join(' · ')}
           </p>
         )}
@@ -90,7 +90,7 @@ export function TodayList({ departments, doctors, reloadKey }: TodayListProps) {
       <ErrorBanner error={error} />
       {done && <Notice>{done}</Notice>}
       <table className="w-full text-left">
-        <thead className="border-b border-slate-200 text-sm text-slate-500">
+        <thead className="border-b border-border-soft text-sm text-muted">
           <tr>
             {T.columns.map((column, index) => (
               <th key={index} className="py-1.5 font-normal">
@@ -102,13 +102,13 @@ export function TodayList({ departments, doctors, reloadKey }: TodayListProps) {
         <tbody>
           {today === null ? (
             <tr>
-              <td colSpan={T.columns.length} className="py-2 text-slate-500">
+              <td colSpan={T.columns.length} className="py-2 text-muted">
                 {error ? '' : T.loading}
               </td>
             </tr>
           ) : today.visits.length === 0 ? (
             <tr>
-              <td colSpan={T.columns.length} className="py-2 text-slate-500">
+              <td colSpan={T.columns.length} className="py-2 text-muted">
                 {T.empty}
               </td>
             </tr>
@@ -149,13 +149,13 @@ function VisitRow({ visit, cancelling, onCancel, onClose, onCancelled }: VisitRo
   const time = new Date(visit.registeredAt).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
   return (
     <>
-      <tr data-visit-number={visit.visitNumber} data-visit-status={visit.status} className={`border-b border-slate-100 ${visit.status === 'cancelled' ? 'text-slate-400' : ''}`}>
+      <tr data-visit-number={visit.visitNumber} data-visit-status={visit.status} className={`border-b border-divider ${visit.status === 'cancelled' ? 'text-faint' : ''}`}>
         <td className="py-1.5 font-mono text-sm">{visit.visitNumber}</td>
         <td className="py-1.5">{visit.queueNumber}</td>
         <td className="py-1.5">{time}</td>
         <td className="py-1.5">
           {visit.patient.name}
-          <span className="ml-1 text-sm text-slate-500">
+          <span className="ml-1 text-sm text-muted">
             {visit.patient.sexLabel} {visit.patient.ageText}
           </span>
         </td>
@@ -177,7 +177,7 @@ function VisitRow({ visit, cancelling, onCancel, onClose, onCancelled }: VisitRo
       </tr>
       {cancelling && (
         <tr>
-          <td colSpan={T.columns.length} className="bg-red-50 px-3 py-3">
+          <td colSpan={T.columns.length} className="bg-danger-soft px-3 py-3">
             <CancelForm visit={visit} onClose={onClose} onCancelled={onCancelled} />
           </td>
         </tr>

@@ -106,7 +106,7 @@ export function RestoreForm({ draft, errors, onChange, onSubmit, submitting, foc
         <Button onClick={() => setShowMore((open) => !open)} aria-expanded={showMore}>
           {showMore ? T.restoreLess : T.restoreMore}
         </Button>
-        {submitting && <span className="text-sm text-slate-500">{T.restoreStarting}</span>}
+        {submitting && <span className="text-sm text-muted">{T.restoreStarting}</span>}
       </div>
     </KeyboardForm>
   );

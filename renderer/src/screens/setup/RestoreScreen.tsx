@@ -61,12 +61,12 @@ export function RestoreScreen({ resumed, onCancel, onRestored }: RestoreScreenPr
   const retry = (failed: NonNullable<RestoreStatus['error']>) => setView({ kind: 'form', focusPath: focusAfter(failed.code) });
 
   return (
-    <div className="min-h-full bg-slate-100 py-8">
-      <div className="mx-auto max-w-3xl rounded-lg bg-white shadow-sm" data-testid="restore-screen">
-        <header className="border-b border-slate-200 px-8 pt-6 pb-4">
-          <p className="text-sm text-slate-500">{APP_TEXT.productName}</p>
+    <div className="min-h-full bg-canvas py-8">
+      <div className="mx-auto max-w-3xl rounded-lg bg-surface shadow-sm" data-testid="restore-screen">
+        <header className="border-b border-border-soft px-8 pt-6 pb-4">
+          <p className="text-sm text-muted">{APP_TEXT.productName}</p>
           <h1 className="text-2xl font-semibold">{T.restoreTitle}</h1>
-          <p className="mt-1 text-slate-600">{T.restoreIntro}</p>
+          <p className="mt-1 text-ink-soft">{T.restoreIntro}</p>
         </header>
         <div className="grid gap-4 px-8 py-6">
           {view.kind === 'progress' ? (
@@ -100,11 +100,11 @@ export function RestoreScreen({ resumed, onCancel, onRestored }: RestoreScreenPr
           )}
         </div>
         {view.kind === 'form' && (
-          <footer className="flex items-center gap-3 border-t border-slate-200 px-8 py-4">
+          <footer className="flex items-center gap-3 border-t border-border-soft px-8 py-4">
             <Button onClick={onCancel} disabled={submitting}>
               {T.restoreBackToNew}
             </Button>
-            <span className="flex-1 text-sm text-slate-500">{T.restoreKeyboardHint}</span>
+            <span className="flex-1 text-sm text-muted">{T.restoreKeyboardHint}</span>
           </footer>
         )}
       </div>

@@ -109,12 +109,12 @@ export function SetupWizard({ onFinished, onAlreadySetUp }: SetupWizardProps) {
   if (path === 'restore') return <RestoreScreen resumed={resumed} onCancel={() => setPath('new')} onRestored={onAlreadySetUp} />;
 
   return (
-    <div className="min-h-full bg-slate-100 py-8">
-      <div className="mx-auto max-w-3xl rounded-lg bg-white shadow-sm">
-        <header className="border-b border-slate-200 px-8 pt-6 pb-4">
-          <p className="text-sm text-slate-500">{APP_TEXT.productName}</p>
+    <div className="min-h-full bg-canvas py-8">
+      <div className="mx-auto max-w-3xl rounded-lg bg-surface shadow-sm">
+        <header className="border-b border-border-soft px-8 pt-6 pb-4">
+          <p className="text-sm text-muted">{APP_TEXT.productName}</p>
           <h1 className="text-2xl font-semibold">{T.title}</h1>
-          <p className="mt-1 text-slate-600">{T.intro}</p>
+          <p className="mt-1 text-ink-soft">{T.intro}</p>
           {step === 'clinic' && (
             <div className="mt-3 flex flex-wrap gap-2" data-testid="setup-paths">
               <Button tone="primary" aria-pressed="true">
@@ -149,13 +149,13 @@ export function SetupWizard({ onFinished, onAlreadySetUp }: SetupWizardProps) {
           </div>
         </div>
 
-        <footer className="flex items-center gap-3 border-t border-slate-200 px-8 py-4">
+        <footer className="flex items-center gap-3 border-t border-border-soft px-8 py-4">
           {stepIndex > 0 && (
             <Button onClick={goBack} disabled={submitting}>
               {T.back}
             </Button>
           )}
-          <span className="flex-1 text-sm text-slate-500">{submitting ? T.finishing : T.keyboardHint}</span>
+          <span className="flex-1 text-sm text-muted">{submitting ? T.finishing : T.keyboardHint}</span>
           <Button tone="primary" ref={finishRef} onClick={goNext} disabled={submitting}>
             {step === 'review' ? T.finish : T.next}
           </Button>

@@ -29,10 +29,10 @@ export function StoragePanel({ status, onDone }: { readonly status: SyncStatusVi
   };
 
   return (
-    <section data-testid="sync-storage" className="grid content-start gap-3 rounded-lg bg-white p-5 shadow-sm">
+    <section data-testid="sync-storage" className="grid content-start gap-3 rounded-lg bg-surface p-5 shadow-sm">
       <h2 className="text-lg font-semibold">{T.title}</h2>
-      <p className="text-slate-600">{T.intro}</p>
-      {last && <p className="text-slate-700">{T.last(formatWhen(last.at), formatBytes(last.bytesBefore), formatBytes(last.bytesAfter))}</p>}
+      <p className="text-ink-soft">{T.intro}</p>
+      {last && <p className="text-ink-soft">{T.last(formatWhen(last.at), formatBytes(last.bytesBefore), formatBytes(last.bytesAfter))}</p>}
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       {report && <Notice>{T.done(report.revisionsDropped, formatBytes(report.bytesBefore), formatBytes(report.bytesAfter))}</Notice>}
       <div>

@@ -44,7 +44,7 @@ export function SyncSettingsPanel({ onSaved }: { readonly onSaved: () => void })
 
   if (!draft || !view) {
     return (
-      <section data-testid="sync-settings" className="rounded-lg bg-white p-5 shadow-sm">
+      <section data-testid="sync-settings" className="rounded-lg bg-surface p-5 shadow-sm">
         <ErrorBanner error={error} />
       </section>
     );
@@ -90,9 +90,9 @@ export function SyncSettingsPanel({ onSaved }: { readonly onSaved: () => void })
   );
 
   return (
-    <section data-testid="sync-settings" className="grid content-start gap-4 rounded-lg bg-white p-5 shadow-sm">
+    <section data-testid="sync-settings" className="grid content-start gap-4 rounded-lg bg-surface p-5 shadow-sm">
       <h2 className="text-lg font-semibold">{T.title}</h2>
-      {view.source === 'environment' && <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">{T.fromEnvironment}</p>}
+      {view.source === 'environment' && <p className="rounded-md border border-warning-line bg-warning-soft px-3 py-2 text-warning-ink">{T.fromEnvironment}</p>}
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       {saved && <Notice>{T.saved}</Notice>}
       <KeyboardForm
