@@ -1,15 +1,11 @@
 import { Fragment } from 'react';
 import { useClient } from '../../app/client-context';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { Notice } from '../../components/Notice';
 import { fieldErrorsOf } from '../../forms/field-errors';
+import { EditorRow, ErrorBanner, Notice, Panel, RowButton } from '../../ui';
 import type { DepartmentList, Loaded } from './AdminSection';
 import { AddDepartmentForm } from './AddDepartmentForm';
 import { DepartmentEditor } from './DepartmentEditor';
 import type { DepartmentView } from './department-form';
-import { EditorRow } from './InlineEditor';
-import { Panel } from './Panel';
-import { RowButton } from './RowButton';
 import { ADMIN_TEXT as T } from './text';
 import { useRowActions } from './use-row-actions';
 

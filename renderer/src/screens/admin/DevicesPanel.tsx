@@ -2,15 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ApiError, OutputOf } from '../../../../shared/api';
 import { DEVICE_BAUD_RATES, type DeviceKindName, type ScanView } from '../../../../shared/api/devices';
 import { useClient } from '../../app/client-context';
-import { Button } from '../../components/Button';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { KeyboardForm } from '../../components/KeyboardForm';
-import { Notice } from '../../components/Notice';
-import { SelectField } from '../../components/SelectField';
-import { TextField } from '../../components/TextField';
 import { fieldErrorsOf, hasFieldErrors, NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
+import { Button, ErrorBanner, KeyboardForm, Notice, Panel, SelectField, TextField } from '../../ui';
 import { checkDeviceDraft, draftFromSettings, settingsFromDraft, SETTINGS_FIELD, type DeviceSettingsDraft } from './device-form';
-import { Panel } from './Panel';
 import { DEVICE_TEXT as T } from './text';
 
 type Config = OutputOf<'devices.getConfig'>;

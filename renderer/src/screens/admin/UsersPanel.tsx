@@ -1,15 +1,11 @@
 import { Fragment } from 'react';
 import { ROLE_LABELS } from '../../../../shared/permissions';
 import { useClient } from '../../app/client-context';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { Notice } from '../../components/Notice';
 import { fieldErrorsOf } from '../../forms/field-errors';
+import { EditorRow, ErrorBanner, Notice, Panel, RowButton } from '../../ui';
 import type { DepartmentList, Loaded, UserList } from './AdminSection';
 import { AddUserForm } from './AddUserForm';
-import { EditorRow } from './InlineEditor';
-import { Panel } from './Panel';
 import { PasswordEditor } from './PasswordEditor';
-import { RowButton } from './RowButton';
 import { ADMIN_TEXT as T } from './text';
 import { useRowActions } from './use-row-actions';
 import { UserEditor } from './UserEditor';

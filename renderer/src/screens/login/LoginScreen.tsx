@@ -2,12 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { ApiError, SessionUser } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
 import { APP_TEXT } from '../../app/text';
-import { Button } from '../../components/Button';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { KeyboardForm } from '../../components/KeyboardForm';
-import { TextField } from '../../components/TextField';
 import { fieldErrorsOf, hasFieldErrors, NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
 import { focusFirstField } from '../../keyboard/enter-advances';
+import { Button, ErrorBanner, KeyboardForm, TextField } from '../../ui';
 import { LOGIN_TEXT as T } from './text';
 
 interface LoginScreenProps {

@@ -2,8 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { OutputOf } from '../../../../shared/api';
 import type { ClinicClient } from '../../api/client';
 import { useClient } from '../../app/client-context';
-import { SelectField } from '../../components/SelectField';
-import { TextField } from '../../components/TextField';
+import { SelectField, TextField } from '../../ui';
 import { REG_TEXT } from './text';
 
 type Division = OutputOf<'clinic.divisions'>['children'][number];

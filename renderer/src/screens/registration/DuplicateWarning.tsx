@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { OutputOf } from '../../../../shared/api';
-import { Button } from '../../components/Button';
+import { Button } from '../../ui';
 import { REG_TEXT } from './text';
 
 type Candidate = OutputOf<'patients.checkDuplicates'>['candidates'][number];

@@ -1,5 +1,5 @@
+import { Button } from '../../ui';
 import { useEffect, useRef } from 'react';
-import { Button } from '../../components/Button';
 import { changedFields } from './edit-patient-draft';
 import { EDIT_TEXT as T } from './edit-patient-text';
 import type { PatientDraft } from './patient-draft';

@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ApiError, OutputOf, PatientDetail } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
-import { Button } from '../../components/Button';
-import { ErrorBanner } from '../../components/ErrorBanner';
 import { fieldErrorsOf, hasFieldErrors, NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
 import { advanceOnEnter } from '../../keyboard/enter-advances';
+import { Button, ErrorBanner } from '../../ui';
 import { EditConflict, type ConflictState } from './EditPatientConflict';
 import { changedFields, draftFromForm, reapplyEdits } from './edit-patient-draft';
 import { EDIT_TEXT as T } from './edit-patient-text';

@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ApiError, OutputOf, PatientDetail, PatientHit } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
-import { Button } from '../../components/Button';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { Button, ErrorBanner } from '../../ui';
 import { MERGE_TEXT as T } from './merge-text';
 import { REG_TEXT } from './text';
 import { usePatientSearch } from './use-patient-search';

@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ApiError, OutputOf, PatientDetail, PatientHit } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
-import { Button } from '../../components/Button';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { Button, ErrorBanner } from '../../ui';
 import { MergeCandidates } from './MergeCandidates';
 import { MergeCompare, type Side } from './MergeCompare';
 import { recordLabel, suggestedSurvivor } from './merge-compare';

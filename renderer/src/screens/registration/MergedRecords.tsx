@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { ENCOUNTER_STATUS_LABELS, type ApiError, type PatientDetail } from '../../../../shared/api';
 import { VISIT_TYPE_LABELS } from '../../../../shared/docs/encounter';
 import { useClient } from '../../app/client-context';
-import { Button } from '../../components/Button';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { Button, ErrorBanner } from '../../ui';
 import { MERGE_TEXT as T } from './merge-text';
 
 interface MergedRecordsProps {

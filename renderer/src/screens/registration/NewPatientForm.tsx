@@ -1,9 +1,7 @@
 import { useState, type Ref } from 'react';
 import type { OutputOf } from '../../../../shared/api';
-import { Button } from '../../components/Button';
-import { SelectField, type SelectOption } from '../../components/SelectField';
-import { TextField } from '../../components/TextField';
 import type { FieldErrors } from '../../forms/field-errors';
+import { Button, SelectField, type SelectOption, TextField } from '../../ui';
 import { AddressPicker } from './AddressPicker';
 import { idNumberFeedback, idTypeUsesResidentNumber } from './id-number-check';
 import { normalizeBirthDate, withIdNumber, type AllergyDraft, type PatientDraft } from './patient-draft';

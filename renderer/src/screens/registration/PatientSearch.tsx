@@ -1,6 +1,6 @@
 import { useEffect, useState, type KeyboardEvent, type Ref } from 'react';
 import type { PatientHit } from '../../../../shared/api';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { ErrorBanner } from '../../ui';
 import { REG_TEXT } from './text';
 import type { PatientSearchState } from './use-patient-search';
 

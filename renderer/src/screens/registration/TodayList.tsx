@@ -1,12 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError, OutputOf, VisitView } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
-import { Button } from '../../components/Button';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { Notice } from '../../components/Notice';
-import { SelectField } from '../../components/SelectField';
-import { TextField } from '../../components/TextField';
 import { fieldErrorsOf } from '../../forms/field-errors';
+import { Button, ErrorBanner, Notice, SelectField, TextField } from '../../ui';
 import { REG_TEXT } from './text';
 
 const T = REG_TEXT.today;

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
-import { Button } from '../../components/Button';
 import { fieldErrorsUnder } from '../../forms/field-errors';
+import { Button } from '../../ui';
 import type { StepProps } from './step-props';
 import { SETUP_TEXT as T } from './text';
 import { addDepartmentRow, removeDepartmentRow, updateDepartmentRow, type DepartmentRow } from './wizard-draft';

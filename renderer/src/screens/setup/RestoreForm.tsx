@@ -1,9 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button } from '../../components/Button';
-import { KeyboardForm } from '../../components/KeyboardForm';
-import { TextField } from '../../components/TextField';
 import type { FieldErrors } from '../../forms/field-errors';
 import { focusFirstField } from '../../keyboard/enter-advances';
+import { Button, KeyboardForm, TextField } from '../../ui';
 import { defaultSyncAccount, type RestoreDraft } from './restore-draft';
 import { SETUP_TEXT as T } from './text';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useClient } from '../../app/client-context';
-import { Button } from '../../components/Button';
+import { Button } from '../../ui';
 import { rebuildPercent, type RestoreStatus } from './restore-draft';
 import { SETUP_TEXT as T } from './text';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { OutputOf } from '../../../../shared/api';
 import { APP_TEXT } from '../../app/text';
-import { Button } from '../../components/Button';
+import { Button } from '../../ui';
 import { SETUP_TEXT as T } from './text';
 
 type CopyState = 'idle' | 'copied' | 'failed';

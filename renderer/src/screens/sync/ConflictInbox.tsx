@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import type { ApiError, OutputOf } from '../../../../shared/api';
-import { Button } from '../../components/Button';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { Notice } from '../../components/Notice';
+import { Button, ErrorBanner, Notice } from '../../ui';
 import { ConflictDetail } from './ConflictDetail';
 import { SYNC_TEXT } from './text';
 

@@ -1,6 +1,6 @@
 import type { ApiError } from '../../../../shared/api';
 import type { SyncRunView } from '../../../../shared/api/sync';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { ErrorBanner } from '../../ui';
 import { formatDuration, formatWhen } from './format';
 import { HistoryChart } from './HistoryChart';
 import { SYNC_TEXT } from './text';

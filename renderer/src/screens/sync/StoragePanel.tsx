@@ -2,9 +2,7 @@ import { useState } from 'react';
 import type { ApiError, OutputOf } from '../../../../shared/api';
 import type { SyncStatusView } from '../../../../shared/api/sync';
 import { useClient } from '../../app/client-context';
-import { Button } from '../../components/Button';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { Notice } from '../../components/Notice';
+import { Button, ErrorBanner, Notice } from '../../ui';
 import { formatBytes, formatWhen } from './format';
 import { SYNC_TEXT } from './text';
 

@@ -2,12 +2,8 @@ import { useEffect, useState } from 'react';
 import type { ApiError } from '../../../../shared/api';
 import type { SyncSettingsView } from '../../../../shared/api/sync';
 import { useClient } from '../../app/client-context';
-import { Button } from '../../components/Button';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { KeyboardForm } from '../../components/KeyboardForm';
-import { Notice } from '../../components/Notice';
-import { TextField } from '../../components/TextField';
 import { fieldErrorsOf, hasFieldErrors, NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
+import { Button, ErrorBanner, KeyboardForm, Notice, TextField } from '../../ui';
 import { checkSettingsDraft, draftFromView, inputFromDraft, type SyncSettingsDraft } from './settings-draft';
 import { SYNC_TEXT } from './text';
 

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import { Button } from '../../components/Button';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { KeyboardForm } from '../../components/KeyboardForm';
-import { ADMIN_TEXT as T } from './text';
-import type { Editor } from './use-editor';
+import { Button } from './Button';
+import { ErrorBanner } from './ErrorBanner';
+import type { Editor } from './form/use-editor';
+import { KeyboardForm } from './KeyboardForm';
+import { UI_TEXT as T } from './text';
 
 interface InlineEditorProps<D> {
   /** `data-form` of the form, for tests: `edit-user`, `password`, `edit-department`. */
