@@ -37,12 +37,3 @@ export function InlineEditor<D>({ name, title, editor, children }: InlineEditorP
     </div>
   );
 }
-
-/** A table row holding an editor, right under the row it edits. */
-export function EditorRow({ columns, children }: { readonly columns: number; readonly children: ReactNode }) {
-  return (
-    <tr data-editor-row>
-      <td colSpan={columns}>{children}</td>
-    </tr>
-  );
-}

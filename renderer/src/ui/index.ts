@@ -6,7 +6,7 @@ export { ChoiceGroup } from './ChoiceGroup';
 export { DataTable, type Column } from './data-table/DataTable';
 export { Confirm, Dialog } from './Dialog';
 export { ErrorBanner } from './ErrorBanner';
-export { EditorRow, InlineEditor } from './InlineEditor';
+export { InlineEditor } from './InlineEditor';
 export { KeyboardForm } from './KeyboardForm';
 export { RowButton } from './RowButton';
 export { SelectField, type SelectOption } from './SelectField';
