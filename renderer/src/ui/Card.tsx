@@ -10,7 +10,7 @@ const CARD_TONES: Readonly<Record<Tone, string>> = {
   warning: 'border border-warning-edge bg-warning-soft',
   danger: 'border border-danger-line bg-danger-soft',
   info: 'border-2 border-info-edge bg-info-soft/40',
-  accent: 'border-2 border-accent-edge bg-accent-soft/40',
+  accent: 'border border-accent-line bg-accent-soft/40',
 };
 
 interface CardProps extends ComponentProps<'section'> {

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
-import type { ApiError } from '../../../../shared/api';
-import type { ConflictChoice, ConflictDetailView } from '../../../../shared/api/sync';
+import { useEffect, useReducer } from 'react';
+import type { ConflictChoice } from '../../../../shared/api/sync';
 import { useClient } from '../../app/client-context';
 import { Button, ErrorBanner } from '../../ui';
-import { choiceFromPicks, pickedSide, type FieldPicks } from './conflict-picks';
+import { conflictDetailReducer, INITIAL_CONFLICT_DETAIL } from './conflict-detail-state';
+import { choiceFromPicks, pickedSide } from './conflict-picks';
 import { formatWhen } from './format';
 import { fieldLabel, SYNC_TEXT } from './text';
 
@@ -20,26 +20,20 @@ interface ConflictDetailProps {
 /** Both versions side by side, the differing fields marked; keep one whole or pick per field. */
 export function ConflictDetail({ id, onResolved, onClose }: ConflictDetailProps) {
   const client = useClient();
-  const [detail, setDetail] = useState<ConflictDetailView | null>(null);
-  const [picks, setPicks] = useState<FieldPicks>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saving, setSaving] = useState(false);
+  const [{ detail, picks, error, saving }, dispatch] = useReducer(conflictDetailReducer, INITIAL_CONFLICT_DETAIL);
 
   useEffect(() => {
     void (async () => {
       const result = await client.api.sync['conflicts.show']({ id });
-      if (!result.ok) return setError(result.error);
-      setDetail(result.value);
-      setPicks({});
+      dispatch(result.ok ? { type: 'read', detail: result.value } : { type: 'failed', error: result.error });
     })();
   }, [client, id]);
 
   const resolve = async (choice: ConflictChoice) => {
     if (!detail || saving) return;
-    setSaving(true);
+    dispatch({ type: 'saveStarted' });
     const result = await client.api.sync['conflicts.resolve']({ id: detail.id, seenRevs: detail.seenRevs, choice });
-    setSaving(false);
-    if (!result.ok) return setError(result.error);
+    if (!result.ok) return dispatch({ type: 'failed', error: result.error });
     onResolved(detail.label);
   };
 
@@ -50,7 +44,7 @@ export function ConflictDetail({ id, onResolved, onClose }: ConflictDetailProps)
         <span className="flex-1" />
         <Button onClick={onClose}>{T.close}</Button>
       </div>
-      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      <ErrorBanner error={error} onDismiss={() => dispatch({ type: 'dismissError' })} />
       {detail && (
         <>
           <p className="text-ink-soft">{T.pickHint}</p>
@@ -94,7 +88,7 @@ export function ConflictDetail({ id, onResolved, onClose }: ConflictDetailProps)
                           <button
                             type="button"
                             aria-pressed={chosen}
-                            onClick={() => setPicks({ ...picks, [field.name]: index })}
+                            onClick={() => dispatch({ type: 'pick', field: field.name, side: index })}
                             className={`w-full rounded-md border px-2 py-1.5 text-left break-words ${
                               chosen ? 'border-primary-bright bg-primary-soft font-semibold ring-2 ring-primary-line' : 'border-warning-line bg-warning-soft hover:bg-warning-muted'
                             }`}

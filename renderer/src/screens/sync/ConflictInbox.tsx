@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ApiError, OutputOf } from '../../../../shared/api';
-import { Button, ErrorBanner, Notice } from '../../ui';
+import { Button, ErrorBanner, Notice, Panel } from '../../ui';
 import { ConflictDetail } from './ConflictDetail';
 import { SYNC_TEXT } from './text';
 
@@ -20,11 +20,15 @@ export function ConflictInbox({ conflicts, error, onChanged }: ConflictInboxProp
   const [resolved, setResolved] = useState<string | null>(null);
 
   return (
-    <section data-testid="conflict-inbox" className="grid content-start gap-4 rounded-lg bg-surface p-5 shadow-sm">
-      <h2 className="text-lg font-semibold">
-        {T.title}
-        {conflicts && conflicts.length > 0 && <span className="ml-2 rounded-full bg-warning-tint px-2 text-base text-warning-ink">{conflicts.length}</span>}
-      </h2>
+    <Panel
+      testId="conflict-inbox"
+      title={
+        <>
+          {T.title}
+          {conflicts && conflicts.length > 0 && <span className="ml-2 rounded-full bg-warning-tint px-2 text-base text-warning-ink">{conflicts.length}</span>}
+        </>
+      }
+    >
       <p className="text-ink-soft">{T.intro}</p>
       <ErrorBanner error={error} />
       {resolved && <Notice>{T.resolved(resolved)}</Notice>}
@@ -60,6 +64,6 @@ export function ConflictInbox({ conflicts, error, onChanged }: ConflictInboxProp
           </ul>
         ))
       )}
-    </section>
+    </Panel>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ApiError } from '../../../../shared/api';
 import type { SyncStatusView } from '../../../../shared/api/sync';
 import { useClient } from '../../app/client-context';
-import { Button, ErrorBanner } from '../../ui';
+import { Button, Card, ErrorBanner } from '../../ui';
 import { formatBytes, formatWhen, progressPercent } from './format';
 import { SyncErrorBox } from './SyncErrorBox';
 import { SYNC_TEXT as T } from './text';
@@ -30,7 +30,7 @@ export function SyncOverview({ status, onStarted }: SyncOverviewProps) {
   };
 
   return (
-    <section data-testid="sync-overview" data-state={status?.state ?? 'loading'} data-running={running} className="grid gap-4 rounded-lg bg-surface p-5 shadow-sm">
+    <Card data-testid="sync-overview" data-state={status?.state ?? 'loading'} data-running={running}>
       <div className="flex flex-wrap items-center gap-4">
         <h2 className="text-lg font-semibold">{T.title}</h2>
         <span data-testid="sync-state" className={`rounded-full px-3 py-0.5 text-sm ${stateTone(status?.state)}`}>
@@ -55,7 +55,7 @@ export function SyncOverview({ status, onStarted }: SyncOverviewProps) {
       )}
       {status?.progress && <RunProgress progress={status.progress} />}
       {status?.lastError && !running && <SyncErrorBox error={status.lastError} />}
-    </section>
+    </Card>
   );
 }
 

@@ -33,5 +33,7 @@ describe('form state', () => {
     expect(saved).toEqual({ draft: EMPTY, errors: {}, error: null, saving: false, notice: '已添加科室 内科' });
     expect(run([{ type: 'saveStarted' }], saved)).toMatchObject({ saving: true, notice: null });
     expect(run([{ type: 'showErrors', errors: { name: '请填写科室名称' } }], saved).notice).toBeNull();
+    expect(run([{ type: 'edit', patch: { name: '外' }, fields: ['name'] }], saved).notice).toBeNull();
+    expect(run([{ type: 'edit', patch: { name: '外' }, fields: ['name'], keepNotice: true }], saved).notice).toBe('已添加科室 内科');
   });
 });

@@ -15,8 +15,11 @@ export interface FormState<D> {
 }
 
 export type FormAction<D> =
-  /** A change typed by the user; it clears the messages of the fields it touches (and only those). */
-  | { readonly type: 'edit'; readonly patch: Partial<D>; readonly fields: ReadonlyArray<string> }
+  /**
+   * A change typed by the user; it clears the messages of the fields it touches (and only those), and
+   * the line about the last save unless `keepNotice` (an add form keeps "已添加…" while the next is typed).
+   */
+  | { readonly type: 'edit'; readonly patch: Partial<D>; readonly fields: ReadonlyArray<string>; readonly keepNotice?: boolean }
   | { readonly type: 'showErrors'; readonly errors: FieldErrors }
   | { readonly type: 'saveStarted' }
   /** Refused or failed: the draft stays as typed so nothing has to be typed again. */
@@ -32,7 +35,12 @@ export function initialFormState<D>(draft: D): FormState<D> {
 export function formReducer<D>(state: FormState<D>, action: FormAction<D>): FormState<D> {
   switch (action.type) {
     case 'edit':
-      return { ...state, draft: { ...state.draft, ...action.patch }, errors: action.fields.reduce(withoutField, state.errors) };
+      return {
+        ...state,
+        draft: { ...state.draft, ...action.patch },
+        errors: action.fields.reduce(withoutField, state.errors),
+        notice: action.keepNotice ? state.notice : null,
+      };
     case 'showErrors':
       return { ...state, errors: action.errors, notice: null };
     case 'saveStarted':

@@ -21,7 +21,7 @@ export interface CreateFormOptions<D, R> {
  * notice; on success the form empties and focus returns to its first field for the next one.
  */
 export function useCreateForm<D, R>(options: CreateFormOptions<D, R>) {
-  const form = useForm<D>(options.empty);
+  const form = useForm<D>(options.empty, { keepNoticeWhileTyping: true });
   const { draft, saving, formRef, dispatch } = form;
 
   const submit = async () => {

@@ -9,12 +9,12 @@ import { formReducer, initialFormState, type FlagKey, type FormAction, type Form
  * SelectField its path, value, change and error; `flag('outpatient')` does the same for a checkbox.
  * Errors are shown with the cursor put in the first field concerned (focus-first-error).
  */
-export function useForm<D>(initial: D) {
+export function useForm<D>(initial: D, options: { readonly keepNoticeWhileTyping?: boolean } = {}) {
   const [state, dispatch] = useReducer(formReducer<D>, initial, initialFormState<D>);
   const formRef = useRef<HTMLFormElement>(null);
 
   /** Apply a change and clear the errors of the fields it touches. */
-  const edit = (patch: Partial<D>, ...fields: string[]) => dispatch({ type: 'edit', patch, fields });
+  const edit = (patch: Partial<D>, ...fields: string[]) => dispatch({ type: 'edit', patch, fields, keepNotice: options.keepNoticeWhileTyping });
 
   /** Shows field errors with the cursor in the first field concerned (a disabled 保存 may have lost it). */
   const showErrors = (errors: FieldErrors) => {
