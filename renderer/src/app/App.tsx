@@ -72,7 +72,7 @@ export function App() {
       case 'starting':
         return (
           <div className="mx-auto flex max-w-xl flex-col gap-4 p-10">
-            <p className="text-lg text-slate-600">{APP_TEXT.starting}</p>
+            <p className="text-lg text-ink-soft">{APP_TEXT.starting}</p>
             {screen.error && screen.error.code !== 'TRANSPORT' && (
               <>
                 <ErrorBanner error={screen.error} />

@@ -4,7 +4,7 @@ import { APP_TEXT } from './text';
 export function ConnectionBanner({ online }: { readonly online: boolean }) {
   if (online) return null;
   return (
-    <div role="alert" data-testid="connection-banner" className="bg-amber-100 px-4 py-2 text-center text-amber-900">
+    <div role="alert" data-testid="connection-banner" className="bg-warning-muted px-4 py-2 text-center text-warning-ink">
       {APP_TEXT.offline}
     </div>
   );

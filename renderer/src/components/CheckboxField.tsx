@@ -1,15 +1,2 @@
-interface CheckboxFieldProps {
-  readonly label: string;
-  readonly checked: boolean;
-  readonly onChange: (checked: boolean) => void;
-  readonly path?: string;
-}
-
-export function CheckboxField({ label, checked, onChange, path }: CheckboxFieldProps) {
-  return (
-    <label data-field={path} className="inline-flex cursor-pointer items-center gap-2 select-none">
-      <input type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} className="size-4 accent-teal-700" />
-      <span>{label}</span>
-    </label>
-  );
-}
+// Moved to the toolkit (renderer/src/ui); this path stays for screens not yet changed over.
+export { CheckboxField } from '../ui/CheckboxField';

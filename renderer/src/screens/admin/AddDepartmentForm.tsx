@@ -1,13 +1,7 @@
 import { useClient } from '../../app/client-context';
-import { Button } from '../../components/Button';
-import { CheckboxField } from '../../components/CheckboxField';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { KeyboardForm } from '../../components/KeyboardForm';
-import { Notice } from '../../components/Notice';
-import { TextField } from '../../components/TextField';
+import { Button, CheckboxField, ErrorBanner, KeyboardForm, Notice, TextField, useCreateForm } from '../../ui';
 import { checkDepartment, EMPTY_DEPARTMENT, toDepartmentInput, type DepartmentDraft } from './department-form';
 import { ADMIN_TEXT as T } from './text';
-import { useCreateForm } from './use-create-form';
 
 /** 新增科室: the form under the departments list. */
 export function AddDepartmentForm({ onCreated }: { readonly onCreated: () => void }) {
@@ -27,7 +21,7 @@ export function AddDepartmentForm({ onCreated }: { readonly onCreated: () => voi
       data-form="add"
       aria-label={T.addDepartment}
       onSubmit={() => void submit()}
-      className="grid gap-3 rounded-md border border-slate-200 bg-slate-50 p-4"
+      className="grid gap-3 rounded-md border border-border-soft bg-surface-muted p-4"
     >
       <h3 className="font-semibold">{T.addDepartment}</h3>
       {added && <Notice>{added}</Notice>}

@@ -1,16 +1,9 @@
 import { ROLE_LABELS, ROLES } from '../../../../shared/permissions';
 import { useClient } from '../../app/client-context';
-import { Button } from '../../components/Button';
-import { CheckboxField } from '../../components/CheckboxField';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { KeyboardForm } from '../../components/KeyboardForm';
-import { Notice } from '../../components/Notice';
-import { TextField } from '../../components/TextField';
+import { Button, CheckboxField, ChoiceGroup, ErrorBanner, KeyboardForm, Notice, TextField, useCreateForm } from '../../ui';
 import type { DepartmentList } from './AdminSection';
-import { ChoiceGroup } from './ChoiceGroup';
 import { PasswordPairFields } from './PasswordPairFields';
 import { ADMIN_TEXT as T } from './text';
-import { useCreateForm } from './use-create-form';
 import { checkUser, EMPTY_USER, toggle, toUserInput, type UserDraft } from './user-form';
 
 /** 新增用户: the form under the users list. */
@@ -31,7 +24,7 @@ export function AddUserForm({ departments, onCreated }: { readonly departments: 
       data-form="add"
       aria-label={T.addUser}
       onSubmit={() => void submit()}
-      className="grid gap-3 rounded-md border border-slate-200 bg-slate-50 p-4"
+      className="grid gap-3 rounded-md border border-border-soft bg-surface-muted p-4"
     >
       <h3 className="font-semibold">{T.addUser}</h3>
       {added && <Notice>{added}</Notice>}

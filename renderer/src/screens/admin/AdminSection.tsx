@@ -50,7 +50,7 @@ function ClinicAdmin() {
   }, [loadDepartments, loadUsers]);
 
   return (
-    <div className="grid gap-6 xl:grid-cols-2">
+    <div className="grid gap-section 2xl:grid-cols-2">
       <DepartmentsPanel departments={departments} onChanged={() => void loadDepartments()} />
       <UsersPanel users={users} departments={departments.items ?? []} onChanged={() => void loadUsers()} />
     </div>

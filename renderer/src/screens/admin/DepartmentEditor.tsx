@@ -1,10 +1,7 @@
 import { useClient } from '../../app/client-context';
-import { CheckboxField } from '../../components/CheckboxField';
-import { TextField } from '../../components/TextField';
+import { CheckboxField, InlineEditor, TextField, useEditor } from '../../ui';
 import { checkDepartmentEdit, departmentEditDraft, toDepartmentUpdate, type DepartmentView } from './department-form';
-import { InlineEditor } from './InlineEditor';
 import { ADMIN_TEXT as T } from './text';
-import { useEditor } from './use-editor';
 
 interface DepartmentEditorProps {
   readonly department: DepartmentView;

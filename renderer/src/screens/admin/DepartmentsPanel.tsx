@@ -1,15 +1,10 @@
-import { Fragment } from 'react';
 import { useClient } from '../../app/client-context';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { Notice } from '../../components/Notice';
 import { fieldErrorsOf } from '../../forms/field-errors';
+import { DataTable, ErrorBanner, Notice, Panel, RowButton, type Column } from '../../ui';
 import type { DepartmentList, Loaded } from './AdminSection';
 import { AddDepartmentForm } from './AddDepartmentForm';
 import { DepartmentEditor } from './DepartmentEditor';
 import type { DepartmentView } from './department-form';
-import { EditorRow } from './InlineEditor';
-import { Panel } from './Panel';
-import { RowButton } from './RowButton';
 import { ADMIN_TEXT as T } from './text';
 import { useRowActions } from './use-row-actions';
 
@@ -18,8 +13,6 @@ interface DepartmentsPanelProps {
   /** A department was added or changed: read the list again. */
   readonly onChanged: () => void;
 }
-
-const COLUMNS = 5;
 
 export function DepartmentsPanel({ departments, onChanged }: DepartmentsPanelProps) {
   const client = useClient();
@@ -33,6 +26,35 @@ export function DepartmentsPanel({ departments, onChanged }: DepartmentsPanelPro
       (saved) => (saved.active ? T.departmentStarted : T.departmentStopped)(saved.name, saved.code),
     );
 
+  const columns: ReadonlyArray<Column<DepartmentView>> = [
+    { key: 'code', header: T.departmentCode, width: '6rem', cell: (d) => d.code, sortValue: (d) => d.code, className: 'font-mono' },
+    { key: 'name', header: T.departmentName, cell: (d) => d.name, sortValue: (d) => d.name, fullText: (d) => d.name },
+    { key: 'outpatient', header: T.outpatient, width: '5.5rem', cell: (d) => (d.outpatient ? T.yes : T.no) },
+    { key: 'active', header: T.active, width: '5rem', cell: (d) => (d.active ? T.activeYes : T.activeNo), sortValue: (d) => (d.active ? 0 : 1) },
+    {
+      key: 'actions',
+      header: T.actions,
+      width: '9rem',
+      cell: (department) => (
+        <>
+          <div className="flex flex-wrap gap-1.5">
+            <RowButton action="edit" onClick={(event) => actions.openEditor(department.code, 'edit', event.currentTarget)}>
+              {T.edit}
+            </RowButton>
+            <RowButton action="toggle-active" danger={department.active} aria-busy={actions.busy === department.code} onClick={() => toggleActive(department)}>
+              {department.active ? T.stop : T.start}
+            </RowButton>
+          </div>
+          {activeError && actions.failed?.key === department.code && (
+            <p data-error-for="active" className="mt-1 text-sm text-danger">
+              {activeError}
+            </p>
+          )}
+        </>
+      ),
+    },
+  ];
+
   return (
     <Panel title={T.departments} testId="departments-panel">
       <ErrorBanner error={departments.error} />
@@ -42,67 +64,21 @@ export function DepartmentsPanel({ departments, onChanged }: DepartmentsPanelPro
         </div>
       )}
       <ErrorBanner error={actions.failed && !activeError ? actions.failed.error : null} onDismiss={actions.dismissFailure} />
-      <table className="w-full text-left" data-testid="departments-table">
-        <thead className="border-b border-slate-200 text-sm text-slate-500">
-          <tr>
-            <th className="py-1.5 font-normal">{T.departmentCode}</th>
-            <th className="py-1.5 font-normal">{T.departmentName}</th>
-            <th className="py-1.5 font-normal">{T.outpatient}</th>
-            <th className="py-1.5 font-normal">{T.active}</th>
-            <th className="py-1.5 font-normal">{T.actions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {departments.items === null ? (
-            <tr>
-              <td colSpan={COLUMNS} className="py-2 text-slate-500">
-                {departments.error ? '' : T.loading}
-              </td>
-            </tr>
-          ) : departments.items.length === 0 ? (
-            <tr>
-              <td colSpan={COLUMNS} className="py-2 text-slate-500">
-                {T.empty}
-              </td>
-            </tr>
-          ) : (
-            departments.items.map((department) => (
-              <Fragment key={department.code}>
-                <tr
-                  data-department-code={department.code}
-                  data-active={String(department.active)}
-                  className={`border-b border-slate-100 ${department.active ? '' : 'text-slate-400'}`}
-                >
-                  <td className="py-1.5 font-mono">{department.code}</td>
-                  <td className="py-1.5">{department.name}</td>
-                  <td className="py-1.5">{department.outpatient ? T.yes : T.no}</td>
-                  <td className="py-1.5">{department.active ? T.activeYes : T.activeNo}</td>
-                  <td className="py-1.5">
-                    <div className="flex flex-wrap gap-1.5">
-                      <RowButton action="edit" onClick={(event) => actions.openEditor(department.code, 'edit', event.currentTarget)}>
-                        {T.edit}
-                      </RowButton>
-                      <RowButton action="toggle-active" danger={department.active} aria-busy={actions.busy === department.code} onClick={() => toggleActive(department)}>
-                        {department.active ? T.stop : T.start}
-                      </RowButton>
-                    </div>
-                    {activeError && actions.failed?.key === department.code && (
-                      <p data-error-for="active" className="mt-1 text-sm text-red-700">
-                        {activeError}
-                      </p>
-                    )}
-                  </td>
-                </tr>
-                {actions.open?.key === department.code && (
-                  <EditorRow columns={COLUMNS}>
-                    <DepartmentEditor department={department} onDone={actions.done} onCancel={actions.cancel} />
-                  </EditorRow>
-                )}
-              </Fragment>
-            ))
-          )}
-        </tbody>
-      </table>
+      <DataTable
+        label={T.departments}
+        testId="departments-table"
+        columns={columns}
+        rows={departments.items}
+        rowKey={(department) => department.code}
+        rowData={(department) => ({ 'data-department-code': department.code, 'data-active': String(department.active) })}
+        rowClassName={(department) => (department.active ? '' : 'text-faint')}
+        detail={(department) =>
+          actions.open?.key === department.code && <DepartmentEditor department={department} onDone={actions.done} onCancel={actions.cancel} />
+        }
+        loadingText={departments.error ? '' : T.loading}
+        emptyText={T.empty}
+        dense
+      />
 
       <AddDepartmentForm onCreated={onChanged} />
     </Panel>

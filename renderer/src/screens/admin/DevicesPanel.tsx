@@ -1,46 +1,31 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { ApiError, OutputOf } from '../../../../shared/api';
-import { DEVICE_BAUD_RATES, type DeviceKindName, type ScanView } from '../../../../shared/api/devices';
+import { useCallback, useEffect, useReducer } from 'react';
+import type { DeviceKindName } from '../../../../shared/api/devices';
 import { useClient } from '../../app/client-context';
-import { Button } from '../../components/Button';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { KeyboardForm } from '../../components/KeyboardForm';
-import { Notice } from '../../components/Notice';
-import { SelectField } from '../../components/SelectField';
-import { TextField } from '../../components/TextField';
-import { fieldErrorsOf, hasFieldErrors, NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
-import { checkDeviceDraft, draftFromSettings, settingsFromDraft, SETTINGS_FIELD, type DeviceSettingsDraft } from './device-form';
-import { Panel } from './Panel';
+import { fieldErrorsOf, hasFieldErrors } from '../../forms/field-errors';
+import { Button, ErrorBanner, KeyboardForm, Notice, Panel } from '../../ui';
+import { checkDeviceDraft, settingsFromDraft, type DeviceSettingsDraft } from './device-form';
+import { DevicePortList } from './DevicePortList';
+import { DeviceRow } from './DeviceRow';
+import { devicesReducer, INITIAL_DEVICES } from './devices-state';
 import { DEVICE_TEXT as T } from './text';
 
-type Config = OutputOf<'devices.getConfig'>;
-type Ports = OutputOf<'devices.listPorts'>;
-type TestOutcome = OutputOf<'devices.testRead'>;
 const KINDS: ReadonlyArray<DeviceKindName> = ['card_reader', 'scanner'];
 
 /** 外接设备: which serial port the reader and the scanner are on, at what rate; test read; save. */
 export function DevicesPanel() {
   const client = useClient();
-  const [config, setConfig] = useState<Config | null>(null);
-  const [ports, setPorts] = useState<Ports | null>(null);
-  const [draft, setDraft] = useState<DeviceSettingsDraft>(draftFromSettings({ cardReader: null, scanner: null }));
-  const [errors, setErrors] = useState<FieldErrors>(NO_FIELD_ERRORS);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const [state, dispatch] = useReducer(devicesReducer, INITIAL_DEVICES);
+  const { config, ports, draft, errors, error, saving, saved } = state;
 
   const loadPorts = useCallback(async () => {
     const result = await client.api.devices.listPorts({});
-    if (result.ok) setPorts(result.value);
-    else setError(result.error);
+    dispatch(result.ok ? { type: 'portsRead', ports: result.value } : { type: 'failed', error: result.error });
   }, [client]);
 
   useEffect(() => {
     void (async () => {
       const result = await client.api.devices.getConfig({});
-      if (!result.ok) return setError(result.error);
-      setConfig(result.value);
-      setDraft(draftFromSettings(result.value.settings));
+      dispatch(result.ok ? { type: 'configRead', config: result.value } : { type: 'failed', error: result.error });
     })();
     void loadPorts();
   }, [client, loadPorts]);
@@ -49,48 +34,38 @@ export function DevicesPanel() {
   useEffect(() => {
     const timer = setInterval(async () => {
       const result = await client.api.devices.getConfig({});
-      if (result.ok) setConfig((current) => (current ? { ...current, states: result.value.states } : current));
+      if (result.ok) dispatch({ type: 'statesRead', states: result.value.states });
     }, 2_000);
     return () => clearInterval(timer);
   }, [client]);
 
-  const edit = (kind: DeviceKindName, patch: Partial<DeviceSettingsDraft[DeviceKindName]>, field: 'path' | 'baudRate') => {
-    setDraft((current) => ({ ...current, [kind]: { ...current[kind], ...patch } }));
-    setErrors((current) => withoutField(current, `${SETTINGS_FIELD[kind]}.${field}`));
-    setSaved(false);
-  };
+  const edit = (kind: DeviceKindName, patch: Partial<DeviceSettingsDraft[DeviceKindName]>, field: 'path' | 'baudRate') => dispatch({ type: 'edit', kind, patch, field });
 
   const save = async () => {
     if (saving) return;
     const found = checkDeviceDraft(draft);
-    setErrors(found);
+    dispatch({ type: 'checked', errors: found });
     if (hasFieldErrors(found)) return;
-    setSaving(true);
+    dispatch({ type: 'saveStarted' });
     const result = await client.api.devices.saveConfig(settingsFromDraft(draft));
-    setSaving(false);
-    if (!result.ok) {
-      setError(result.error);
-      return setErrors(fieldErrorsOf(result.error));
-    }
-    setError(null);
-    setConfig(result.value);
-    setSaved(true);
+    dispatch(result.ok ? { type: 'saved', config: result.value } : { type: 'saveFailed', error: result.error, errors: fieldErrorsOf(result.error) });
   };
 
   return (
     <Panel title={T.title} testId="devices-panel">
-      <p className="text-slate-600">{T.intro}</p>
-      {config?.source === 'environment' && <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">{T.fromEnvironment}</p>}
-      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      <p className="text-ink-soft">{T.intro}</p>
+      {config?.source === 'environment' && <p className="rounded-md border border-warning-line bg-warning-soft px-3 py-2 text-warning-ink">{T.fromEnvironment}</p>}
+      <ErrorBanner error={error} onDismiss={() => dispatch({ type: 'dismissError' })} />
       {saved && <Notice>{T.saved}</Notice>}
       {/* The form waits for the saved settings, so nothing typed early is overwritten by the load. */}
       {config === null ? (
-        !error && <p className="text-slate-500" data-testid="devices-loading">{T.loading}</p>
+        !error && (
+          <p className="text-muted" data-testid="devices-loading">
+            {T.loading}
+          </p>
+        )
       ) : (
-        <KeyboardForm
-          onSubmit={() => void save()}
-          className="grid gap-4"
-        >
+        <KeyboardForm onSubmit={() => void save()} className="grid gap-4">
           {KINDS.map((kind) => (
             <DeviceRow
               key={kind}
@@ -109,168 +84,7 @@ export function DevicesPanel() {
           </div>
         </KeyboardForm>
       )}
-      <PortList ports={ports} onRefresh={() => void loadPorts()} onUse={(kind, path) => edit(kind, { path }, 'path')} />
+      <DevicePortList ports={ports} onRefresh={() => void loadPorts()} onUse={(kind, path) => edit(kind, { path }, 'path')} />
     </Panel>
-  );
-}
-
-interface DeviceRowProps {
-  readonly kind: DeviceKindName;
-  readonly draft: DeviceSettingsDraft[DeviceKindName];
-  readonly errors: FieldErrors;
-  readonly state: Config['states'][number] | null;
-  readonly ports: Ports['ports'];
-  readonly onEdit: (patch: Partial<DeviceSettingsDraft[DeviceKindName]>, field: 'path' | 'baudRate') => void;
-}
-
-function DeviceRow({ kind, draft, errors, state, ports, onEdit }: DeviceRowProps) {
-  const client = useClient();
-  const [testing, setTesting] = useState(false);
-  const [outcome, setOutcome] = useState<TestOutcome | null>(null);
-  const [testError, setTestError] = useState<ApiError | null>(null);
-  const field = SETTINGS_FIELD[kind];
-  const listId = `ports-${kind}`;
-
-  const testRead = async () => {
-    if (testing || draft.path.trim() === '') return;
-    setTesting(true);
-    setOutcome(null);
-    setTestError(null);
-    const result = await client.api.devices.testRead({ kind, port: { path: draft.path.trim(), baudRate: Number(draft.baudRate) } });
-    setTesting(false);
-    if (result.ok) setOutcome(result.value);
-    else setTestError(result.error);
-  };
-
-  return (
-    <fieldset data-device-row={kind} className="grid gap-2 rounded-md border border-slate-200 p-3">
-      <legend className="px-1 font-semibold">{T.kinds[kind]}</legend>
-      <div className="grid grid-cols-[1fr_10rem_auto] items-start gap-3">
-        <TextField
-          label={T.path}
-          path={`${field}.path`}
-          value={draft.path}
-          onChange={(path) => onEdit({ path }, 'path')}
-          error={errors[`${field}.path`]}
-          placeholder={T.pathPlaceholder}
-          list={listId}
-          autoComplete="off"
-          spellCheck={false}
-          inputClassName="font-mono"
-        />
-        <datalist id={listId}>
-          {ports.map((p) => (
-            <option key={p.path} value={p.path}>
-              {p.manufacturer ?? ''}
-            </option>
-          ))}
-        </datalist>
-        <SelectField
-          label={T.baudRate}
-          path={`${field}.baudRate`}
-          value={draft.baudRate}
-          options={DEVICE_BAUD_RATES.map((rate) => ({ value: String(rate), label: String(rate) }))}
-          onChange={(baudRate) => onEdit({ baudRate }, 'baudRate')}
-          error={errors[`${field}.baudRate`]}
-        />
-        <Button className="mt-7" onClick={() => void testRead()} disabled={testing || draft.path.trim() === ''}>
-          {testing ? T.testing : T.testRead}
-        </Button>
-      </div>
-      <p className="text-sm text-slate-600" data-device-state={state?.status ?? 'not_configured'}>
-        {T.state}：{state ? state.message : T.notConfigured}
-        {state?.detail && <span className="ml-2 font-mono text-xs text-slate-500">{state.detail}</span>}
-      </p>
-      {testing && kind === 'scanner' && <p className="text-teal-800">{T.scanPrompt}</p>}
-      <ErrorBanner error={testError} />
-      {outcome && <TestReadResult outcome={outcome} />}
-    </fieldset>
-  );
-}
-
-function TestReadResult({ outcome }: { readonly outcome: TestOutcome }) {
-  const ok = outcome.outcome !== 'failed' && !(outcome.outcome === 'reader' && outcome.card.state === 'failed');
-  return (
-    <div data-testid="test-read-result" data-ok={ok} className={`rounded-md border px-3 py-2 ${ok ? 'border-teal-300 bg-teal-50 text-teal-900' : 'border-red-300 bg-red-50 text-red-800'}`}>
-      {describeOutcome(outcome)}
-    </div>
-  );
-}
-
-function describeOutcome(outcome: TestOutcome): string {
-  switch (outcome.outcome) {
-    case 'failed':
-      return outcome.error.message;
-    case 'scanner':
-      return T.scanOk(describeScan(outcome.scan));
-    case 'reader': {
-      const head = T.readerOk(outcome.readerVersion);
-      const card = outcome.card;
-      if (card.state === 'absent') return head + T.cardAbsent;
-      if (card.state === 'failed') return head + card.error.message;
-      const h = card.holder;
-      return head + T.cardRead(h.name, T.sexes[h.sex] ?? '', h.birthDate, h.idNumber);
-    }
-    default:
-      return outcome satisfies never;
-  }
-}
-
-function describeScan(scan: ScanView): string {
-  switch (scan.kind) {
-    case 'insurance_voucher':
-      return T.scanKinds.insurance_voucher(scan.insuranceNumber);
-    case 'patient':
-      return T.scanKinds.patient(scan.patientId);
-    case 'archive_case':
-      return T.scanKinds.archive_case(scan.caseNumber);
-    case 'unknown':
-      return `${scan.text}（${scan.hint}）`;
-    default:
-      return scan satisfies never;
-  }
-}
-
-function PortList({ ports, onRefresh, onUse }: { readonly ports: Ports | null; readonly onRefresh: () => void; readonly onUse: (kind: DeviceKindName, path: string) => void }) {
-  return (
-    <div className="grid gap-2" data-testid="port-list">
-      <div className="flex items-center gap-3">
-        <h3 className="font-semibold">{T.ports}</h3>
-        <Button className="px-2 py-1 text-sm" onClick={onRefresh}>
-          {T.refreshPorts}
-        </Button>
-      </div>
-      {ports?.error && <p className="text-amber-800">{ports.error}</p>}
-      {ports && ports.ports.length === 0 && !ports.error && <p className="text-slate-500">{T.noPorts}</p>}
-      {ports && ports.ports.length > 0 && (
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 text-slate-500">
-            <tr>
-              {T.portColumns.map((c, i) => (
-                <th key={i} className="py-1 font-normal">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {ports.ports.map((p) => (
-              <tr key={p.path} className="border-b border-slate-100">
-                <td className="py-1 font-mono">{p.path}</td>
-                <td className="py-1">{p.manufacturer ?? ''}</td>
-                <td className="py-1 font-mono">{p.serialNumber ?? ''}</td>
-                <td className="py-1 text-right">
-                  {KINDS.map((kind) => (
-                    <Button key={kind} className="ml-2 px-2 py-0.5 text-sm" onClick={() => onUse(kind, p.path)}>
-                      {T.usePortFor(T.kinds[kind])}
-                    </Button>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </div>
   );
 }

@@ -1,8 +1,7 @@
 import { useClient } from '../../app/client-context';
-import { InlineEditor } from './InlineEditor';
+import { InlineEditor, useEditor } from '../../ui';
 import { PasswordPairFields } from './PasswordPairFields';
 import { ADMIN_TEXT as T } from './text';
-import { useEditor } from './use-editor';
 import { checkNewPassword, EMPTY_PASSWORD, toPasswordReset, type UserView } from './user-form';
 
 interface PasswordEditorProps {

@@ -1,5 +1,5 @@
-import { TextField } from '../../components/TextField';
 import type { FieldErrors } from '../../forms/field-errors';
+import { TextField } from '../../ui';
 
 interface PasswordPairFieldsProps {
   readonly labels: { readonly password: string; readonly again: string; readonly hint: string };

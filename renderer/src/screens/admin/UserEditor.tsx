@@ -1,12 +1,8 @@
 import { ROLE_LABELS, ROLES } from '../../../../shared/permissions';
 import { useClient } from '../../app/client-context';
-import { CheckboxField } from '../../components/CheckboxField';
-import { TextField } from '../../components/TextField';
+import { CheckboxField, ChoiceGroup, InlineEditor, TextField, useEditor } from '../../ui';
 import type { DepartmentList } from './AdminSection';
-import { ChoiceGroup } from './ChoiceGroup';
-import { InlineEditor } from './InlineEditor';
 import { ADMIN_TEXT as T } from './text';
-import { useEditor } from './use-editor';
 import { checkUserEdit, offeredDepartments, rolesChanged, toggle, toUserUpdate, userEditDraft, type UserView } from './user-form';
 
 interface UserEditorProps {

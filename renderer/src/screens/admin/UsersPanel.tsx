@@ -1,15 +1,10 @@
-import { Fragment } from 'react';
 import { ROLE_LABELS } from '../../../../shared/permissions';
 import { useClient } from '../../app/client-context';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { Notice } from '../../components/Notice';
 import { fieldErrorsOf } from '../../forms/field-errors';
+import { DataTable, ErrorBanner, Notice, Panel, RowButton, type Column } from '../../ui';
 import type { DepartmentList, Loaded, UserList } from './AdminSection';
 import { AddUserForm } from './AddUserForm';
-import { EditorRow } from './InlineEditor';
-import { Panel } from './Panel';
 import { PasswordEditor } from './PasswordEditor';
-import { RowButton } from './RowButton';
 import { ADMIN_TEXT as T } from './text';
 import { useRowActions } from './use-row-actions';
 import { UserEditor } from './UserEditor';
@@ -21,8 +16,6 @@ interface UsersPanelProps {
   /** A user was added or changed: read the list again. */
   readonly onChanged: () => void;
 }
-
-const COLUMNS = 6;
 
 export function UsersPanel({ users, departments, onChanged }: UsersPanelProps) {
   const client = useClient();
@@ -46,8 +39,43 @@ export function UsersPanel({ users, departments, onChanged }: UsersPanelProps) {
       ) : (
         <PasswordEditor user={user} onDone={actions.done} onCancel={actions.cancel} />
       );
-    return <EditorRow columns={COLUMNS}>{editor}</EditorRow>;
+    return editor;
   };
+
+  const departmentsOf = (user: UserView) => user.departmentCodes.map((code) => departmentName.get(code) ?? code).join('、');
+  const rolesOf = (user: UserView) => user.roles.map((role) => ROLE_LABELS[role]).join('、');
+  const columns: ReadonlyArray<Column<UserView>> = [
+    { key: 'username', header: T.username, width: '16%', cell: (u) => u.username, sortValue: (u) => u.username, fullText: (u) => u.username, className: 'font-mono' },
+    { key: 'displayName', header: T.displayName, width: '14%', cell: (u) => u.displayName, sortValue: (u) => u.displayName, fullText: (u) => u.displayName },
+    { key: 'roles', header: T.roles, cell: rolesOf, fullText: rolesOf },
+    { key: 'departments', header: T.userDepartments, cell: departmentsOf, sortValue: departmentsOf, fullText: departmentsOf },
+    { key: 'active', header: T.active, width: '4rem', cell: (u) => (u.active ? T.activeYes : T.activeNo), sortValue: (u) => (u.active ? 0 : 1), className: 'whitespace-nowrap' },
+    {
+      key: 'actions',
+      header: T.actions,
+      width: '13.5rem',
+      cell: (user) => (
+        <>
+          <div className="flex flex-wrap gap-1.5">
+            <RowButton action="edit" onClick={(event) => actions.openEditor(user.username, 'edit', event.currentTarget)}>
+              {T.edit}
+            </RowButton>
+            <RowButton action="password" onClick={(event) => actions.openEditor(user.username, 'password', event.currentTarget)}>
+              {T.resetPassword}
+            </RowButton>
+            <RowButton action="toggle-active" danger={user.active} aria-busy={actions.busy === user.username} onClick={() => toggleActive(user)}>
+              {user.active ? T.stop : T.start}
+            </RowButton>
+          </div>
+          {activeError && actions.failed?.key === user.username && (
+            <p data-error-for="active" className="mt-1 text-sm text-danger">
+              {activeError}
+            </p>
+          )}
+        </>
+      ),
+    },
+  ];
 
   return (
     <Panel title={T.users} testId="users-panel">
@@ -58,58 +86,19 @@ export function UsersPanel({ users, departments, onChanged }: UsersPanelProps) {
         </div>
       )}
       <ErrorBanner error={actions.failed && !activeError ? actions.failed.error : null} onDismiss={actions.dismissFailure} />
-      <table className="w-full text-left" data-testid="users-table">
-        <thead className="border-b border-slate-200 text-sm whitespace-nowrap text-slate-500">
-          <tr>
-            <th className="py-1.5 pr-2 font-normal">{T.username}</th>
-            <th className="py-1.5 pr-2 font-normal">{T.displayName}</th>
-            <th className="py-1.5 pr-2 font-normal">{T.roles}</th>
-            <th className="py-1.5 pr-2 font-normal">{T.userDepartments}</th>
-            <th className="py-1.5 pr-2 font-normal">{T.active}</th>
-            <th className="py-1.5 pr-2 font-normal">{T.actions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.items === null ? (
-            <tr>
-              <td colSpan={COLUMNS} className="py-2 text-slate-500">
-                {users.error ? '' : T.loading}
-              </td>
-            </tr>
-          ) : (
-            users.items.map((user) => (
-              <Fragment key={user.username}>
-                <tr data-username={user.username} data-active={String(user.active)} className={`border-b border-slate-100 ${user.active ? '' : 'text-slate-400'}`}>
-                  <td className="py-1.5 pr-2 whitespace-nowrap font-mono">{user.username}</td>
-                  <td className="py-1.5 pr-2 whitespace-nowrap">{user.displayName}</td>
-                  <td className="py-1.5 pr-2">{user.roles.map((role) => ROLE_LABELS[role]).join('、')}</td>
-                  <td className="py-1.5 pr-2">{user.departmentCodes.map((code) => departmentName.get(code) ?? code).join('、')}</td>
-                  <td className="py-1.5 pr-2 whitespace-nowrap">{user.active ? T.activeYes : T.activeNo}</td>
-                  <td className="py-1.5">
-                    <div className="flex flex-wrap gap-1.5">
-                      <RowButton action="edit" onClick={(event) => actions.openEditor(user.username, 'edit', event.currentTarget)}>
-                        {T.edit}
-                      </RowButton>
-                      <RowButton action="password" onClick={(event) => actions.openEditor(user.username, 'password', event.currentTarget)}>
-                        {T.resetPassword}
-                      </RowButton>
-                      <RowButton action="toggle-active" danger={user.active} aria-busy={actions.busy === user.username} onClick={() => toggleActive(user)}>
-                        {user.active ? T.stop : T.start}
-                      </RowButton>
-                    </div>
-                    {activeError && actions.failed?.key === user.username && (
-                      <p data-error-for="active" className="mt-1 text-sm text-red-700">
-                        {activeError}
-                      </p>
-                    )}
-                  </td>
-                </tr>
-                {editorFor(user)}
-              </Fragment>
-            ))
-          )}
-        </tbody>
-      </table>
+      <DataTable
+        label={T.users}
+        testId="users-table"
+        columns={columns}
+        rows={users.items}
+        rowKey={(user) => user.username}
+        rowData={(user) => ({ 'data-username': user.username, 'data-active': String(user.active) })}
+        rowClassName={(user) => (user.active ? '' : 'text-faint')}
+        detail={editorFor}
+        loadingText={users.error ? '' : T.loading}
+        emptyText={T.empty}
+        dense
+      />
 
       <AddUserForm departments={departments} onCreated={onChanged} />
     </Panel>

@@ -48,13 +48,13 @@ export function HomeScreen({ clinicName, user, onLoggedOut }: HomeScreenProps) {
 
   return (
     <div className="flex h-full flex-col">
-      <header className="flex items-baseline gap-4 bg-teal-800 px-5 py-3 text-white">
+      <header className="flex items-baseline gap-4 bg-primary-strong px-5 py-3 text-on-primary">
         <h1 className="text-xl font-semibold" data-testid="clinic-name">
           {shownClinicName}
         </h1>
-        <span className="text-sm text-teal-100">{APP_TEXT.productName}</span>
+        <span className="text-sm text-on-primary-soft">{APP_TEXT.productName}</span>
         <span className="flex-1" />
-        <span className="text-sm text-teal-50">{T.greeting(user.displayName)}</span>
+        <span className="text-sm text-on-primary-soft">{T.greeting(user.displayName)}</span>
       </header>
       <div className="flex min-h-0 flex-1">
         <SectionNav current={section} roles={user.roles} onOpen={setSection} />
@@ -78,7 +78,7 @@ export function HomeScreen({ clinicName, user, onLoggedOut }: HomeScreenProps) {
         return <Placeholder title={title} plan={T.comingSoon[section]} />;
       case 'sync':
         return (
-          <Suspense fallback={<p className="text-slate-600">{T.openingSection}</p>}>
+          <Suspense fallback={<p className="text-ink-soft">{T.openingSection}</p>}>
             <SyncSection />
           </Suspense>
         );

@@ -10,7 +10,7 @@ interface SectionNavProps {
 
 export function SectionNav({ current, roles, onOpen }: SectionNavProps) {
   return (
-    <nav aria-label={T.navLabel} className="flex w-44 shrink-0 flex-col gap-1 border-r border-slate-200 bg-white p-3">
+    <nav aria-label={T.navLabel} className="flex w-44 shrink-0 flex-col gap-1 border-r border-border-soft bg-surface p-3">
       {SECTIONS.map((section) => {
         const active = section.id === current;
         const allowed = sectionAllowed(section, roles);
@@ -21,14 +21,14 @@ export function SectionNav({ current, roles, onOpen }: SectionNavProps) {
             data-section={section.id}
             aria-current={active ? 'page' : undefined}
             onClick={() => onOpen(section.id)}
-            className={`flex items-center justify-between rounded-md px-3 py-2.5 text-left text-lg outline-none focus-visible:ring-2 focus-visible:ring-teal-400 ${
-              active ? 'bg-teal-700 text-white' : allowed ? 'text-slate-800 hover:bg-slate-100' : 'text-slate-400 hover:bg-slate-50'
+            className={`flex items-center justify-between rounded-md px-3 py-2.5 text-left text-lg outline-none focus-visible:ring-2 focus-visible:ring-focus ${
+              active ? 'bg-primary text-on-primary' : allowed ? 'text-ink hover:bg-canvas' : 'text-faint hover:bg-surface-muted'
             }`}
           >
             <span>{T.sections[section.id]}</span>
             <kbd
               title={T.shortcutHint(section.fkey, section.digit)}
-              className={`rounded border px-1 font-sans text-xs ${active ? 'border-teal-300 text-teal-50' : 'border-slate-300 text-slate-500'}`}
+              className={`rounded border px-1 font-sans text-xs ${active ? 'border-primary-line text-on-primary-soft' : 'border-border text-muted'}`}
             >
               {section.fkey}
             </kbd>

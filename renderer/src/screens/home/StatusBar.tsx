@@ -14,7 +14,7 @@ export function StatusBar({ state, user, onLogout }: StatusBarProps) {
   const { status, error } = state;
   const now = new Date();
   return (
-    <footer data-testid="status-bar" className="flex items-center gap-5 border-t border-slate-300 bg-slate-200 px-4 py-1.5 text-sm text-slate-700">
+    <footer data-testid="status-bar" className="flex items-center gap-5 border-t border-border bg-surface-strong px-4 py-1.5 text-sm text-ink-soft">
       <Slot name="user" label={T.user} value={`${user.displayName}（${user.username}）`} />
       {status ? (
         <>
@@ -27,13 +27,13 @@ export function StatusBar({ state, user, onLogout }: StatusBarProps) {
         !error && <span>{T.loading}</span>
       )}
       {error && (
-        <span data-testid="status-error" className="text-amber-800">
+        <span data-testid="status-error" className="text-warning-strong">
           {error.code === 'TRANSPORT' ? T.unreachable : error.message}
         </span>
       )}
       <span className="flex-1" />
-      {status && <span className="text-slate-500">{T.version(status.version)}</span>}
-      <button type="button" onClick={onLogout} className="rounded px-2 py-0.5 text-teal-800 hover:bg-slate-300">
+      {status && <span className="text-muted">{T.version(status.version)}</span>}
+      <button type="button" onClick={onLogout} className="rounded px-2 py-0.5 text-primary-strong hover:bg-surface-hover">
         {T.logout}
       </button>
     </footer>
@@ -50,8 +50,8 @@ interface SlotProps {
 
 function Slot({ name, label, value, warn, title }: SlotProps) {
   return (
-    <span data-status={name} title={title} className={warn ? 'text-red-700' : undefined}>
-      <span className="text-slate-500">{label}：</span>
+    <span data-status={name} title={title} className={warn ? 'text-danger' : undefined}>
+      <span className="text-muted">{label}：</span>
       {value}
     </span>
   );

@@ -2,12 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { ApiError, SessionUser } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
 import { APP_TEXT } from '../../app/text';
-import { Button } from '../../components/Button';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { KeyboardForm } from '../../components/KeyboardForm';
-import { TextField } from '../../components/TextField';
 import { fieldErrorsOf, hasFieldErrors, NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
 import { focusFirstField } from '../../keyboard/enter-advances';
+import { Button, ErrorBanner, KeyboardForm, TextField } from '../../ui';
 import { LOGIN_TEXT as T } from './text';
 
 interface LoginScreenProps {
@@ -48,19 +45,19 @@ export function LoginScreen({ clinicName, reason, onLoggedIn }: LoginScreenProps
   };
 
   return (
-    <div className="flex min-h-full items-center justify-center bg-slate-100 p-6">
+    <div className="flex min-h-full items-center justify-center bg-canvas p-6">
       <KeyboardForm
         ref={formRef}
         data-testid="login-form"
         onSubmit={() => void submit()}
-        className="grid w-full max-w-md gap-5 rounded-lg bg-white px-8 py-8 shadow-sm"
+        className="grid w-full max-w-md gap-5 rounded-lg bg-surface px-8 py-8 shadow-sm"
       >
         <div>
-          <p className="text-sm text-slate-500">{APP_TEXT.productName}</p>
+          <p className="text-sm text-muted">{APP_TEXT.productName}</p>
           <h1 className="text-2xl font-semibold" data-testid="login-clinic-name">
             {clinicName ?? T.title}
           </h1>
-          {clinicName && <p className="mt-1 text-slate-600">{T.title}</p>}
+          {clinicName && <p className="mt-1 text-ink-soft">{T.title}</p>}
         </div>
         <ErrorBanner error={error} />
         <TextField
@@ -91,7 +88,7 @@ export function LoginScreen({ clinicName, reason, onLoggedIn }: LoginScreenProps
         <Button tone="primary" type="submit" disabled={submitting}>
           {submitting ? T.submitting : T.submit}
         </Button>
-        <p className="text-sm text-slate-500">{T.forgotten}</p>
+        <p className="text-sm text-muted">{T.forgotten}</p>
       </KeyboardForm>
     </div>
   );

@@ -2,8 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { OutputOf } from '../../../../shared/api';
 import type { ClinicClient } from '../../api/client';
 import { useClient } from '../../app/client-context';
-import { SelectField } from '../../components/SelectField';
-import { TextField } from '../../components/TextField';
+import { SelectField, TextField } from '../../ui';
 import { REG_TEXT } from './text';
 
 type Division = OutputOf<'clinic.divisions'>['children'][number];
@@ -113,7 +112,7 @@ export function AddressPicker({ divisionCode, detail, onDivisionChange, onDetail
         ))}
       </div>
       {divisionError && (
-        <p data-error-for="address.divisionCode" className="text-sm text-red-700">
+        <p data-error-for="address.divisionCode" className="text-sm text-danger">
           {divisionError}
         </p>
       )}

@@ -4,10 +4,10 @@ import { REG_TEXT } from './text';
 const T = REG_TEXT.devices;
 
 const TONE: Readonly<Record<DeviceStateView['status'], string>> = {
-  ready: 'border-teal-300 bg-teal-50 text-teal-800',
-  connecting: 'border-slate-300 bg-slate-50 text-slate-700',
-  disconnected: 'border-amber-400 bg-amber-50 text-amber-900',
-  error: 'border-red-300 bg-red-50 text-red-800',
+  ready: 'border-primary-line bg-primary-soft text-primary-strong',
+  connecting: 'border-border bg-surface-muted text-ink-soft',
+  disconnected: 'border-warning-edge bg-warning-soft text-warning-ink',
+  error: 'border-danger-line bg-danger-soft text-danger-strong',
 };
 
 /** The reader's and scanner's state next to the keys that use them; the full message on hover. */
@@ -20,7 +20,7 @@ export function DeviceChips({ states }: { readonly states: ReadonlyArray<DeviceS
         data-device={kind}
         data-device-status={state?.status ?? 'not_configured'}
         title={state?.message}
-        className={`rounded-full border px-2.5 py-0.5 text-sm ${state ? TONE[state.status] : 'border-slate-200 text-slate-500'}`}
+        className={`rounded-full border px-2.5 py-0.5 text-sm ${state ? TONE[state.status] : 'border-border-soft text-muted'}`}
       >
         {label}：{state ? T.states[state.status] : T.notSet}
       </span>
@@ -39,7 +39,7 @@ export function DeviceProblems({ states }: { readonly states: ReadonlyArray<Devi
   const problems = (states ?? []).filter((s) => s.status === 'disconnected' || s.status === 'error');
   if (problems.length === 0) return null;
   return (
-    <div role="status" data-testid="device-problems" className="rounded-md border border-amber-400 bg-amber-50 px-4 py-2 text-amber-900">
+    <div role="status" data-testid="device-problems" className="rounded-md border border-warning-edge bg-warning-soft px-4 py-2 text-warning-ink">
       {problems.map((s) => (
         <p key={s.kind}>{s.message}</p>
       ))}

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { OutputOf } from '../../../../shared/api';
-import { Button } from '../../components/Button';
+import { Button } from '../../ui';
 import { REG_TEXT } from './text';
 
 type Candidate = OutputOf<'patients.checkDuplicates'>['candidates'][number];
@@ -30,15 +30,15 @@ export function DuplicateWarning({ candidates, onUseExisting, onSaveAnyway, onBa
         event.stopPropagation();
         onBack();
       }}
-      className="grid gap-3 rounded-lg border-2 border-amber-400 bg-amber-50 p-4"
+      className="grid gap-3 rounded-lg border-2 border-warning-edge bg-warning-soft p-4"
     >
-      <h3 id="duplicates-title" className="text-lg font-semibold text-amber-900">
+      <h3 id="duplicates-title" className="text-lg font-semibold text-warning-ink">
         {T.title}
       </h3>
-      <p className="text-amber-900">{sameId ? T.sameIdRefused : T.intro}</p>
+      <p className="text-warning-ink">{sameId ? T.sameIdRefused : T.intro}</p>
       <ul className="grid gap-2">
         {candidates.map((candidate, index) => (
-          <li key={candidate.patient.id} data-patient-id={candidate.patient.id} className="flex items-center gap-4 rounded-md bg-white px-3 py-2">
+          <li key={candidate.patient.id} data-patient-id={candidate.patient.id} className="flex items-center gap-4 rounded-md bg-surface px-3 py-2">
             <div className="min-w-0 flex-1">
               <p className="flex flex-wrap items-baseline gap-x-4">
                 <span className="font-semibold">{candidate.patient.name}</span>
@@ -47,9 +47,9 @@ export function DuplicateWarning({ candidates, onUseExisting, onSaveAnyway, onBa
                 </span>
                 {candidate.patient.idNumberMasked && <span className="font-mono text-sm">{candidate.patient.idNumberMasked}</span>}
                 {candidate.patient.phoneMasked && <span className="font-mono text-sm">{candidate.patient.phoneMasked}</span>}
-                <span className="text-sm text-slate-600">{candidate.patient.lastVisit ? REG_TEXT.lastVisit(candidate.patient.lastVisit.date, candidate.patient.lastVisit.departmentName) : REG_TEXT.firstTime}</span>
+                <span className="text-sm text-ink-soft">{candidate.patient.lastVisit ? REG_TEXT.lastVisit(candidate.patient.lastVisit.date, candidate.patient.lastVisit.departmentName) : REG_TEXT.firstTime}</span>
               </p>
-              <p className="text-sm text-amber-900">{candidate.reasonText || candidate.reasons.map((r) => T.reasons[r]).join('；')}</p>
+              <p className="text-sm text-warning-ink">{candidate.reasonText || candidate.reasons.map((r) => T.reasons[r]).join('；')}</p>
             </div>
             <Button tone="primary" className="whitespace-nowrap" ref={index === 0 ? first : undefined} onClick={() => onUseExisting(candidate)}>
               {T.useExisting}

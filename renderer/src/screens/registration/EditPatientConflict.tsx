@@ -1,5 +1,5 @@
+import { Button } from '../../ui';
 import { useEffect, useRef } from 'react';
-import { Button } from '../../components/Button';
 import { changedFields } from './edit-patient-draft';
 import { EDIT_TEXT as T } from './edit-patient-text';
 import type { PatientDraft } from './patient-draft';
@@ -30,7 +30,7 @@ export function EditConflict({ state, busy, onReload, onReapply }: EditConflictP
     .join('、');
 
   return (
-    <div role="alert" data-testid="edit-conflict" data-stage={state.stage} className="grid gap-2 rounded-md border-2 border-amber-400 bg-amber-50 px-4 py-3 text-amber-950">
+    <div role="alert" data-testid="edit-conflict" data-stage={state.stage} className="grid gap-2 rounded-md border-2 border-warning-edge bg-warning-soft px-4 py-3 text-warning-deep">
       <p className="font-semibold">{state.stage === 'detected' ? T.conflictTitle : T.reloaded}</p>
       {state.stage === 'detected' && <p>{T.conflictText}</p>}
       {mine !== '' && <p className="text-sm">{T.conflictMine(mine)}</p>}

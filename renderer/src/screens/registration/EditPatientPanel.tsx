@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ApiError, OutputOf, PatientDetail } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
-import { Button } from '../../components/Button';
-import { ErrorBanner } from '../../components/ErrorBanner';
 import { fieldErrorsOf, hasFieldErrors, NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
 import { advanceOnEnter } from '../../keyboard/enter-advances';
+import { Button, ErrorBanner } from '../../ui';
 import { EditConflict, type ConflictState } from './EditPatientConflict';
 import { changedFields, draftFromForm, reapplyEdits } from './edit-patient-draft';
 import { EDIT_TEXT as T } from './edit-patient-text';
@@ -116,14 +115,14 @@ export function EditPatientPanel({ detail, codeSets, feeCategories, onSaved, onC
   };
 
   return (
-    <section ref={rootRef} data-testid="edit-patient" data-patient-id={detail.id} data-rev={base.rev} aria-labelledby="edit-patient-title" onKeyDown={onKeyDown} className="grid gap-3 rounded-lg border-2 border-sky-500 bg-sky-50/40 p-4">
+    <section ref={rootRef} data-testid="edit-patient" data-patient-id={detail.id} data-rev={base.rev} aria-labelledby="edit-patient-title" onKeyDown={onKeyDown} className="grid gap-3 rounded-lg border-2 border-info-edge bg-info-soft/40 p-4">
       <h3 id="edit-patient-title" className="text-lg font-semibold">
         {T.title(detail.form.name)}
       </h3>
       {conflict && <EditConflict state={conflict} busy={busy} onReload={() => void reload()} onReapply={reapply} />}
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       {note && (
-        <p role="status" data-testid="edit-note" className="rounded-md border border-teal-300 bg-teal-50 px-3 py-2 text-teal-900">
+        <p role="status" data-testid="edit-note" className="rounded-md border border-primary-line bg-primary-soft px-3 py-2 text-primary-ink">
           {note}
         </p>
       )}

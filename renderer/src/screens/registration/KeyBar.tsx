@@ -15,10 +15,10 @@ const KEYS: ReadonlyArray<readonly [string, string]> = [
 /** The screen's keys, always in sight: staff learn them from here, not from a manual. */
 export function KeyBar() {
   return (
-    <p data-testid="key-bar" className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600">
+    <p data-testid="key-bar" className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-ink-soft">
       {KEYS.map(([key, label]) => (
         <span key={key}>
-          <kbd className="mr-1 rounded border border-slate-300 bg-white px-1.5 font-sans text-xs text-slate-700">{key}</kbd>
+          <kbd className="mr-1 rounded border border-border bg-surface px-1.5 font-sans text-xs text-ink-soft">{key}</kbd>
           {label}
         </span>
       ))}

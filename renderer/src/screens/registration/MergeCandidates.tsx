@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ApiError, OutputOf, PatientDetail, PatientHit } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
-import { Button } from '../../components/Button';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { Button, ErrorBanner } from '../../ui';
 import { MERGE_TEXT as T } from './merge-text';
 import { REG_TEXT } from './text';
 import { usePatientSearch } from './use-patient-search';
@@ -16,7 +15,7 @@ interface MergeCandidatesProps {
 
 function HitLine({ hit, note, onCompare }: { readonly hit: PatientHit; readonly note?: string; readonly onCompare: () => void }) {
   return (
-    <li data-patient-id={hit.id} className="flex items-center gap-4 rounded-md bg-white px-3 py-2">
+    <li data-patient-id={hit.id} className="flex items-center gap-4 rounded-md bg-surface px-3 py-2">
       <div className="min-w-0 flex-1">
         <p className="flex flex-wrap items-baseline gap-x-4">
           <span className="font-semibold">{hit.name}</span>
@@ -25,9 +24,9 @@ function HitLine({ hit, note, onCompare }: { readonly hit: PatientHit; readonly 
           </span>
           {hit.idNumberMasked && <span className="font-mono text-sm">{hit.idNumberMasked}</span>}
           {hit.phoneMasked && <span className="font-mono text-sm">{hit.phoneMasked}</span>}
-          <span className="text-sm text-slate-600">{hit.lastVisit ? REG_TEXT.lastVisit(hit.lastVisit.date, hit.lastVisit.departmentName) : REG_TEXT.firstTime}</span>
+          <span className="text-sm text-ink-soft">{hit.lastVisit ? REG_TEXT.lastVisit(hit.lastVisit.date, hit.lastVisit.departmentName) : REG_TEXT.firstTime}</span>
         </p>
-        {note && <p className="text-sm text-amber-900">{note}</p>}
+        {note && <p className="text-sm text-warning-ink">{note}</p>}
       </div>
       <Button tone="primary" onClick={onCompare}>
         {T.compare}
@@ -69,9 +68,9 @@ export function MergeCandidates({ current, onCompare }: MergeCandidatesProps) {
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       <h4 className="font-medium">{T.candidatesTitle}</h4>
       {candidates === null ? (
-        <p className="text-slate-500">{T.checking}</p>
+        <p className="text-muted">{T.checking}</p>
       ) : candidates.length === 0 ? (
-        <p className="text-slate-600">{T.noCandidates}</p>
+        <p className="text-ink-soft">{T.noCandidates}</p>
       ) : (
         <ul ref={listRef} className="grid gap-2">
           {candidates.map((c) => (
@@ -80,17 +79,17 @@ export function MergeCandidates({ current, onCompare }: MergeCandidatesProps) {
         </ul>
       )}
       <label className="grid gap-1">
-        <span className="font-medium text-slate-800">{T.searchLabel}</span>
+        <span className="font-medium text-ink">{T.searchLabel}</span>
         <input
           data-testid="merge-search"
           value={query}
           onChange={(event) => setQuery(event.target.value)}
           placeholder={T.searchPlaceholder}
           autoComplete="off"
-          className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 outline-none focus:border-teal-600 focus:ring-2 focus:ring-teal-200"
+          className="w-full rounded-md border border-border bg-surface px-3 py-2 outline-none focus:border-primary-bright focus:ring-2 focus:ring-primary-tint"
         />
       </label>
-      {query.trim() !== '' && search.output !== null && !search.searching && found.length === 0 && <p className="text-slate-600">{T.searchNone}</p>}
+      {query.trim() !== '' && search.output !== null && !search.searching && found.length === 0 && <p className="text-ink-soft">{T.searchNone}</p>}
       {found.length > 0 && (
         <ul className="grid gap-2" data-testid="merge-search-results">
           {found.map((hit) => (

@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ApiError, OutputOf, PatientDetail, PatientHit } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
-import { Button } from '../../components/Button';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { Button, ErrorBanner } from '../../ui';
 import { MergeCandidates } from './MergeCandidates';
 import { MergeCompare, type Side } from './MergeCompare';
 import { recordLabel, suggestedSurvivor } from './merge-compare';
@@ -93,14 +92,14 @@ export function MergePanel({ detail, codeSets, feeCategories, onMerged, onCancel
   const dropName = comparing ? recordLabel(comparing.survivor === 'left' ? comparing.right : comparing.left) : '';
 
   return (
-    <section data-testid="merge-panel" aria-labelledby="merge-title" onKeyDown={onKeyDown} className="grid gap-3 rounded-lg border-2 border-violet-400 bg-violet-50/40 p-4">
+    <section data-testid="merge-panel" aria-labelledby="merge-title" onKeyDown={onKeyDown} className="grid gap-3 rounded-lg border-2 border-accent-edge bg-accent-soft/40 p-4">
       <h3 id="merge-title" className="text-lg font-semibold">
         {T.title(detail.form.name)}
       </h3>
-      <p className="text-slate-700">{T.intro}</p>
+      <p className="text-ink-soft">{T.intro}</p>
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       {notice && (
-        <p role="alert" data-testid="merge-notice" className="rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-amber-950">
+        <p role="alert" data-testid="merge-notice" className="rounded-md border border-warning-edge bg-warning-soft px-3 py-2 text-warning-deep">
           {notice}
         </p>
       )}
@@ -110,7 +109,7 @@ export function MergePanel({ detail, codeSets, feeCategories, onMerged, onCancel
         <>
           <MergeCompare left={comparing.left} right={comparing.right} survivor={comparing.survivor} onChooseSurvivor={(survivor) => setComparing({ ...comparing, survivor, confirming: false })} context={{ codeSets, feeCategories, divisionNames }} />
           {comparing.confirming ? (
-            <div role="alertdialog" aria-labelledby="merge-confirm-title" data-testid="merge-confirm" className="grid gap-2 rounded-md border-2 border-red-300 bg-red-50 px-4 py-3 text-red-950">
+            <div role="alertdialog" aria-labelledby="merge-confirm-title" data-testid="merge-confirm" className="grid gap-2 rounded-md border-2 border-danger-line bg-danger-soft px-4 py-3 text-danger-ink">
               <p id="merge-confirm-title" className="font-semibold">
                 {T.confirmTitle}
               </p>

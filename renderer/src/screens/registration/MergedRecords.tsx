@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { ENCOUNTER_STATUS_LABELS, type ApiError, type PatientDetail } from '../../../../shared/api';
 import { VISIT_TYPE_LABELS } from '../../../../shared/docs/encounter';
 import { useClient } from '../../app/client-context';
-import { Button } from '../../components/Button';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { Button, Card, Confirm, DataTable, ErrorBanner, type Column } from '../../ui';
 import { MERGE_TEXT as T } from './merge-text';
+
+type Visit = PatientDetail['visits'][number];
 
 interface MergedRecordsProps {
   readonly detail: PatientDetail;
@@ -34,18 +35,28 @@ export function MergedRecords({ detail, canWrite, onUnmerged }: MergedRecordsPro
     }
   };
 
+  const [DATE, NUMBER, DEPARTMENT, TYPE, STATUS, RECORD] = T.historyColumns;
+  const columns: ReadonlyArray<Column<Visit>> = [
+    { key: 'date', header: DATE, width: '6.5rem', cell: (v) => v.visitDate, sortValue: (v) => v.visitDate },
+    { key: 'number', header: NUMBER, width: '9.5rem', cell: (v) => v.visitNumber, sortValue: (v) => v.visitNumber, className: 'font-mono' },
+    { key: 'department', header: DEPARTMENT, cell: (v) => v.departmentName, sortValue: (v) => v.departmentName, fullText: (v) => v.departmentName },
+    { key: 'type', header: TYPE, width: '4rem', cell: (v) => VISIT_TYPE_LABELS[v.visitType] },
+    { key: 'status', header: STATUS, width: '4.5rem', cell: (v) => ENCOUNTER_STATUS_LABELS[v.status] },
+    { key: 'record', header: RECORD, cell: (v) => nameOf(v.patientId), sortValue: (v) => nameOf(v.patientId), fullText: (v) => nameOf(v.patientId) },
+  ];
+
   return (
-    <section data-testid="merged-records" className="grid gap-3 rounded-lg border border-violet-300 bg-violet-50/40 px-4 py-3">
+    <Card data-testid="merged-records" tone="accent" compact>
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       <h4 className="font-medium">{T.mergedFromTitle}</h4>
       <ul className="grid gap-2">
         {detail.mergedFrom.map((m) => (
-          <li key={m.id} data-patient-id={m.id} data-merged-into={detail.id} className="grid gap-2 rounded-md bg-white px-3 py-2">
+          <li key={m.id} data-patient-id={m.id} data-merged-into={detail.id} className="grid gap-2 rounded-md bg-surface px-3 py-2">
             <p className="flex flex-wrap items-baseline gap-x-4">
               <span className="font-semibold">{m.name}</span>
               {m.idNumberMasked && <span className="font-mono text-sm">{m.idNumberMasked}</span>}
-              <span className="font-mono text-xs text-slate-500">{m.id}</span>
-              <span className="text-sm text-violet-800">→ {T.pointsHere}</span>
+              <span className="font-mono text-xs text-muted">{m.id}</span>
+              <span className="text-sm text-accent">→ {T.pointsHere}</span>
               <span className="flex-1" />
               {canWrite && asking !== m.id && (
                 <Button tone="danger" onClick={() => setAsking(m.id)}>
@@ -54,43 +65,32 @@ export function MergedRecords({ detail, canWrite, onUnmerged }: MergedRecordsPro
               )}
             </p>
             {asking === m.id && (
-              <div role="alertdialog" data-testid="unmerge-confirm" className="grid gap-2 rounded-md border border-amber-400 bg-amber-50 px-3 py-2">
-                <p>{T.unmergeConfirm(m.name)}</p>
-                <div className="flex gap-3">
-                  <Button tone="danger" autoFocus disabled={busy} onClick={() => void unmerge(m)}>
-                    {T.unmergeYes}
-                  </Button>
-                  <Button onClick={() => setAsking(null)}>{T.unmergeNo}</Button>
-                </div>
-              </div>
+              <Confirm
+                testId="unmerge-confirm"
+                tone="warning"
+                title={T.unmergeConfirm(m.name)}
+                confirmLabel={T.unmergeYes}
+                cancelLabel={T.unmergeNo}
+                busy={busy}
+                onConfirm={() => void unmerge(m)}
+                onCancel={() => setAsking(null)}
+              />
             )}
           </li>
         ))}
       </ul>
       <h4 className="font-medium">{T.historyTitle}</h4>
-      <table data-testid="merged-visits" className="w-full text-left text-sm">
-        <thead className="text-slate-600">
-          <tr>
-            {T.historyColumns.map((column) => (
-              <th key={column} className="py-1 pr-3 font-normal">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {detail.visits.map((v) => (
-            <tr key={v.id} data-visit-number={v.visitNumber} data-patient-id={v.patientId} className="border-t border-slate-200">
-              <td className="py-1 pr-3">{v.visitDate}</td>
-              <td className="py-1 pr-3 font-mono">{v.visitNumber}</td>
-              <td className="py-1 pr-3">{v.departmentName}</td>
-              <td className="py-1 pr-3">{VISIT_TYPE_LABELS[v.visitType]}</td>
-              <td className="py-1 pr-3">{ENCOUNTER_STATUS_LABELS[v.status]}</td>
-              <td className="py-1 pr-3">{nameOf(v.patientId)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+      <div className="text-sm">
+        <DataTable
+          label={T.historyTitle}
+          testId="merged-visits"
+          columns={columns}
+          rows={detail.visits}
+          rowKey={(v) => v.id}
+          rowData={(v) => ({ 'data-visit-number': v.visitNumber, 'data-patient-id': v.patientId })}
+          dense
+        />
+      </div>
+    </Card>
   );
 }

@@ -1,9 +1,7 @@
 import { useState, type Ref } from 'react';
 import type { OutputOf } from '../../../../shared/api';
-import { Button } from '../../components/Button';
-import { SelectField, type SelectOption } from '../../components/SelectField';
-import { TextField } from '../../components/TextField';
 import type { FieldErrors } from '../../forms/field-errors';
+import { Button, SelectField, type SelectOption, TextField } from '../../ui';
 import { AddressPicker } from './AddressPicker';
 import { idNumberFeedback, idTypeUsesResidentNumber } from './id-number-check';
 import { normalizeBirthDate, withIdNumber, type AllergyDraft, type PatientDraft } from './patient-draft';
@@ -39,7 +37,7 @@ export function NewPatientForm({ draft, onChange, errors, codeSets, feeCategorie
 
   return (
     <section data-testid="new-patient-form" className="grid gap-3">
-      {fromCard && <p className="text-sm text-teal-800">{REG_TEXT.patient.fromCard}</p>}
+      {fromCard && <p className="text-sm text-primary-strong">{REG_TEXT.patient.fromCard}</p>}
       <div className="grid grid-cols-[repeat(3,minmax(0,1fr))] gap-3">
         <TextField label={T.name} path="name" value={draft.name} onChange={(name) => set({ name }, 'name')} error={errors.name} inputRef={nameRef} maxLength={40} autoComplete="off" />
         <SelectField label={T.idType} path="idType" value={draft.idType} options={toOptions(codeSets?.idTypes)} onChange={(idType) => set({ idType }, 'idType')} />
@@ -102,9 +100,9 @@ export function NewPatientForm({ draft, onChange, errors, codeSets, feeCategorie
       </div>
 
       <fieldset className="grid gap-2">
-        <legend className="mb-1 font-medium text-slate-800">
+        <legend className="mb-1 font-medium text-ink">
           {T.address}
-          <span className="font-normal text-slate-500">（选填）</span>
+          <span className="font-normal text-muted">（选填）</span>
         </legend>
         <AddressPicker
           divisionCode={draft.divisionCode}

@@ -1,6 +1,6 @@
 import { useEffect, useState, type KeyboardEvent, type Ref } from 'react';
 import type { PatientHit } from '../../../../shared/api';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { ErrorBanner } from '../../ui';
 import { REG_TEXT } from './text';
 import type { PatientSearchState } from './use-patient-search';
 
@@ -47,10 +47,10 @@ export function PatientSearch({ query, onQueryChange, search, override, onPick, 
   return (
     <section data-testid="patient-search" className="grid gap-2">
       <label className="grid gap-1">
-        <span className="flex items-baseline gap-3 font-medium text-slate-800">
+        <span className="flex items-baseline gap-3 font-medium text-ink">
           {T.label}
-          {kindText && <span className="text-sm font-normal text-teal-700" data-testid="search-kind">{kindText}</span>}
-          {search.searching && <span className="text-sm font-normal text-slate-500">{T.searching}</span>}
+          {kindText && <span className="text-sm font-normal text-primary" data-testid="search-kind">{kindText}</span>}
+          {search.searching && <span className="text-sm font-normal text-muted">{T.searching}</span>}
         </span>
         <input
           ref={inputRef}
@@ -65,13 +65,13 @@ export function PatientSearch({ query, onQueryChange, search, override, onPick, 
           aria-controls="patient-hits"
           aria-activedescendant={hits[active] ? `hit-${hits[active].id}` : undefined}
           data-testid="search-input"
-          className="w-full rounded-md border border-slate-300 bg-white px-3 py-2.5 text-lg outline-none focus:border-teal-600 focus:ring-2 focus:ring-teal-200"
+          className="w-full rounded-md border border-border bg-surface px-3 py-2.5 text-lg outline-none focus:border-primary-bright focus:ring-2 focus:ring-primary-tint"
         />
       </label>
       <ErrorBanner error={search.error} />
-      {override && <p className="text-sm font-medium text-amber-800">{override.title}</p>}
+      {override && <p className="text-sm font-medium text-warning-strong">{override.title}</p>}
       {hits.length > 0 && (
-        <ul id="patient-hits" role="listbox" data-testid="search-results" className="max-h-80 overflow-auto rounded-md border border-slate-200 bg-white">
+        <ul id="patient-hits" role="listbox" data-testid="search-results" className="max-h-80 overflow-auto rounded-md border border-border-soft bg-surface">
           {hits.map((hit, index) => (
             <li
               key={hit.id}
@@ -81,25 +81,25 @@ export function PatientSearch({ query, onQueryChange, search, override, onPick, 
               data-patient-id={hit.id}
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => onPick(hit)}
-              className={`grid cursor-pointer grid-cols-[5.5rem_6.5rem_11.5rem_7.5rem_minmax(0,1fr)_auto] items-baseline gap-3 border-b border-slate-100 px-3 py-2 whitespace-nowrap ${index === active ? 'bg-teal-50' : 'hover:bg-slate-50'}`}
+              className={`grid cursor-pointer grid-cols-[5.5rem_6.5rem_11.5rem_7.5rem_minmax(0,1fr)_auto] items-baseline gap-3 border-b border-divider px-3 py-2 whitespace-nowrap ${index === active ? 'bg-primary-soft' : 'hover:bg-surface-muted'}`}
             >
               <span className="truncate font-semibold">{hit.name}</span>
-              <span className="text-slate-600">
+              <span className="text-ink-soft">
                 {hit.sexLabel} {hit.ageText}
               </span>
-              <span className="font-mono text-sm text-slate-600">{hit.idNumberMasked ?? ''}</span>
-              <span className="font-mono text-sm text-slate-600">{hit.phoneMasked ?? ''}</span>
-              <span className="truncate text-sm text-slate-500">
+              <span className="font-mono text-sm text-ink-soft">{hit.idNumberMasked ?? ''}</span>
+              <span className="font-mono text-sm text-ink-soft">{hit.phoneMasked ?? ''}</span>
+              <span className="truncate text-sm text-muted">
                 {hit.lastVisit ? REG_TEXT.lastVisit(hit.lastVisit.date, hit.lastVisit.departmentName) : REG_TEXT.firstTime}
               </span>
-              <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-600">{REG_TEXT.matched[hit.matched.key]}</span>
+              <span className="rounded bg-canvas px-1.5 text-xs text-ink-soft">{REG_TEXT.matched[hit.matched.key]}</span>
             </li>
           ))}
         </ul>
       )}
-      {override === null && search.output?.more && search.query === query.trim() && <p className="text-sm text-slate-500">{T.more}</p>}
+      {override === null && search.output?.more && search.query === query.trim() && <p className="text-sm text-muted">{T.more}</p>}
       {showNone && (
-        <p data-testid="search-none" className="text-slate-600">
+        <p data-testid="search-none" className="text-ink-soft">
           {T.none(query.trim())}
         </p>
       )}

@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { ApiError, VisitView } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
-import { Button } from '../../components/Button';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { Button, ErrorBanner } from '../../ui';
 import { saveSlip } from './slip-file';
 import { REG_TEXT } from './text';
 
@@ -25,27 +24,27 @@ export function RegisteredVisit({ visit, clinicName }: { readonly visit: VisitVi
   };
 
   return (
-    <section data-testid="registered-visit" data-visit-id={visit.id} className="grid gap-2 rounded-lg border-2 border-teal-600 bg-white p-4">
-      <h3 className="text-lg font-semibold text-teal-800">{T.title}</h3>
+    <section data-testid="registered-visit" data-visit-id={visit.id} className="grid gap-2 rounded-lg border-2 border-primary-bright bg-surface p-4">
+      <h3 className="text-lg font-semibold text-primary-strong">{T.title}</h3>
       <p className="text-lg">
         {visit.patient.name} · {visit.department.name}
         {visit.doctor ? ` · ${visit.doctor.displayName}` : ''} · {visit.visitTypeLabel} · {visit.feeCategory.name}
       </p>
       <dl className="grid grid-cols-[auto_auto_1fr] gap-x-8 gap-y-2">
         <div>
-          <dt className="text-sm text-slate-500">{T.visitNumber}</dt>
+          <dt className="text-sm text-muted">{T.visitNumber}</dt>
           <dd className="font-mono text-2xl font-semibold whitespace-nowrap" data-testid="visit-number">
             {visit.visitNumber}
           </dd>
         </div>
         <div>
-          <dt className="text-sm text-slate-500">{T.queueNumber}</dt>
-          <dd className="text-3xl font-bold text-teal-800" data-testid="queue-number">
+          <dt className="text-sm text-muted">{T.queueNumber}</dt>
+          <dd className="text-3xl font-bold text-primary-strong" data-testid="queue-number">
             {visit.queueNumber}
           </dd>
         </div>
         <div>
-          <dt className="text-sm text-slate-500">{T.queue}</dt>
+          <dt className="text-sm text-muted">{T.queue}</dt>
           <dd className="text-xl" data-testid="queue-position">
             {visit.queuePosition === null ? T.notWaiting : T.queuePosition(visit.queuePosition)}
           </dd>
@@ -60,7 +59,7 @@ export function RegisteredVisit({ visit, clinicName }: { readonly visit: VisitVi
           {loading ? T.loadingSlip : T.openPdf}
         </Button>
       </div>
-      <p className="text-sm text-slate-500">{T.next}</p>
+      <p className="text-sm text-muted">{T.next}</p>
       {createPortal(<PrintedSlip visit={visit} clinicName={clinicName} />, document.body)}
     </section>
   );

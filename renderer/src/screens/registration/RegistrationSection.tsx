@@ -282,12 +282,12 @@ export function RegistrationSection({ clinicName }: { readonly clinicName: strin
       <ErrorBanner error={reference.error} />
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       {message && (
-        <p role="status" data-testid="registration-message" data-tone={message.tone} className={`rounded-md border px-4 py-2 ${message.tone === 'warn' ? 'border-amber-400 bg-amber-50 text-amber-900' : 'border-teal-300 bg-teal-50 text-teal-900'}`}>
+        <p role="status" data-testid="registration-message" data-tone={message.tone} className={`rounded-md border px-4 py-2 ${message.tone === 'warn' ? 'border-warning-edge bg-warning-soft text-warning-ink' : 'border-primary-line bg-primary-soft text-primary-ink'}`}>
           {message.text}
         </p>
       )}
       <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_24rem]">
-        <div ref={patientAreaRef} className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-4 rounded-lg bg-white p-4 shadow-sm">
+        <div ref={patientAreaRef} className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-4 rounded-lg bg-surface p-4 shadow-sm">
           <PatientSearch query={query} onQueryChange={(text) => { setQuery(text); setOverride(null); }} search={search} override={override} onPick={(hit) => void choose(summaryFromHit(hit))} inputRef={searchRef} />
           {subject.kind === 'existing' && (
             <SelectedPatient
@@ -343,7 +343,7 @@ export function RegistrationSection({ clinicName }: { readonly clinicName: strin
             <MergedRecords detail={subject.detail} canWrite={canWritePatients} onUnmerged={(name) => void chooseLatest(subject.summary.id, MERGE_TEXT.unmerged(name))} />
           )}
           {subject.kind === 'new' && (
-            <div data-registration-form onKeyDown={(event) => advanceOnEnter(event, () => setFocusNext('department'))} className="grid gap-2 border-t border-slate-200 pt-3">
+            <div data-registration-form onKeyDown={(event) => advanceOnEnter(event, () => setFocusNext('department'))} className="grid gap-2 border-t border-border-soft pt-3">
               <h3 className="text-lg font-semibold">{T.patient.newTitle}</h3>
               <NewPatientForm draft={subject.draft} onChange={editDraft} errors={patientErrors} codeSets={reference.codeSets} feeCategories={reference.feeCategories} fromCard={subject.fromCard} nameRef={nameRef} />
             </div>
@@ -352,9 +352,9 @@ export function RegistrationSection({ clinicName }: { readonly clinicName: strin
           {duplicates && <DuplicateWarning candidates={duplicates} onUseExisting={(c) => void useExisting(c)} onSaveAnyway={() => void register(true)} onBack={() => { setDuplicates(null); setFocusNext('name'); }} />}
         </div>
         <div className="grid gap-4">
-          <section data-registration-form className="grid gap-2 rounded-lg bg-white p-4 shadow-sm">
+          <section data-registration-form className="grid gap-2 rounded-lg bg-surface p-4 shadow-sm">
             <h3 className="text-lg font-semibold">{T.visit.title}</h3>
-            {subject.kind === 'none' && <p className="text-sm text-slate-500">{T.visit.needPatient}</p>}
+            {subject.kind === 'none' && <p className="text-sm text-muted">{T.visit.needPatient}</p>}
             <VisitForm draft={visit} onChange={editVisit} errors={visitErrors} departments={reference.departments} doctors={reference.doctors} feeCategories={reference.feeCategories} submitting={busy} onSubmit={() => void register()} departmentRef={departmentRef} />
           </section>
         </div>

@@ -10,9 +10,9 @@ const T = REG_TEXT.patient;
 export function SelectedPatient({ summary, detail, actions }: { readonly summary: PatientSummary; readonly detail: PatientDetail | null; readonly actions?: ReactNode }) {
   const allergies = detail?.form.allergies ?? [];
   return (
-    <section data-testid="selected-patient" data-patient-id={summary.id} className="grid gap-1 rounded-lg border-2 border-teal-600 bg-teal-50 px-4 py-3">
+    <section data-testid="selected-patient" data-patient-id={summary.id} className="grid gap-1 rounded-lg border-2 border-primary-bright bg-primary-soft px-4 py-3">
       <div className="flex flex-wrap items-center gap-2">
-        <p className="flex-1 text-sm text-teal-800">{T.selected}</p>
+        <p className="flex-1 text-sm text-primary-strong">{T.selected}</p>
         {actions}
       </div>
       <p className="flex flex-wrap items-baseline gap-x-4">
@@ -22,18 +22,18 @@ export function SelectedPatient({ summary, detail, actions }: { readonly summary
         <span className="text-lg">
           {summary.sexLabel} {summary.ageText}
         </span>
-        {summary.idNumberMasked && <span className="font-mono text-slate-700">{summary.idNumberMasked}</span>}
-        {summary.phoneMasked && <span className="font-mono text-slate-700">{summary.phoneMasked}</span>}
+        {summary.idNumberMasked && <span className="font-mono text-ink-soft">{summary.idNumberMasked}</span>}
+        {summary.phoneMasked && <span className="font-mono text-ink-soft">{summary.phoneMasked}</span>}
       </p>
-      <p className="text-slate-700">{summary.lastVisit ? REG_TEXT.lastVisit(summary.lastVisit.date, summary.lastVisit.departmentName) : REG_TEXT.firstTime}</p>
+      <p className="text-ink-soft">{summary.lastVisit ? REG_TEXT.lastVisit(summary.lastVisit.date, summary.lastVisit.departmentName) : REG_TEXT.firstTime}</p>
       {detail === null ? (
-        <p className="text-sm text-slate-500">{T.loading}</p>
+        <p className="text-sm text-muted">{T.loading}</p>
       ) : allergies.length > 0 ? (
-        <p className="font-medium text-red-700" data-testid="selected-allergies">
+        <p className="font-medium text-danger" data-testid="selected-allergies">
           {T.allergies}：{allergies.map((a) => (a.reaction ? `${a.substance}（${a.reaction}）` : a.substance)).join('、')}
         </p>
       ) : (
-        <p className="text-sm text-slate-500">{T.noAllergies}</p>
+        <p className="text-sm text-muted">{T.noAllergies}</p>
       )}
     </section>
   );

@@ -1,12 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError, OutputOf, VisitView } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
-import { Button } from '../../components/Button';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { Notice } from '../../components/Notice';
-import { SelectField } from '../../components/SelectField';
-import { TextField } from '../../components/TextField';
 import { fieldErrorsOf } from '../../forms/field-errors';
+import { Button, Card, DataTable, ErrorBanner, Notice, SelectField, TextField, type Column } from '../../ui';
 import { REG_TEXT } from './text';
 
 const T = REG_TEXT.today;
@@ -47,12 +43,17 @@ export function TodayList({ departments, doctors, reloadKey }: TodayListProps) {
     void load();
   }, [load, reloadKey]);
 
+  const columns = visitColumns(cancelling?.id ?? null, (visit) => {
+    setDone(null);
+    setCancelling(visit);
+  });
+
   return (
-    <section data-testid="today-list" className="grid gap-3 rounded-lg bg-white p-4 shadow-sm">
+    <Card data-testid="today-list" compact>
       <div className="flex items-baseline gap-4">
         <h2 className="text-lg font-semibold">{T.title}</h2>
         {today && (
-          <p className="text-slate-600" data-testid="today-counts">
+          <p className="text-ink-soft" data-testid="today-counts">
             {STATUSES.map((s) => `${T.counts[s]} ${today.counts[s] ?? 0}`).join(' · ')}
           </p>
         )}
@@ -89,39 +90,18 @@ export function TodayList({ departments, doctors, reloadKey }: TodayListProps) {
       </div>
       <ErrorBanner error={error} />
       {done && <Notice>{done}</Notice>}
-      <table className="w-full text-left">
-        <thead className="border-b border-slate-200 text-sm text-slate-500">
-          <tr>
-            {T.columns.map((column, index) => (
-              <th key={index} className="py-1.5 font-normal">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {today === null ? (
-            <tr>
-              <td colSpan={T.columns.length} className="py-2 text-slate-500">
-                {error ? '' : T.loading}
-              </td>
-            </tr>
-          ) : today.visits.length === 0 ? (
-            <tr>
-              <td colSpan={T.columns.length} className="py-2 text-slate-500">
-                {T.empty}
-              </td>
-            </tr>
-          ) : (
-            today.visits.map((visit) => (
-              <VisitRow
-                key={visit.id}
+      <DataTable
+        label={T.title}
+        columns={columns}
+        rows={today?.visits ?? null}
+        rowKey={(visit) => visit.id}
+        rowData={(visit) => ({ 'data-visit-number': visit.visitNumber, 'data-visit-status': visit.status })}
+        rowClassName={(visit) => (visit.status === 'cancelled' ? 'text-faint' : '')}
+        detail={(visit) =>
+          cancelling?.id === visit.id && (
+            <div className="bg-danger-soft px-3 py-3">
+              <CancelForm
                 visit={visit}
-                cancelling={cancelling?.id === visit.id}
-                onCancel={() => {
-                  setDone(null);
-                  setCancelling(visit);
-                }}
                 onClose={() => setCancelling(null)}
                 onCancelled={(cancelled) => {
                   setCancelling(null);
@@ -129,61 +109,58 @@ export function TodayList({ departments, doctors, reloadKey }: TodayListProps) {
                   void load();
                 }}
               />
-            ))
-          )}
-        </tbody>
-      </table>
-    </section>
+            </div>
+          )
+        }
+        loadingText={error ? '' : T.loading}
+        emptyText={T.empty}
+      />
+    </Card>
   );
 }
 
-interface VisitRowProps {
-  readonly visit: VisitView;
-  readonly cancelling: boolean;
-  readonly onCancel: () => void;
-  readonly onClose: () => void;
-  readonly onCancelled: (visit: VisitView) => void;
-}
+const [NUMBER, QUEUE, TIME, PATIENT, DEPARTMENT, DOCTOR, TYPE, FEE, STATUS, ACTIONS] = T.columns;
+const timeOf = (visit: VisitView) => new Date(visit.registeredAt).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
+const statusText = (visit: VisitView) => (visit.cancelReason ? `${visit.statusLabel}（${visit.cancelReason}）` : visit.statusLabel);
 
-function VisitRow({ visit, cancelling, onCancel, onClose, onCancelled }: VisitRowProps) {
-  const time = new Date(visit.registeredAt).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
-  return (
-    <>
-      <tr data-visit-number={visit.visitNumber} data-visit-status={visit.status} className={`border-b border-slate-100 ${visit.status === 'cancelled' ? 'text-slate-400' : ''}`}>
-        <td className="py-1.5 font-mono text-sm">{visit.visitNumber}</td>
-        <td className="py-1.5">{visit.queueNumber}</td>
-        <td className="py-1.5">{time}</td>
-        <td className="py-1.5">
-          {visit.patient.name}
-          <span className="ml-1 text-sm text-slate-500">
-            {visit.patient.sexLabel} {visit.patient.ageText}
+function visitColumns(cancellingId: string | null, onCancel: (visit: VisitView) => void): ReadonlyArray<Column<VisitView>> {
+  return [
+    { key: 'visitNumber', header: NUMBER, width: '9.5rem', cell: (v) => v.visitNumber, sortValue: (v) => v.visitNumber, className: 'font-mono text-sm' },
+    { key: 'queue', header: QUEUE, width: '3.5rem', cell: (v) => v.queueNumber, sortValue: (v) => v.queueNumber },
+    { key: 'time', header: TIME, width: '4rem', cell: timeOf, sortValue: (v) => v.registeredAt },
+    {
+      key: 'patient',
+      header: PATIENT,
+      cell: (v) => (
+        <>
+          {v.patient.name}
+          <span className="ml-1 text-sm text-muted">
+            {v.patient.sexLabel} {v.patient.ageText}
           </span>
-        </td>
-        <td className="py-1.5">{visit.department.name}</td>
-        <td className="py-1.5">{visit.doctor?.displayName ?? T.noDoctor}</td>
-        <td className="py-1.5">{visit.visitTypeLabel}</td>
-        <td className="py-1.5">{visit.feeCategory.name}</td>
-        <td className="py-1.5" title={visit.cancelReason ?? undefined}>
-          {visit.statusLabel}
-          {visit.cancelReason && <span className="ml-1 text-sm">（{visit.cancelReason}）</span>}
-        </td>
-        <td className="py-1.5 text-right">
-          {visit.status === 'waiting' && !cancelling && (
-            <Button tone="danger" className="px-2 py-1 text-sm" onClick={onCancel}>
-              {T.cancel}
-            </Button>
-          )}
-        </td>
-      </tr>
-      {cancelling && (
-        <tr>
-          <td colSpan={T.columns.length} className="bg-red-50 px-3 py-3">
-            <CancelForm visit={visit} onClose={onClose} onCancelled={onCancelled} />
-          </td>
-        </tr>
-      )}
-    </>
-  );
+        </>
+      ),
+      sortValue: (v) => v.patient.name,
+      fullText: (v) => `${v.patient.name} ${v.patient.sexLabel} ${v.patient.ageText}`,
+    },
+    { key: 'department', header: DEPARTMENT, width: '6rem', cell: (v) => v.department.name, sortValue: (v) => v.department.name, fullText: (v) => v.department.name },
+    { key: 'doctor', header: DOCTOR, width: '5.5rem', cell: (v) => v.doctor?.displayName ?? T.noDoctor, sortValue: (v) => v.doctor?.displayName, fullText: (v) => v.doctor?.displayName ?? T.noDoctor },
+    { key: 'type', header: TYPE, width: '4rem', cell: (v) => v.visitTypeLabel },
+    { key: 'fee', header: FEE, width: '6rem', cell: (v) => v.feeCategory.name, fullText: (v) => v.feeCategory.name },
+    { key: 'status', header: STATUS, width: '7rem', cell: statusText, sortValue: (v) => v.statusLabel, fullText: statusText },
+    {
+      key: 'actions',
+      header: ACTIONS,
+      width: '4.5rem',
+      align: 'end',
+      cell: (v) =>
+        v.status === 'waiting' &&
+        cancellingId !== v.id && (
+          <Button tone="danger" size="small" className="py-1" onClick={() => onCancel(v)}>
+            {T.cancel}
+          </Button>
+        ),
+    },
+  ];
 }
 
 function CancelForm({ visit, onClose, onCancelled }: { readonly visit: VisitView; readonly onClose: () => void; readonly onCancelled: (visit: VisitView) => void }) {

@@ -1,9 +1,8 @@
 import type { Ref } from 'react';
 import type { OutputOf } from '../../../../shared/api';
-import { Button } from '../../components/Button';
-import { SelectField } from '../../components/SelectField';
 import type { FieldErrors } from '../../forms/field-errors';
 import { advanceOnEnter } from '../../keyboard/enter-advances';
+import { Button, SelectField } from '../../ui';
 import { REG_TEXT } from './text';
 import { VISIT_TYPES, type VisitDraft } from './visit-draft';
 

@@ -1,11 +1,11 @@
-import { TextField } from '../../components/TextField';
+import { TextField } from '../../ui';
 import type { StepProps } from './step-props';
 import { SETUP_TEXT as T } from './text';
 
 export function AdminStep({ draft, errors, onChange }: StepProps) {
   return (
     <div className="grid gap-5">
-      <p className="text-slate-600">{T.adminIntro}</p>
+      <p className="text-ink-soft">{T.adminIntro}</p>
       <TextField
         label={T.adminUsername}
         path="admin.username"

@@ -1,4 +1,4 @@
-import { TextField } from '../../components/TextField';
+import { TextField } from '../../ui';
 import type { StepProps } from './step-props';
 import { SETUP_TEXT as T } from './text';
 

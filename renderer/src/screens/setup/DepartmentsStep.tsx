@@ -1,11 +1,11 @@
 import { useRef } from 'react';
-import { Button } from '../../components/Button';
 import { fieldErrorsUnder } from '../../forms/field-errors';
+import { Button } from '../../ui';
 import type { StepProps } from './step-props';
 import { SETUP_TEXT as T } from './text';
 import { addDepartmentRow, removeDepartmentRow, updateDepartmentRow, type DepartmentRow } from './wizard-draft';
 
-const CELL_INPUT = 'w-full rounded-md border bg-white px-2 py-1.5 outline-none focus:ring-2';
+const CELL_INPUT = 'w-full rounded-md border bg-surface px-2 py-1.5 outline-none focus:ring-2';
 
 export function DepartmentsStep({ draft, errors, onChange }: StepProps) {
   const tableRef = useRef<HTMLTableSectionElement>(null);
@@ -19,10 +19,10 @@ export function DepartmentsStep({ draft, errors, onChange }: StepProps) {
 
   return (
     <div className="grid gap-4">
-      <p className="text-slate-600">{T.departmentsIntro}</p>
+      <p className="text-ink-soft">{T.departmentsIntro}</p>
       <table className="w-full border-separate border-spacing-y-1">
         <thead>
-          <tr className="text-left text-sm text-slate-600">
+          <tr className="text-left text-sm text-ink-soft">
             <th className="w-10 font-normal" />
             <th className="w-40 font-normal">{T.departmentCode}</th>
             <th className="font-normal">{T.departmentName}</th>
@@ -46,7 +46,7 @@ export function DepartmentsStep({ draft, errors, onChange }: StepProps) {
         </tbody>
       </table>
       {listError && (
-        <p data-error-for="departments" className="text-sm text-red-700">
+        <p data-error-for="departments" className="text-sm text-danger">
           {listError}
         </p>
       )}
@@ -68,10 +68,10 @@ interface RowProps {
 function DepartmentRowView({ row, index, errors, onEdit, onRemove }: RowProps) {
   const rowLabel = T.rowLabel(index + 1);
   const inputClass = (error: string | undefined) =>
-    `${CELL_INPUT} ${error ? 'border-red-500 focus:ring-red-300' : 'border-slate-300 focus:border-teal-600 focus:ring-teal-200'}`;
+    `${CELL_INPUT} ${error ? 'border-danger-edge focus:ring-danger-line' : 'border-border focus:border-primary-bright focus:ring-primary-tint'}`;
   return (
     <tr data-department-row={index} className="align-top">
-      <td className="pt-2 text-sm text-slate-500">{index + 1}</td>
+      <td className="pt-2 text-sm text-muted">{index + 1}</td>
       <td data-field={`departments.${index}.code`} className="pr-2">
         <input
           aria-label={`${rowLabel}${T.departmentCode}`}
@@ -83,7 +83,7 @@ function DepartmentRowView({ row, index, errors, onEdit, onRemove }: RowProps) {
           className={inputClass(errors.code)}
         />
         {errors.code && (
-          <p data-error-for={`departments.${index}.code`} className="mt-1 text-sm text-red-700">
+          <p data-error-for={`departments.${index}.code`} className="mt-1 text-sm text-danger">
             {errors.code}
           </p>
         )}
@@ -98,7 +98,7 @@ function DepartmentRowView({ row, index, errors, onEdit, onRemove }: RowProps) {
           className={inputClass(errors.name)}
         />
         {errors.name && (
-          <p data-error-for={`departments.${index}.name`} className="mt-1 text-sm text-red-700">
+          <p data-error-for={`departments.${index}.name`} className="mt-1 text-sm text-danger">
             {errors.name}
           </p>
         )}
@@ -109,7 +109,7 @@ function DepartmentRowView({ row, index, errors, onEdit, onRemove }: RowProps) {
           aria-label={`${rowLabel}${T.outpatient}`}
           checked={row.outpatient}
           onChange={(event) => onEdit({ outpatient: event.target.checked }, 'outpatient')}
-          className="size-4 accent-teal-700"
+          className="size-4 accent-primary"
         />
       </td>
       <td>

@@ -1,9 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button } from '../../components/Button';
-import { KeyboardForm } from '../../components/KeyboardForm';
-import { TextField } from '../../components/TextField';
 import type { FieldErrors } from '../../forms/field-errors';
 import { focusFirstField } from '../../keyboard/enter-advances';
+import { Button, KeyboardForm, TextField } from '../../ui';
 import { defaultSyncAccount, type RestoreDraft } from './restore-draft';
 import { SETUP_TEXT as T } from './text';
 
@@ -106,7 +104,7 @@ export function RestoreForm({ draft, errors, onChange, onSubmit, submitting, foc
         <Button onClick={() => setShowMore((open) => !open)} aria-expanded={showMore}>
           {showMore ? T.restoreLess : T.restoreMore}
         </Button>
-        {submitting && <span className="text-sm text-slate-500">{T.restoreStarting}</span>}
+        {submitting && <span className="text-sm text-muted">{T.restoreStarting}</span>}
       </div>
     </KeyboardForm>
   );

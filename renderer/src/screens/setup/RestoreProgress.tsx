@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useClient } from '../../app/client-context';
-import { Button } from '../../components/Button';
+import { Button } from '../../ui';
 import { rebuildPercent, type RestoreStatus } from './restore-draft';
 import { SETUP_TEXT as T } from './text';
 
@@ -42,7 +42,7 @@ export function RestoreProgress({ initial, onRetry, onDone }: RestoreProgressPro
     return (
       <div className="grid gap-4" data-testid="restore-progress" data-state="done">
         <h2 className="text-lg font-semibold">{T.restoreDoneTitle}</h2>
-        <p role="status" data-testid="restore-done" className="rounded-md border border-teal-300 bg-teal-50 px-4 py-3 text-teal-900">
+        <p role="status" data-testid="restore-done" className="rounded-md border border-primary-line bg-primary-soft px-4 py-3 text-primary-ink">
           {T.restoreDone(status.clinicName ?? '', status.docsDone)}
         </p>
         <div>
@@ -58,7 +58,7 @@ export function RestoreProgress({ initial, onRetry, onDone }: RestoreProgressPro
     return (
       <div className="grid gap-4" data-testid="restore-progress" data-state="failed">
         <h2 className="text-lg font-semibold">{T.restoreFailedTitle}</h2>
-        <div role="alert" data-testid="restore-error" data-code={error.code} className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-red-800">
+        <div role="alert" data-testid="restore-error" data-code={error.code} className="rounded-md border border-danger-line bg-danger-soft px-4 py-3 text-danger-strong">
           <p>{error.message}</p>
           <p className="mt-1 text-sm">{error.retryable ? T.restoreFailedRetryable : T.restoreFailedFix}</p>
         </div>
@@ -78,9 +78,9 @@ export function RestoreProgress({ initial, onRetry, onDone }: RestoreProgressPro
       <p className="text-lg" data-testid="restore-phase">
         {status.phase ? T.restorePhase[status.phase] : T.restoreWaiting}
       </p>
-      <p className="text-slate-700">
+      <p className="text-ink-soft">
         <span data-testid="restore-docs">{T.restoreDocs(status.docsDone)}</span>
-        {status.phase === 'download' && status.docsPerSecond > 0 && <span className="ml-3 text-slate-500">{T.restoreRate(status.docsPerSecond)}</span>}
+        {status.phase === 'download' && status.docsPerSecond > 0 && <span className="ml-3 text-muted">{T.restoreRate(status.docsPerSecond)}</span>}
       </p>
       {status.phase === 'rebuild' && (
         <div>
@@ -89,14 +89,14 @@ export function RestoreProgress({ initial, onRetry, onDone }: RestoreProgressPro
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={percent}
-            className="h-3 w-full overflow-hidden rounded-full bg-slate-200"
+            className="h-3 w-full overflow-hidden rounded-full bg-surface-strong"
           >
-            <div className="h-full bg-teal-600 transition-[width]" style={{ width: `${percent}%` }} />
+            <div className="h-full bg-primary-bright transition-[width]" style={{ width: `${percent}%` }} />
           </div>
-          <p className="mt-1 text-sm text-slate-500">{T.restoreRebuild(status.rebuildDone, status.rebuildTotal)}</p>
+          <p className="mt-1 text-sm text-muted">{T.restoreRebuild(status.rebuildDone, status.rebuildTotal)}</p>
         </div>
       )}
-      <p className="text-sm text-slate-500">{T.restoreRunningHint}</p>
+      <p className="text-sm text-muted">{T.restoreRunningHint}</p>
     </div>
   );
 }

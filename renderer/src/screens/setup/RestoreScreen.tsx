@@ -1,10 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { ApiError } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
 import { APP_TEXT } from '../../app/text';
-import { Button } from '../../components/Button';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { fieldErrorsOf, hasFieldErrors, NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
+import { fieldErrorsOf, hasFieldErrors } from '../../forms/field-errors';
+import { Button, ErrorBanner, useForm } from '../../ui';
 import { checkRestore, initialRestoreDraft, toRestoreInput, type RestoreDraft, type RestoreStatus } from './restore-draft';
 import { RestoreForm } from './RestoreForm';
 import { RestoreProgress } from './RestoreProgress';
@@ -24,10 +22,8 @@ interface RestoreScreenProps {
 /** The first-run path for a replacement PC: the form, then the restore's progress, then login. */
 export function RestoreScreen({ resumed, onCancel, onRestored }: RestoreScreenProps) {
   const client = useClient();
-  const [draft, setDraft] = useState<RestoreDraft>(initialRestoreDraft);
-  const [errors, setErrors] = useState<FieldErrors>(NO_FIELD_ERRORS);
-  const [serverError, setServerError] = useState<ApiError | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const form = useForm<RestoreDraft>(initialRestoreDraft());
+  const { draft, errors, error: serverError, saving: submitting, dispatch } = form;
   const [view, setView] = useState<View>(resumed ? { kind: 'progress', started: resumed } : { kind: 'form' });
 
   useEffect(() => {
@@ -39,34 +35,35 @@ export function RestoreScreen({ resumed, onCancel, onRestored }: RestoreScreenPr
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [view.kind, submitting, onCancel]);
 
-  const showErrors = (found: FieldErrors) => {
-    setErrors(found);
+  // The fields are found by aria-invalid once drawn: a refusal may name a field under 更多 that opens first.
+  const focusFirstInvalid = () =>
     requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="restore-form"] [aria-invalid="true"]')?.focus());
-  };
 
   const start = async () => {
     if (submitting) return;
     const found = checkRestore(draft);
-    if (hasFieldErrors(found)) return showErrors(found);
-    setErrors(NO_FIELD_ERRORS);
-    setServerError(null);
-    setSubmitting(true);
+    dispatch({ type: 'showErrors', errors: found });
+    if (hasFieldErrors(found)) return focusFirstInvalid();
+    dispatch({ type: 'dismissError' });
+    dispatch({ type: 'saveStarted' });
     const result = await client.api.setup.restoreFromCounty(toRestoreInput(draft));
-    setSubmitting(false);
-    if (result.ok) return setView({ kind: 'progress', started: result.value });
-    setServerError(result.error);
-    showErrors(fieldErrorsOf(result.error));
+    if (result.ok) {
+      dispatch({ type: 'saved', draft, notice: null });
+      return setView({ kind: 'progress', started: result.value });
+    }
+    dispatch({ type: 'saveFailed', error: result.error, errors: fieldErrorsOf(result.error) });
+    focusFirstInvalid();
   };
 
   const retry = (failed: NonNullable<RestoreStatus['error']>) => setView({ kind: 'form', focusPath: focusAfter(failed.code) });
 
   return (
-    <div className="min-h-full bg-slate-100 py-8">
-      <div className="mx-auto max-w-3xl rounded-lg bg-white shadow-sm" data-testid="restore-screen">
-        <header className="border-b border-slate-200 px-8 pt-6 pb-4">
-          <p className="text-sm text-slate-500">{APP_TEXT.productName}</p>
+    <div className="min-h-full bg-canvas py-8">
+      <div className="mx-auto max-w-3xl rounded-lg bg-surface shadow-sm" data-testid="restore-screen">
+        <header className="border-b border-border-soft px-8 pt-6 pb-4">
+          <p className="text-sm text-muted">{APP_TEXT.productName}</p>
           <h1 className="text-2xl font-semibold">{T.restoreTitle}</h1>
-          <p className="mt-1 text-slate-600">{T.restoreIntro}</p>
+          <p className="mt-1 text-ink-soft">{T.restoreIntro}</p>
         </header>
         <div className="grid gap-4 px-8 py-6">
           {view.kind === 'progress' ? (
@@ -75,7 +72,7 @@ export function RestoreScreen({ resumed, onCancel, onRestored }: RestoreScreenPr
             <>
               {serverError && (
                 <div className="grid gap-2">
-                  <ErrorBanner error={serverError} onDismiss={() => setServerError(null)} />
+                  <ErrorBanner error={serverError} onDismiss={() => dispatch({ type: 'dismissError' })} />
                   {serverError.code === 'ALREADY_SET_UP' && (
                     <div>
                       <Button tone="primary" onClick={onRestored}>
@@ -91,20 +88,17 @@ export function RestoreScreen({ resumed, onCancel, onRestored }: RestoreScreenPr
                 submitting={submitting}
                 focusPath={view.focusPath}
                 onSubmit={() => void start()}
-                onChange={(next, path) => {
-                  setDraft(next);
-                  setErrors((current) => withoutField(current, path));
-                }}
+                onChange={(next, path) => form.edit(next, path)}
               />
             </>
           )}
         </div>
         {view.kind === 'form' && (
-          <footer className="flex items-center gap-3 border-t border-slate-200 px-8 py-4">
+          <footer className="flex items-center gap-3 border-t border-border-soft px-8 py-4">
             <Button onClick={onCancel} disabled={submitting}>
               {T.restoreBackToNew}
             </Button>
-            <span className="flex-1 text-sm text-slate-500">{T.restoreKeyboardHint}</span>
+            <span className="flex-1 text-sm text-muted">{T.restoreKeyboardHint}</span>
           </footer>
         )}
       </div>

@@ -11,7 +11,7 @@ export function ReviewStep({ draft, onEdit }: ReviewStepProps) {
   const countyKey = draft.countyKey.trim();
   return (
     <div className="grid gap-5">
-      <p className="text-slate-600">{T.reviewIntro}</p>
+      <p className="text-ink-soft">{T.reviewIntro}</p>
       <ReviewSection title={T.steps.clinic} onEdit={() => onEdit('clinic')}>
         <ReviewLine label={T.clinicName} value={draft.clinicName} />
         <ReviewLine label={T.clinicCode} value={draft.clinicCode} />
@@ -22,8 +22,8 @@ export function ReviewStep({ draft, onEdit }: ReviewStepProps) {
         <ul className="grid grid-cols-2 gap-x-6 gap-y-1 sm:grid-cols-3">
           {draft.departments.map((row) => (
             <li key={row.key}>
-              <span className="font-mono text-slate-500">{row.code}</span> {row.name}
-              {row.outpatient && <span className="ml-1 text-sm text-teal-700">（{T.outpatient}）</span>}
+              <span className="font-mono text-muted">{row.code}</span> {row.name}
+              {row.outpatient && <span className="ml-1 text-sm text-primary">（{T.outpatient}）</span>}
             </li>
           ))}
         </ul>
@@ -39,10 +39,10 @@ export function ReviewStep({ draft, onEdit }: ReviewStepProps) {
 
 function ReviewSection({ title, onEdit, children }: { readonly title: string; readonly onEdit: () => void; readonly children: ReactNode }) {
   return (
-    <section className="rounded-md border border-slate-200 bg-slate-50 p-4">
+    <section className="rounded-md border border-border-soft bg-surface-muted p-4">
       <div className="mb-2 flex items-center justify-between">
         <h3 className="font-semibold">{title}</h3>
-        <button type="button" onClick={onEdit} className="text-sm text-teal-700 hover:underline">
+        <button type="button" onClick={onEdit} className="text-sm text-primary hover:underline">
           {T.change}
         </button>
       </div>
@@ -54,7 +54,7 @@ function ReviewSection({ title, onEdit, children }: { readonly title: string; re
 function ReviewLine({ label, value }: { readonly label: string; readonly value: string }) {
   return (
     <div className="flex gap-3 py-0.5">
-      <span className="w-28 shrink-0 text-slate-500">{label}</span>
+      <span className="w-28 shrink-0 text-muted">{label}</span>
       <span className="break-all">{value}</span>
     </div>
   );

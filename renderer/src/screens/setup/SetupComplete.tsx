@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { OutputOf } from '../../../../shared/api';
 import { APP_TEXT } from '../../app/text';
-import { Button } from '../../components/Button';
+import { Button } from '../../ui';
 import { SETUP_TEXT as T } from './text';
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -27,13 +27,13 @@ export function SetupComplete({ result, keyWasGiven, onContinue }: SetupComplete
   };
 
   return (
-    <div className="min-h-full bg-slate-100 py-8">
-      <div className="mx-auto grid max-w-3xl gap-5 rounded-lg bg-white px-8 py-6 shadow-sm">
+    <div className="min-h-full bg-canvas py-8">
+      <div className="mx-auto grid max-w-3xl gap-5 rounded-lg bg-surface px-8 py-6 shadow-sm">
         <div>
-          <p className="text-sm text-slate-500">{APP_TEXT.productName}</p>
+          <p className="text-sm text-muted">{APP_TEXT.productName}</p>
           <h1 className="text-2xl font-semibold">{T.doneTitle}</h1>
         </div>
-        <p className="text-slate-700">{keyWasGiven ? T.doneKeyGivenIntro : T.doneKeyIntro}</p>
+        <p className="text-ink-soft">{keyWasGiven ? T.doneKeyGivenIntro : T.doneKeyIntro}</p>
         <div>
           <label htmlFor="county-key" className="mb-1 block font-medium">
             {T.doneKeyLabel}
@@ -45,11 +45,11 @@ export function SetupComplete({ result, keyWasGiven, onContinue }: SetupComplete
               readOnly
               value={result.patientIdKey}
               onFocus={(event) => event.currentTarget.select()}
-              className="flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm"
+              className="flex-1 rounded-md border border-border bg-surface-muted px-3 py-2 font-mono text-sm"
             />
             <Button onClick={() => void copyKey()}>{copy === 'copied' ? T.copied : T.copy}</Button>
           </div>
-          {copy === 'failed' && <p className="mt-1 text-sm text-amber-800">{T.copyFailed}</p>}
+          {copy === 'failed' && <p className="mt-1 text-sm text-warning-strong">{T.copyFailed}</p>}
         </div>
         <div>
           <Button tone="primary" autoFocus onClick={onContinue}>

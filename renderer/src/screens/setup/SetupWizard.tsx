@@ -1,21 +1,20 @@
-import { useEffect, useRef, useState } from 'react';
-import type { ApiError, OutputOf } from '../../../../shared/api';
+import { useEffect, useReducer, useRef } from 'react';
+import type { OutputOf } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
 import { missingCase } from '../../app/missing-case';
 import { APP_TEXT } from '../../app/text';
-import { Button } from '../../components/Button';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { fieldErrorsOf, hasFieldErrors, NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
+import { fieldErrorsOf, hasFieldErrors, NO_FIELD_ERRORS, type FieldErrors } from '../../forms/field-errors';
 import { advanceOnEnter, focusFirstField } from '../../keyboard/enter-advances';
+import { Button, ErrorBanner } from '../../ui';
 import { AdminStep } from './AdminStep';
 import { ClinicStep } from './ClinicStep';
 import { DepartmentsStep } from './DepartmentsStep';
-import type { RestoreStatus } from './restore-draft';
 import { RestoreScreen } from './RestoreScreen';
 import { ReviewStep } from './ReviewStep';
 import { StepIndicator } from './StepIndicator';
 import { SETUP_TEXT as T } from './text';
-import { checkStep, firstStepWithErrors, initialDraft, toSetupInput, WIZARD_STEPS, type WizardDraft, type WizardStep } from './wizard-draft';
+import { checkStep, firstStepWithErrors, toSetupInput, WIZARD_STEPS, type WizardDraft, type WizardStep } from './wizard-draft';
+import { initialWizardState, wizardReducer } from './wizard-state';
 
 interface SetupWizardProps {
   readonly onFinished: (result: OutputOf<'setup.initialize'>, keyWasGiven: boolean) => void;
@@ -25,21 +24,16 @@ interface SetupWizardProps {
 
 export function SetupWizard({ onFinished, onAlreadySetUp }: SetupWizardProps) {
   const client = useClient();
-  const [draft, setDraft] = useState<WizardDraft>(initialDraft);
-  const [step, setStep] = useState<WizardStep>('clinic');
-  const [errors, setErrors] = useState<FieldErrors>(NO_FIELD_ERRORS);
-  const [serverError, setServerError] = useState<ApiError | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  /** A new clinic (the default), or a replacement PC restored from the county. */
-  const [path, setPath] = useState<'new' | 'restore'>('new');
+  const [state, dispatch] = useReducer(wizardReducer, undefined, initialWizardState);
+  const { draft, step, errors, serverError, submitting, path, resumed } = state;
+  const setStep = (target: WizardStep) => dispatch({ type: 'goTo', step: target });
+  const setPath = (chosen: 'new' | 'restore') => dispatch({ type: 'choosePath', path: chosen });
   // A restore already running (the window was reloaded, or opened twice): show its progress.
-  const [resumed, setResumed] = useState<RestoreStatus | null>(null);
   useEffect(() => {
     let live = true;
     void client.api.setup.restoreStatus({}).then((result) => {
       if (!live || !result.ok || result.value.state !== 'running') return;
-      setResumed(result.value);
-      setPath('restore');
+      dispatch({ type: 'restoreRunning', status: result.value });
     });
     return () => {
       live = false;
@@ -67,8 +61,8 @@ export function SetupWizard({ onFinished, onAlreadySetUp }: SetupWizardProps) {
     return () => window.removeEventListener('keydown', onKeyDown);
   });
 
-  const showErrors = (found: FieldErrors) => {
-    setErrors(found);
+  const showErrors = (found: FieldErrors, onStep?: WizardStep) => {
+    dispatch({ type: 'showErrors', errors: found, step: onStep });
     requestAnimationFrame(() => stepRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   };
 
@@ -76,45 +70,40 @@ export function SetupWizard({ onFinished, onAlreadySetUp }: SetupWizardProps) {
     if (submitting) return;
     const found = checkStep(step, draft);
     if (hasFieldErrors(found)) {
-      const target = firstStepWithErrors(found);
-      if (target && target !== step) setStep(target);
-      return showErrors(found);
+      return showErrors(found, firstStepWithErrors(found) ?? undefined);
     }
-    setErrors(NO_FIELD_ERRORS);
+    dispatch({ type: 'showErrors', errors: NO_FIELD_ERRORS });
     if (step === 'review') void submit();
     else setStep(WIZARD_STEPS[stepIndex + 1]);
   };
 
   const submit = async () => {
-    setSubmitting(true);
-    setServerError(null);
+    dispatch({ type: 'submitStarted' });
     const input = toSetupInput(draft);
     const result = await client.api.setup.initialize(input);
-    setSubmitting(false);
-    if (result.ok) return onFinished(result.value, input.patientIdKey !== undefined);
-    setServerError(result.error);
+    if (result.ok) {
+      dispatch({ type: 'submitEnded' });
+      return onFinished(result.value, input.patientIdKey !== undefined);
+    }
+    dispatch({ type: 'submitFailed', error: result.error });
     const found = fieldErrorsOf(result.error);
     const target = firstStepWithErrors(found);
-    if (target) {
-      setStep(target);
-      showErrors(found);
-    }
+    if (target) showErrors(found, target);
   };
 
   const onChange = (next: WizardDraft, ...paths: string[]) => {
-    setDraft(next);
-    setErrors((current) => paths.reduce(withoutField, current));
+    dispatch({ type: 'change', draft: next, paths });
   };
 
   if (path === 'restore') return <RestoreScreen resumed={resumed} onCancel={() => setPath('new')} onRestored={onAlreadySetUp} />;
 
   return (
-    <div className="min-h-full bg-slate-100 py-8">
-      <div className="mx-auto max-w-3xl rounded-lg bg-white shadow-sm">
-        <header className="border-b border-slate-200 px-8 pt-6 pb-4">
-          <p className="text-sm text-slate-500">{APP_TEXT.productName}</p>
+    <div className="min-h-full bg-canvas py-8">
+      <div className="mx-auto max-w-3xl rounded-lg bg-surface shadow-sm">
+        <header className="border-b border-border-soft px-8 pt-6 pb-4">
+          <p className="text-sm text-muted">{APP_TEXT.productName}</p>
           <h1 className="text-2xl font-semibold">{T.title}</h1>
-          <p className="mt-1 text-slate-600">{T.intro}</p>
+          <p className="mt-1 text-ink-soft">{T.intro}</p>
           {step === 'clinic' && (
             <div className="mt-3 flex flex-wrap gap-2" data-testid="setup-paths">
               <Button tone="primary" aria-pressed="true">
@@ -131,7 +120,7 @@ export function SetupWizard({ onFinished, onAlreadySetUp }: SetupWizardProps) {
         <div className="grid gap-4 px-8 py-6">
           {serverError && (
             <div className="grid gap-2">
-              <ErrorBanner error={serverError} onDismiss={() => setServerError(null)} />
+              <ErrorBanner error={serverError} onDismiss={() => dispatch({ type: 'dismissError' })} />
               {serverError.code === 'ALREADY_SET_UP' && (
                 <div>
                   <Button tone="primary" onClick={onAlreadySetUp}>
@@ -149,13 +138,13 @@ export function SetupWizard({ onFinished, onAlreadySetUp }: SetupWizardProps) {
           </div>
         </div>
 
-        <footer className="flex items-center gap-3 border-t border-slate-200 px-8 py-4">
+        <footer className="flex items-center gap-3 border-t border-border-soft px-8 py-4">
           {stepIndex > 0 && (
             <Button onClick={goBack} disabled={submitting}>
               {T.back}
             </Button>
           )}
-          <span className="flex-1 text-sm text-slate-500">{submitting ? T.finishing : T.keyboardHint}</span>
+          <span className="flex-1 text-sm text-muted">{submitting ? T.finishing : T.keyboardHint}</span>
           <Button tone="primary" ref={finishRef} onClick={goNext} disabled={submitting}>
             {step === 'review' ? T.finish : T.next}
           </Button>

@@ -12,7 +12,7 @@ export function StepIndicator({ current }: { readonly current: WizardStep }) {
             key={step}
             aria-current={state === 'current' ? 'step' : undefined}
             className={`flex flex-1 items-center gap-2 rounded-md px-3 py-2 text-sm ${
-              state === 'current' ? 'bg-teal-700 text-white' : state === 'done' ? 'bg-teal-50 text-teal-800' : 'bg-slate-100 text-slate-500'
+              state === 'current' ? 'bg-primary text-on-primary' : state === 'done' ? 'bg-primary-soft text-primary-strong' : 'bg-canvas text-muted'
             }`}
           >
             <span className="font-semibold">{index + 1}</span>

@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
-import type { ApiError } from '../../../../shared/api';
-import type { ConflictChoice, ConflictDetailView } from '../../../../shared/api/sync';
+import { useEffect, useReducer } from 'react';
+import type { ConflictChoice } from '../../../../shared/api/sync';
 import { useClient } from '../../app/client-context';
-import { Button } from '../../components/Button';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { choiceFromPicks, pickedSide, type FieldPicks } from './conflict-picks';
+import { Button, ErrorBanner } from '../../ui';
+import { conflictDetailReducer, INITIAL_CONFLICT_DETAIL } from './conflict-detail-state';
+import { choiceFromPicks, pickedSide } from './conflict-picks';
 import { formatWhen } from './format';
 import { fieldLabel, SYNC_TEXT } from './text';
 
@@ -21,26 +20,20 @@ interface ConflictDetailProps {
 /** Both versions side by side, the differing fields marked; keep one whole or pick per field. */
 export function ConflictDetail({ id, onResolved, onClose }: ConflictDetailProps) {
   const client = useClient();
-  const [detail, setDetail] = useState<ConflictDetailView | null>(null);
-  const [picks, setPicks] = useState<FieldPicks>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saving, setSaving] = useState(false);
+  const [{ detail, picks, error, saving }, dispatch] = useReducer(conflictDetailReducer, INITIAL_CONFLICT_DETAIL);
 
   useEffect(() => {
     void (async () => {
       const result = await client.api.sync['conflicts.show']({ id });
-      if (!result.ok) return setError(result.error);
-      setDetail(result.value);
-      setPicks({});
+      dispatch(result.ok ? { type: 'read', detail: result.value } : { type: 'failed', error: result.error });
     })();
   }, [client, id]);
 
   const resolve = async (choice: ConflictChoice) => {
     if (!detail || saving) return;
-    setSaving(true);
+    dispatch({ type: 'saveStarted' });
     const result = await client.api.sync['conflicts.resolve']({ id: detail.id, seenRevs: detail.seenRevs, choice });
-    setSaving(false);
-    if (!result.ok) return setError(result.error);
+    if (!result.ok) return dispatch({ type: 'failed', error: result.error });
     onResolved(detail.label);
   };
 
@@ -51,19 +44,19 @@ export function ConflictDetail({ id, onResolved, onClose }: ConflictDetailProps)
         <span className="flex-1" />
         <Button onClick={onClose}>{T.close}</Button>
       </div>
-      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      <ErrorBanner error={error} onDismiss={() => dispatch({ type: 'dismissError' })} />
       {detail && (
         <>
-          <p className="text-slate-600">{T.pickHint}</p>
+          <p className="text-ink-soft">{T.pickHint}</p>
           <div className="overflow-x-auto">
             <table className="w-full table-fixed border-collapse text-left">
               <thead>
                 <tr className="align-bottom">
-                  <th className="w-40 px-2 py-2 text-sm font-medium text-slate-500">{T.field}</th>
+                  <th className="w-40 px-2 py-2 text-sm font-medium text-muted">{T.field}</th>
                   {detail.sides.map((side, index) => (
                     <th key={side.rev} data-side={index} className="px-2 py-2">
                       <div className="font-semibold">{side.winner ? T.winner : T.other}</div>
-                      <div className="text-sm font-normal text-slate-500">{T.changedBy(side.updatedBy, formatWhen(side.updatedAt))}</div>
+                      <div className="text-sm font-normal text-muted">{T.changedBy(side.updatedBy, formatWhen(side.updatedAt))}</div>
                       <Button className="mt-2" disabled={saving} onClick={() => void resolve({ kind: 'keep', rev: side.rev })}>
                         {T.keepThis}
                       </Button>
@@ -73,10 +66,10 @@ export function ConflictDetail({ id, onResolved, onClose }: ConflictDetailProps)
               </thead>
               <tbody>
                 {detail.fields.map((field) => (
-                  <tr key={field.name} data-field-row={field.name} data-differs={field.differs} className="border-t border-slate-100 align-top">
-                    <th scope="row" className={`px-2 py-2 font-normal ${field.pickable ? 'text-slate-800' : 'text-slate-400'}`}>
+                  <tr key={field.name} data-field-row={field.name} data-differs={field.differs} className="border-t border-divider align-top">
+                    <th scope="row" className={`px-2 py-2 font-normal ${field.pickable ? 'text-ink' : 'text-faint'}`}>
                       {fieldLabel(detail.type, field.name)}
-                      {field.differs && field.pickable && <span className="ml-1 rounded bg-amber-200 px-1 text-xs text-amber-900">{T.differs}</span>}
+                      {field.differs && field.pickable && <span className="ml-1 rounded bg-warning-tint px-1 text-xs text-warning-ink">{T.differs}</span>}
                       {!field.pickable && <span className="block text-xs">{T.recordField}</span>}
                     </th>
                     {field.values.map((value, index) => {
@@ -85,7 +78,7 @@ export function ConflictDetail({ id, onResolved, onClose }: ConflictDetailProps)
                       const text = value ?? '（无此项）';
                       if (!choosable) {
                         return (
-                          <td key={index} data-side={index} className={`px-2 py-2 break-words ${field.differs ? 'bg-amber-50' : ''} ${field.pickable ? '' : 'text-slate-400'}`}>
+                          <td key={index} data-side={index} className={`px-2 py-2 break-words ${field.differs ? 'bg-warning-soft' : ''} ${field.pickable ? '' : 'text-faint'}`}>
                             {text}
                           </td>
                         );
@@ -95,9 +88,9 @@ export function ConflictDetail({ id, onResolved, onClose }: ConflictDetailProps)
                           <button
                             type="button"
                             aria-pressed={chosen}
-                            onClick={() => setPicks({ ...picks, [field.name]: index })}
+                            onClick={() => dispatch({ type: 'pick', field: field.name, side: index })}
                             className={`w-full rounded-md border px-2 py-1.5 text-left break-words ${
-                              chosen ? 'border-teal-600 bg-teal-50 font-semibold ring-2 ring-teal-300' : 'border-amber-300 bg-amber-50 hover:bg-amber-100'
+                              chosen ? 'border-primary-bright bg-primary-soft font-semibold ring-2 ring-primary-line' : 'border-warning-line bg-warning-soft hover:bg-warning-muted'
                             }`}
                           >
                             {text}

@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import type { ApiError, OutputOf } from '../../../../shared/api';
-import { Button } from '../../components/Button';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { Notice } from '../../components/Notice';
+import { Button, ErrorBanner, Notice, Panel } from '../../ui';
 import { ConflictDetail } from './ConflictDetail';
 import { SYNC_TEXT } from './text';
 
@@ -22,12 +20,16 @@ export function ConflictInbox({ conflicts, error, onChanged }: ConflictInboxProp
   const [resolved, setResolved] = useState<string | null>(null);
 
   return (
-    <section data-testid="conflict-inbox" className="grid content-start gap-4 rounded-lg bg-white p-5 shadow-sm">
-      <h2 className="text-lg font-semibold">
-        {T.title}
-        {conflicts && conflicts.length > 0 && <span className="ml-2 rounded-full bg-amber-200 px-2 text-base text-amber-900">{conflicts.length}</span>}
-      </h2>
-      <p className="text-slate-600">{T.intro}</p>
+    <Panel
+      testId="conflict-inbox"
+      title={
+        <>
+          {T.title}
+          {conflicts && conflicts.length > 0 && <span className="ml-2 rounded-full bg-warning-tint px-2 text-base text-warning-ink">{conflicts.length}</span>}
+        </>
+      }
+    >
+      <p className="text-ink-soft">{T.intro}</p>
       <ErrorBanner error={error} />
       {resolved && <Notice>{T.resolved(resolved)}</Notice>}
       {open ? (
@@ -42,13 +44,13 @@ export function ConflictInbox({ conflicts, error, onChanged }: ConflictInboxProp
         />
       ) : (
         conflicts && (conflicts.length === 0 ? (
-          <p data-testid="conflict-inbox-empty" className="text-slate-600">{T.empty}</p>
+          <p data-testid="conflict-inbox-empty" className="text-ink-soft">{T.empty}</p>
         ) : (
           <ul className="grid gap-2">
             {conflicts.map((conflict) => (
-              <li key={conflict.id} data-conflict={conflict.id} className="flex items-center gap-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2">
+              <li key={conflict.id} data-conflict={conflict.id} className="flex items-center gap-3 rounded-md border border-warning-tint bg-warning-soft px-3 py-2">
                 <span className="flex-1">{conflict.label}</span>
-                <span className="text-sm text-slate-500">{conflict.conflictRevs.length + 1} 个版本</span>
+                <span className="text-sm text-muted">{conflict.conflictRevs.length + 1} 个版本</span>
                 <Button
                   onClick={() => {
                     setResolved(null);
@@ -62,6 +64,6 @@ export function ConflictInbox({ conflicts, error, onChanged }: ConflictInboxProp
           </ul>
         ))
       )}
-    </section>
+    </Panel>
   );
 }

@@ -76,7 +76,7 @@ export function HistoryChart({ runs }: { readonly runs: ReadonlyArray<SyncRunVie
 
   return (
     <figure className="grid gap-1">
-      <figcaption className="text-sm text-slate-600">{T.chartTitle}</figcaption>
+      <figcaption className="text-sm text-ink-soft">{T.chartTitle}</figcaption>
       <div ref={holder} data-testid="sync-history-chart" data-runs={rendered} data-failed={failed} className="h-64 w-full" />
     </figure>
   );

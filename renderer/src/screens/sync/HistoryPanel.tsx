@@ -1,6 +1,6 @@
 import type { ApiError } from '../../../../shared/api';
 import type { SyncRunView } from '../../../../shared/api/sync';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { DataTable, ErrorBanner, Panel, type Column } from '../../ui';
 import { formatDuration, formatWhen } from './format';
 import { HistoryChart } from './HistoryChart';
 import { SYNC_TEXT } from './text';
@@ -12,58 +12,50 @@ interface HistoryPanelProps {
   readonly error: ApiError | null;
 }
 
-/** 同步记录: the chart of recent runs and the table of them, errors in plain words. */
-export function HistoryPanel({ runs, error }: HistoryPanelProps) {
-  return (
-    <section data-testid="sync-history" className="grid content-start gap-4 rounded-lg bg-white p-5 shadow-sm">
-      <h2 className="text-lg font-semibold">{T.title}</h2>
-      <ErrorBanner error={error} />
-      {runs && runs.length === 0 && <p className="text-slate-600">{T.empty}</p>}
-      {runs && runs.length > 0 && (
-        <>
-          <HistoryChart runs={runs} />
-          <div className="overflow-x-auto">
-            <table className="w-full text-left">
-              <thead className="border-b border-slate-200 text-sm text-slate-500">
-                <tr>
-                  {T.columns.map((column) => (
-                    <th key={column} className="px-2 py-1.5 font-medium">
-                      {column}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {runs.map((run) => (
-                  <RunRow key={run.id} run={run} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
-    </section>
-  );
-}
+const [STARTED, TRIGGER, OUTCOME, PUSHED, PULLED, DURATION, NOTES] = T.columns;
 
-function RunRow({ run }: { readonly run: SyncRunView }) {
+function notesOf(run: SyncRunView): string {
   const notes: string[] = [];
   if (run.error) notes.push(run.error.message);
   if (run.referenceError) notes.push(`${T.referenceFailed}${run.referenceError.message}`);
   if (run.deniedCount > 0) notes.push(T.denied(run.deniedCount));
+  return notes.join('；');
+}
+
+function outcomeTone(run: SyncRunView): string {
+  if (run.outcome === 'error') return 'font-semibold text-danger';
+  return run.outcome === 'ok' ? 'text-primary-strong' : 'text-ink-soft';
+}
+
+const COLUMNS: ReadonlyArray<Column<SyncRunView>> = [
+  { key: 'startedAt', header: STARTED, width: '10rem', cell: (run) => formatWhen(run.startedAt), sortValue: (run) => run.startedAt, className: 'whitespace-nowrap' },
+  { key: 'trigger', header: TRIGGER, width: '6rem', cell: (run) => T.triggers[run.trigger], className: 'whitespace-nowrap' },
+  { key: 'outcome', header: OUTCOME, width: '6rem', cell: (run) => <span className={outcomeTone(run)}>{T.outcomes[run.outcome]}</span>, sortValue: (run) => run.outcome, className: 'whitespace-nowrap' },
+  { key: 'pushed', header: PUSHED, width: '4.5rem', cell: (run) => run.pushed, sortValue: (run) => run.pushed },
+  { key: 'pulled', header: PULLED, width: '4.5rem', cell: (run) => run.pulled + run.referencePulled, sortValue: (run) => run.pulled + run.referencePulled },
+  { key: 'duration', header: DURATION, width: '5.5rem', cell: (run) => formatDuration(run.durationMs), sortValue: (run) => run.durationMs, className: 'whitespace-nowrap' },
+  // The technical detail of an error stays one hover away; the sentence itself is cut to one line.
+  { key: 'notes', header: NOTES, cell: notesOf, fullText: (run) => [notesOf(run), run.error?.detail].filter(Boolean).join('\n'), className: 'text-sm text-ink-soft' },
+];
+
+/** 同步记录: the chart of recent runs and the table of them, errors in plain words. */
+export function HistoryPanel({ runs, error }: HistoryPanelProps) {
   return (
-    <tr data-run={run.id} data-outcome={run.outcome} className="border-b border-slate-100 align-top">
-      <td className="whitespace-nowrap px-2 py-1.5">{formatWhen(run.startedAt)}</td>
-      <td className="whitespace-nowrap px-2 py-1.5">{T.triggers[run.trigger]}</td>
-      <td className={`whitespace-nowrap px-2 py-1.5 ${run.outcome === 'error' ? 'font-semibold text-red-700' : run.outcome === 'ok' ? 'text-teal-800' : 'text-slate-600'}`}>
-        {T.outcomes[run.outcome]}
-      </td>
-      <td className="px-2 py-1.5">{run.pushed}</td>
-      <td className="px-2 py-1.5">{run.pulled + run.referencePulled}</td>
-      <td className="whitespace-nowrap px-2 py-1.5">{formatDuration(run.durationMs)}</td>
-      <td className="px-2 py-1.5 text-sm text-slate-700" title={run.error?.detail}>
-        {notes.join('；')}
-      </td>
-    </tr>
+    <Panel title={T.title} testId="sync-history">
+      <ErrorBanner error={error} />
+      {runs && runs.length === 0 && <p className="text-ink-soft">{T.empty}</p>}
+      {runs && runs.length > 0 && (
+        <>
+          <HistoryChart runs={runs} />
+          <DataTable
+            label={T.title}
+            columns={COLUMNS}
+            rows={runs}
+            rowKey={(run) => String(run.id)}
+            rowData={(run) => ({ 'data-run': String(run.id), 'data-outcome': run.outcome })}
+          />
+        </>
+      )}
+    </Panel>
   );
 }

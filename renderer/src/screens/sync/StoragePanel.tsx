@@ -2,44 +2,45 @@ import { useState } from 'react';
 import type { ApiError, OutputOf } from '../../../../shared/api';
 import type { SyncStatusView } from '../../../../shared/api/sync';
 import { useClient } from '../../app/client-context';
-import { Button } from '../../components/Button';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { Notice } from '../../components/Notice';
+import { Button, ErrorBanner, Notice, Panel } from '../../ui';
 import { formatBytes, formatWhen } from './format';
 import { SYNC_TEXT } from './text';
 
 const T = SYNC_TEXT.storage;
 
+/** A 整理 run: none yet, under way, done with its report, or refused. */
+type CompactionRun =
+  | { readonly phase: 'idle' }
+  | { readonly phase: 'running' }
+  | { readonly phase: 'done'; readonly report: OutputOf<'sync.compact'> }
+  | { readonly phase: 'failed'; readonly error: ApiError };
+
 /** 本机数据整理: what compaction may throw away, when it last ran, and a button for it. */
 export function StoragePanel({ status, onDone }: { readonly status: SyncStatusView | null; readonly onDone: () => void }) {
   const client = useClient();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [report, setReport] = useState<OutputOf<'sync.compact'> | null>(null);
+  const [run, setRun] = useState<CompactionRun>({ phase: 'idle' });
+  const busy = run.phase === 'running';
   const last = status?.lastCompaction ?? null;
 
   const compact = async () => {
-    setBusy(true);
+    setRun({ phase: 'running' });
     const result = await client.api.sync.compact({});
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
-    setError(null);
-    setReport(result.value);
+    if (!result.ok) return setRun({ phase: 'failed', error: result.error });
+    setRun({ phase: 'done', report: result.value });
     onDone();
   };
 
   return (
-    <section data-testid="sync-storage" className="grid content-start gap-3 rounded-lg bg-white p-5 shadow-sm">
-      <h2 className="text-lg font-semibold">{T.title}</h2>
-      <p className="text-slate-600">{T.intro}</p>
-      {last && <p className="text-slate-700">{T.last(formatWhen(last.at), formatBytes(last.bytesBefore), formatBytes(last.bytesAfter))}</p>}
-      <ErrorBanner error={error} onDismiss={() => setError(null)} />
-      {report && <Notice>{T.done(report.revisionsDropped, formatBytes(report.bytesBefore), formatBytes(report.bytesAfter))}</Notice>}
+    <Panel title={T.title} testId="sync-storage">
+      <p className="text-ink-soft">{T.intro}</p>
+      {last && <p className="text-ink-soft">{T.last(formatWhen(last.at), formatBytes(last.bytesBefore), formatBytes(last.bytesAfter))}</p>}
+      <ErrorBanner error={run.phase === 'failed' ? run.error : null} onDismiss={() => setRun({ phase: 'idle' })} />
+      {run.phase === 'done' && <Notice>{T.done(run.report.revisionsDropped, formatBytes(run.report.bytesBefore), formatBytes(run.report.bytesAfter))}</Notice>}
       <div>
         <Button onClick={() => void compact()} disabled={busy || (status?.running ?? false)}>
           {busy ? T.compacting : T.compact}
         </Button>
       </div>
-    </section>
+    </Panel>
   );
 }

@@ -2,8 +2,7 @@ import { useState } from 'react';
 import type { ApiError } from '../../../../shared/api';
 import type { SyncStatusView } from '../../../../shared/api/sync';
 import { useClient } from '../../app/client-context';
-import { Button } from '../../components/Button';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { Button, Card, ErrorBanner } from '../../ui';
 import { formatBytes, formatWhen, progressPercent } from './format';
 import { SyncErrorBox } from './SyncErrorBox';
 import { SYNC_TEXT as T } from './text';
@@ -31,7 +30,7 @@ export function SyncOverview({ status, onStarted }: SyncOverviewProps) {
   };
 
   return (
-    <section data-testid="sync-overview" data-state={status?.state ?? 'loading'} data-running={running} className="grid gap-4 rounded-lg bg-white p-5 shadow-sm">
+    <Card data-testid="sync-overview" data-state={status?.state ?? 'loading'} data-running={running}>
       <div className="flex flex-wrap items-center gap-4">
         <h2 className="text-lg font-semibold">{T.title}</h2>
         <span data-testid="sync-state" className={`rounded-full px-3 py-0.5 text-sm ${stateTone(status?.state)}`}>
@@ -42,8 +41,8 @@ export function SyncOverview({ status, onStarted }: SyncOverviewProps) {
           {running || starting ? T.syncing : T.syncNow}
         </Button>
       </div>
-      <p className="text-slate-600">{T.intro}</p>
-      {status && !configured && <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">{T.notConfigured}</p>}
+      <p className="text-ink-soft">{T.intro}</p>
+      {status && !configured && <p className="rounded-md border border-warning-line bg-warning-soft px-3 py-2 text-warning-ink">{T.notConfigured}</p>}
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       {status && (
         <dl className="grid grid-cols-2 gap-x-6 gap-y-2 md:grid-cols-3">
@@ -56,15 +55,15 @@ export function SyncOverview({ status, onStarted }: SyncOverviewProps) {
       )}
       {status?.progress && <RunProgress progress={status.progress} />}
       {status?.lastError && !running && <SyncErrorBox error={status.lastError} />}
-    </section>
+    </Card>
   );
 }
 
 function RunProgress({ progress }: { readonly progress: NonNullable<SyncStatusView['progress']> }) {
   const percent = progressPercent(progress.docsDone, progress.remaining);
   return (
-    <div data-testid="sync-progress" data-phase={progress.phase} className="grid gap-2 rounded-md border border-teal-200 bg-teal-50 p-3">
-      <div className="flex flex-wrap gap-x-4 text-teal-900">
+    <div data-testid="sync-progress" data-phase={progress.phase} className="grid gap-2 rounded-md border border-primary-tint bg-primary-soft p-3">
+      <div className="flex flex-wrap gap-x-4 text-primary-ink">
         <strong>{T.phases[progress.phase]}</strong>
         <span>{T.progressDone(progress.docsDone)}</span>
         <span>{T.progressRemaining(progress.remaining)}</span>
@@ -76,9 +75,9 @@ function RunProgress({ progress }: { readonly progress: NonNullable<SyncStatusVi
         aria-valuemax={100}
         aria-valuenow={percent ?? undefined}
         aria-label={T.phases[progress.phase]}
-        className="h-3 overflow-hidden rounded-full bg-teal-100"
+        className="h-3 overflow-hidden rounded-full bg-primary-muted"
       >
-        <div className={`h-full bg-teal-600 transition-all ${percent === null ? 'w-1/3 animate-pulse' : ''}`} style={percent === null ? undefined : { width: `${percent}%` }} />
+        <div className={`h-full bg-primary-bright transition-all ${percent === null ? 'w-1/3 animate-pulse' : ''}`} style={percent === null ? undefined : { width: `${percent}%` }} />
       </div>
     </div>
   );
@@ -87,8 +86,8 @@ function RunProgress({ progress }: { readonly progress: NonNullable<SyncStatusVi
 function Fact({ name, label, value, warn }: { readonly name: string; readonly label: string; readonly value: string; readonly warn?: boolean }) {
   return (
     <div data-fact={name}>
-      <dt className="text-sm text-slate-500">{label}</dt>
-      <dd className={`text-lg ${warn ? 'font-semibold text-amber-800' : 'text-slate-900'}`}>{value}</dd>
+      <dt className="text-sm text-muted">{label}</dt>
+      <dd className={`text-lg ${warn ? 'font-semibold text-warning-strong' : 'text-ink'}`}>{value}</dd>
     </div>
   );
 }
@@ -96,14 +95,14 @@ function Fact({ name, label, value, warn }: { readonly name: string; readonly la
 function stateTone(state: SyncStatusView['state'] | undefined): string {
   switch (state) {
     case 'idle':
-      return 'bg-teal-100 text-teal-900';
+      return 'bg-primary-muted text-primary-ink';
     case 'active':
-      return 'bg-sky-100 text-sky-900';
+      return 'bg-info-muted text-info-ink';
     case 'paused':
-      return 'bg-amber-100 text-amber-900';
+      return 'bg-warning-muted text-warning-ink';
     case 'error':
-      return 'bg-red-100 text-red-800';
+      return 'bg-danger-muted text-danger-strong';
     default:
-      return 'bg-slate-100 text-slate-700';
+      return 'bg-canvas text-ink-soft';
   }
 }

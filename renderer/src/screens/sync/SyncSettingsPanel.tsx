@@ -2,12 +2,8 @@ import { useEffect, useState } from 'react';
 import type { ApiError } from '../../../../shared/api';
 import type { SyncSettingsView } from '../../../../shared/api/sync';
 import { useClient } from '../../app/client-context';
-import { Button } from '../../components/Button';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { KeyboardForm } from '../../components/KeyboardForm';
-import { Notice } from '../../components/Notice';
-import { TextField } from '../../components/TextField';
-import { fieldErrorsOf, hasFieldErrors, NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
+import { fieldErrorsOf, hasFieldErrors } from '../../forms/field-errors';
+import { Button, Card, ErrorBanner, KeyboardForm, Notice, Panel, TextField, useForm } from '../../ui';
 import { checkSettingsDraft, draftFromView, inputFromDraft, type SyncSettingsDraft } from './settings-draft';
 import { SYNC_TEXT } from './text';
 
@@ -26,52 +22,41 @@ const PATHS: Readonly<Record<keyof SyncSettingsDraft, string>> = {
 /** 同步设置: the county's address, this clinic's database and account, the nightly window. */
 export function SyncSettingsPanel({ onSaved }: { readonly onSaved: () => void }) {
   const client = useClient();
-  const [view, setView] = useState<SyncSettingsView | null>(null);
-  const [draft, setDraft] = useState<SyncSettingsDraft | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>(NO_FIELD_ERRORS);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const [loaded, setLoaded] = useState<SyncSettingsView | ApiError | null>(null);
 
   useEffect(() => {
     void (async () => {
       const result = await client.api.sync.getSettings({});
-      if (!result.ok) return setError(result.error);
-      setView(result.value);
-      setDraft(draftFromView(result.value));
+      setLoaded(result.ok ? result.value : result.error);
     })();
   }, [client]);
 
-  if (!draft || !view) {
+  if (loaded === null || 'code' in loaded) {
     return (
-      <section data-testid="sync-settings" className="rounded-lg bg-white p-5 shadow-sm">
-        <ErrorBanner error={error} />
-      </section>
+      <Card data-testid="sync-settings">
+        <ErrorBanner error={loaded} />
+      </Card>
     );
   }
+  return <SettingsForm initial={loaded} onSaved={onSaved} />;
+}
 
-  const edit = (field: keyof SyncSettingsDraft, value: string) => {
-    setDraft({ ...draft, [field]: value });
-    setErrors((current) => withoutField(current, PATHS[field]));
-    setSaved(false);
-  };
+function SettingsForm({ initial, onSaved }: { readonly initial: SyncSettingsView; readonly onSaved: () => void }) {
+  const client = useClient();
+  const [view, setView] = useState(initial);
+  const form = useForm<SyncSettingsDraft>(draftFromView(initial));
+  const { draft, errors, error, saving, notice, dispatch } = form;
 
   const save = async () => {
     if (saving) return;
     const found = checkSettingsDraft(draft, view.passwordSet);
-    setErrors(found);
+    dispatch({ type: 'showErrors', errors: found });
     if (hasFieldErrors(found)) return;
-    setSaving(true);
+    dispatch({ type: 'saveStarted' });
     const result = await client.api.sync.saveSettings(inputFromDraft(draft));
-    setSaving(false);
-    if (!result.ok) {
-      setError(result.error);
-      return setErrors(fieldErrorsOf(result.error));
-    }
-    setError(null);
+    if (!result.ok) return dispatch({ type: 'saveFailed', error: result.error, errors: fieldErrorsOf(result.error) });
     setView(result.value);
-    setDraft(draftFromView(result.value));
-    setSaved(true);
+    dispatch({ type: 'saved', draft: draftFromView(result.value), notice: T.saved });
     onSaved();
   };
 
@@ -80,7 +65,7 @@ export function SyncSettingsPanel({ onSaved }: { readonly onSaved: () => void })
       label={label}
       path={PATHS[name]}
       value={draft[name]}
-      onChange={(value) => edit(name, value)}
+      onChange={(value) => form.edit({ [name]: value }, PATHS[name])}
       error={errors[PATHS[name]]}
       hint={extra.hint}
       type={extra.type ?? 'text'}
@@ -90,15 +75,11 @@ export function SyncSettingsPanel({ onSaved }: { readonly onSaved: () => void })
   );
 
   return (
-    <section data-testid="sync-settings" className="grid content-start gap-4 rounded-lg bg-white p-5 shadow-sm">
-      <h2 className="text-lg font-semibold">{T.title}</h2>
-      {view.source === 'environment' && <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">{T.fromEnvironment}</p>}
-      <ErrorBanner error={error} onDismiss={() => setError(null)} />
-      {saved && <Notice>{T.saved}</Notice>}
-      <KeyboardForm
-        onSubmit={() => void save()}
-        className="grid gap-4 md:grid-cols-2"
-      >
+    <Panel title={T.title} testId="sync-settings">
+      {view.source === 'environment' && <p className="rounded-md border border-warning-line bg-warning-soft px-3 py-2 text-warning-ink">{T.fromEnvironment}</p>}
+      <ErrorBanner error={error} onDismiss={() => dispatch({ type: 'dismissError' })} />
+      {notice && <Notice>{notice}</Notice>}
+      <KeyboardForm ref={form.formRef} onSubmit={() => void save()} className="grid gap-4 md:grid-cols-2">
         {field('serverUrl', T.serverUrl, { hint: T.serverUrlHint, type: 'url', className: 'md:col-span-2' })}
         {field('database', T.database, { hint: T.databaseHint })}
         {field('username', T.username)}
@@ -113,6 +94,6 @@ export function SyncSettingsPanel({ onSaved }: { readonly onSaved: () => void })
           </Button>
         </div>
       </KeyboardForm>
-    </section>
+    </Panel>
   );
 }

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import { Button } from '../../components/Button';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { KeyboardForm } from '../../components/KeyboardForm';
-import { ADMIN_TEXT as T } from './text';
-import type { Editor } from './use-editor';
+import { Button } from './Button';
+import { ErrorBanner } from './ErrorBanner';
+import type { Editor } from './form/use-editor';
+import { KeyboardForm } from './KeyboardForm';
+import { UI_TEXT as T } from './text';
 
 interface InlineEditorProps<D> {
   /** `data-form` of the form, for tests: `edit-user`, `password`, `edit-department`. */
@@ -22,7 +22,7 @@ export function InlineEditor<D>({ name, title, editor, children }: InlineEditorP
         data-form={name}
         aria-label={title}
         onSubmit={() => void editor.submit()}
-        className="my-2 grid gap-3 rounded-md border-2 border-teal-600 bg-teal-50/40 p-4"
+        className="my-2 grid gap-3 rounded-md border-2 border-primary-bright bg-primary-soft/40 p-4"
       >
         <h3 className="font-semibold">{title}</h3>
         <ErrorBanner error={editor.error} onDismiss={editor.dismissError} />
@@ -35,14 +35,5 @@ export function InlineEditor<D>({ name, title, editor, children }: InlineEditorP
         </div>
       </KeyboardForm>
     </div>
-  );
-}
-
-/** A table row holding an editor, right under the row it edits. */
-export function EditorRow({ columns, children }: { readonly columns: number; readonly children: ReactNode }) {
-  return (
-    <tr data-editor-row>
-      <td colSpan={columns}>{children}</td>
-    </tr>
   );
 }
