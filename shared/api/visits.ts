@@ -58,7 +58,8 @@ export const visitsContract = {
       .strict(),
     output: visitView,
     permission: 'encounter.register',
-    audited: true,
+    requiresSetup: true,
+    audit: 'write',
     summary: '挂号',
   }),
   'visits.cancel': method({
@@ -67,7 +68,8 @@ export const visitsContract = {
       .strict(),
     output: visitView,
     permission: 'encounter.register',
-    audited: true,
+    requiresSetup: true,
+    audit: 'write',
     summary: '退号（须填原因）',
   }),
   'visits.listToday': method({
@@ -82,7 +84,8 @@ export const visitsContract = {
       .strict(),
     output: z.object({ date: isoDate, visits: z.array(visitView), counts: z.record(encounterStatus, z.number().int().nonnegative()) }),
     permission: 'patient.read',
-    audited: true,
+    requiresSetup: true,
+    audit: 'read',
     summary: '今日挂号列表（按科室、医生、状态筛选）',
   }),
   'visits.queue': method({
@@ -95,7 +98,8 @@ export const visitsContract = {
       .strict(),
     output: z.object({ date: isoDate, waiting: z.array(visitView) }),
     permission: 'patient.read',
-    audited: true,
+    requiresSetup: true,
+    audit: 'read',
     summary: '候诊队列（科室 / 医生）',
   }),
   'visits.slip': method({
@@ -108,7 +112,8 @@ export const visitsContract = {
       bytes: z.number().int().positive(),
     }),
     permission: 'encounter.register',
-    audited: true,
+    requiresSetup: true,
+    audit: 'read',
     summary: '挂号单（PDF）',
   }),
 } as const;
