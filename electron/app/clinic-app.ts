@@ -68,7 +68,7 @@ export async function createClinicApp(options: {
     devices,
     deviceIndicator: () => devices.indicator(),
   };
-  // Before setup there is no clinic to audit for; the set-up call itself is audited in its own transaction.
+  // Before setup there is no clinic to audit for; setup.initialize is audited in the transaction that sets the clinic up.
   const callAudits = new CallAudits(audit, () => isInitialized(data));
   handle.store.onLocalWrite(callAudits.onLocalWrite);
   const router = buildRouter(context, {
