@@ -1,13 +1,13 @@
-import type { AppContext } from '../app/context';
+import type { AppContext } from './context';
 import { createDepartment, createUser } from '../services/admin';
 import { resetPassword, updateDepartment, updateUser } from '../services/admin-updates';
 import type { Router } from './router';
 
 export function registerAdmin(router: Router, app: AppContext): void {
   router
-    .implement('admin.listDepartments', (input) => app.data.listDepartments(input))
+    .implement('admin.listDepartments', (input) => app.data.departments.list(input))
     .implement('admin.createDepartment', (input, { actor, clinic }) => createDepartment(app.data, clinic.code, actor.username, input))
-    .implement('admin.listUsers', () => app.data.listUsers())
+    .implement('admin.listUsers', () => app.data.users.list())
     .implement('admin.createUser', (input, { actor, clinic }) => createUser(app.data, clinic.code, actor.username, input))
     .implement('admin.updateDepartment', (input, { actor }) => updateDepartment(app.data, actor.username, input))
     .implement('admin.updateUser', (input, { actor, sessionToken }) => {

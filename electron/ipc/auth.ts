@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/context';
+import type { AppContext } from './context';
 import { login } from '../services/auth';
 import type { Router } from './router';
 

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/context';
+import type { AppContext } from './context';
 import { findDuplicates } from '../services/patients/duplicates';
 import { lookupByCard, lookupByInsuranceNumber } from '../services/patients/lookups';
 import { mergePatients, unmergePatient } from '../services/patients/merge';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/context';
+import type { AppContext } from './context';
 import { resolveConflictFor, showConflictView } from '../services/sync-conflicts';
 import type { Router } from './router';
 

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/context';
+import type { AppContext } from './context';
 import type { Router } from './router';
 
 export function registerSystem(router: Router, app: AppContext): void {
