@@ -10,6 +10,7 @@ import { DraftStore } from './drafts';
 import { DocumentStoreError } from './errors';
 import { LOCAL_PREFIX, parseDocumentInput } from './input';
 import { getLocalDocument, putLocalDocument, removeLocalDocument } from './local-docs';
+import { LocalWriteTracker, type LocalWriteHook } from './local-write-hook';
 import { readAllRevisions, readDocument, readOpenRevs } from './revisions';
 import { revsDiff } from './revs-diff';
 import { prepareStoreStatements, type StoreStatements } from './statements';
@@ -54,6 +55,7 @@ export class DocumentStore implements DocumentStoreApi {
   readonly drafts: DraftStore;
   private readonly statements: StoreStatements;
   private readonly now: () => number;
+  private readonly localWrites = new LocalWriteTracker();
   private readonly writeBatch: Database.Transaction<(docs: ReadonlyArray<DocumentInput>, newEdits: boolean) => WriteResult[]>;
 
   constructor(sqlite: Database.Database, options: DocumentStoreOptions = {}) {
@@ -63,11 +65,13 @@ export class DocumentStore implements DocumentStoreApi {
     this.drafts = new DraftStore(sqlite);
     this.statements = prepareStoreStatements(sqlite);
     this.now = options.now ?? Date.now;
-    this.writeBatch = sqlite.transaction((docs: ReadonlyArray<DocumentInput>, newEdits: boolean) => {
-      const ctx: WriteContext = { statements: this.statements, projections: this.projections, storedAt: this.now() };
-      this.projections.beginBatch();
-      return docs.map((doc) => this.writeOne(ctx, doc, newEdits));
-    });
+    this.writeBatch = sqlite.transaction((docs: ReadonlyArray<DocumentInput>, newEdits: boolean) =>
+      this.localWrites.run(() => {
+        const ctx: WriteContext = { statements: this.statements, projections: this.projections, storedAt: this.now() };
+        this.projections.beginBatch();
+        return docs.map((doc) => this.writeOne(ctx, doc, newEdits));
+      }),
+    );
   }
 
   bulkDocs(docs: ReadonlyArray<DocumentInput>, options?: BulkOptions): WriteResult[] {
@@ -82,6 +86,7 @@ export class DocumentStore implements DocumentStoreApi {
       if (id.startsWith(LOCAL_PREFIX)) return this.writeLocalThroughBulk(doc, newEdits);
       const input = parseDocumentInput(doc);
       const written = newEdits ? writeLocalEdit(ctx, input) : writeReplicated(ctx, input);
+      if (newEdits) this.localWrites.record(written.id);
       return { ok: true, id: written.id, rev: written.rev };
     } catch (error) {
       // A refusal concerns this document only; anything else is a fault and aborts the batch.
@@ -155,14 +160,21 @@ export class DocumentStore implements DocumentStoreApi {
   }
 
   transaction<T>(fn: () => T): T {
-    return this.sqlite.transaction(() => {
-      const result = fn();
-      // better-sqlite3 commits when the function returns: a promise would commit half-way.
-      if (result !== null && typeof result === 'object' && typeof (result as { then?: unknown }).then === 'function') {
-        throw new TypeError('transaction() takes a synchronous function');
-      }
-      return result;
-    })();
+    return this.sqlite.transaction(() =>
+      this.localWrites.run(() => {
+        const result = fn();
+        // better-sqlite3 commits when the function returns: a promise would commit half-way.
+        if (result !== null && typeof result === 'object' && typeof (result as { then?: unknown }).then === 'function') {
+          throw new TypeError('transaction() takes a synchronous function');
+        }
+        return result;
+      }),
+    )();
+  }
+
+  /** See LocalWriteHook: how the main process commits a call's audit event with the call's edits. */
+  onLocalWrite(hook: LocalWriteHook | null): void {
+    this.localWrites.setHook(hook);
   }
 
   close(): void {

@@ -4,9 +4,10 @@ import { openClinicDatabase } from '../../db/open';
 import { compactDatabase } from '../../db/store/compaction';
 import { buildRouter } from '../ipc';
 import type { Router } from '../ipc/router';
-import { AuditTrail, collectTargetIds } from '../services/audit-trail';
+import { AuditTrail } from '../services/audit-trail';
+import { CallAudits } from '../services/call-audit';
 import { DeviceHub } from '../services/device-hub';
-import { SessionStore } from '../services/sessions';
+import { SessionStore, actorOf } from '../services/sessions';
 import { CountyRestore } from '../services/county-restore';
 import { SyncManager } from '../services/sync-manager';
 import { META_WORKSTATION, isInitialized, readClinicSettings } from '../services/setup';
@@ -66,13 +67,19 @@ export async function createClinicApp(options: {
     devices,
     deviceIndicator: () => devices.indicator(),
   };
+  // Before setup there is no clinic to audit for; setup.initialize is audited in the transaction that sets the clinic up.
+  const callAudits = new CallAudits(audit, () => isInitialized(data));
+  handle.store.onLocalWrite(callAudits.onLocalWrite);
   const router = buildRouter(context, {
-    resolveSession: (token) => context.sessions.resolve(token),
-    audit: ({ method, session, outcome, input, output }) => {
-      // Before setup there is no clinic to audit for; the set-up call itself is audited once done.
-      if (!isInitialized(data)) return;
-      audit.append({ actor: session?.user.username ?? 'anonymous', action: method, outcome, targetIds: collectTargetIds(input, output) });
+    resolveCaller: (token) => {
+      const { session, expired } = context.sessions.resolve(token);
+      return { actor: session ? actorOf(session, data.meta.get(META_WORKSTATION) ?? '') : null, expired };
     },
+    clinic: () => {
+      const settings = isInitialized(data) ? readClinicSettings(data) : null;
+      return settings ? { code: settings.code, name: settings.name } : null;
+    },
+    audit: callAudits,
     logError: (method, error) => log(`[${new Date().toISOString()}] ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
   devices.start();

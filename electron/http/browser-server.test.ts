@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { method } from '../../shared/api/define';
 import { Router } from '../ipc/router';
+import { testRouterHooks } from '../ipc/testing/router-hooks';
 import { type BrowserServer, startBrowserServer } from './browser-server';
 
 let server: BrowserServer;
@@ -31,9 +32,9 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'clinic-http-'));
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>诊疗</title>');
   const contract = {
-    'setup.status': method({ input: z.object({ x: z.number() }).strict(), output: z.object({ doubled: z.number() }), permission: 'public', audited: false, summary: '' }),
+    'setup.status': method({ input: z.object({ x: z.number() }).strict(), output: z.object({ doubled: z.number() }), permission: 'public', requiresSetup: false, audit: 'none', summary: '' }),
   };
-  const router = new Router({ resolveSession: () => ({ session: null, expired: false }), audit: () => {}, logError: () => {} }, contract);
+  const router = new Router(testRouterHooks().hooks, contract);
   router.implement("setup.status", (input) => ({ doubled: input.x * 2 }));
   server = await startBrowserServer({ router, staticDir: dir });
 });

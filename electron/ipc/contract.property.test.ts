@@ -57,3 +57,22 @@ describe('envelopes', () => {
     );
   });
 });
+
+describe('declarations', () => {
+  const patientData = new Set(['patient.read', 'patient.write', 'encounter.register', 'encounter.chart', 'archive.manage', 'archive.seal']);
+
+  it('audits every method that touches patient data, but the card-reader polls whose lookup is the audited read', () => {
+    const unaudited = methods.filter((name) => patientData.has(contract[name].permission) && contract[name].audit === 'none');
+    expect(unaudited.sort()).toEqual(['devices.events', 'devices.readCard']);
+  });
+
+  it('declares the methods that need a write permission as writes, but the staff list and the slip print', () => {
+    const writePermissions = new Set(['patient.write', 'encounter.register', 'admin.manage', 'archive.seal']);
+    const notWrites = methods.filter((name) => writePermissions.has(contract[name].permission) && contract[name].audit !== 'write');
+    expect(notWrites.sort()).toEqual(['admin.listUsers', 'visits.slip']);
+  });
+
+  it('lets only first-run methods run before setup', () => {
+    expect(methods.filter((name) => !contract[name].requiresSetup).sort()).toEqual(['setup.initialize', 'setup.restoreFromCounty', 'setup.restoreStatus', 'setup.status']);
+  });
+});

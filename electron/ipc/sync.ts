@@ -1,4 +1,3 @@
-import { ApiFailure } from '../../shared/api';
 import type { AppContext } from './context';
 import { resolveConflictFor, showConflictView } from '../services/sync-conflicts';
 import type { Router } from './router';
@@ -13,9 +12,8 @@ export function registerSync(router: Router, app: AppContext): void {
     .implement('sync.history', (input) => app.sync.history(input.limit))
     .implement('sync.conflicts.list', () => app.sync.conflicts())
     .implement('sync.conflicts.show', (input) => showConflictView(app.data.store, input.id))
-    .implement('sync.conflicts.resolve', (input, ctx) => {
-      if (!ctx.session) throw new ApiFailure('UNAUTHENTICATED');
-      const resolved = resolveConflictFor(app.data.store, app.audit, input, ctx.session.user.username);
+    .implement('sync.conflicts.resolve', (input, { actor }) => {
+      const resolved = resolveConflictFor(app.data.store, app.audit, input, actor.username);
       app.sync.touched();
       return resolved;
     })

@@ -24,6 +24,9 @@ export interface AuditTrailDeps {
 
 export const auditEventId = (workstation: string, seq: number): string => `audit:${workstation}:${String(seq).padStart(10, '0')}`;
 
+/** An audit event is not itself a change to audit. */
+export const isAuditEventId = (id: string): boolean => id.startsWith('audit:');
+
 /** The hash of an event covers every field but `_id`, `_rev` and `hash` itself. */
 export function auditHash(event: Omit<AuditEventDoc, 'hash' | '_id'>): string {
   const { ...body } = event as Record<string, unknown>;

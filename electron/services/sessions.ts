@@ -1,10 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import type { SessionUser } from '../../shared/api';
+import type { Role } from '../../shared/permissions';
 
 export interface Session {
   readonly user: SessionUser;
   readonly createdAt: number;
   lastSeenAt: number;
+}
+
+/** Who makes a call: the logged-in user, with roles and departments, on this PC's workstation. */
+export interface Actor {
+  readonly username: string;
+  readonly displayName: string;
+  readonly roles: ReadonlyArray<Role>;
+  readonly departmentCodes: ReadonlyArray<string>;
+  /** The workstation id set up on this PC (the `W01` of audit ids and visit numbers). */
+  readonly workstation: string;
+}
+
+export function actorOf(session: Session, workstation: string): Actor {
+  const { username, displayName, roles, departmentCodes } = session.user;
+  return { username, displayName, roles, departmentCodes, workstation };
 }
 
 /**

@@ -21,7 +21,8 @@ export const clinicContract = {
     input: z.object({}).strict(),
     output: z.array(codeEntry),
     permission: 'session',
-    audited: false,
+    requiresSetup: true,
+    audit: 'none',
     summary: '费别（机构设置）',
   }),
   'clinic.codeSets': method({
@@ -35,7 +36,8 @@ export const clinicContract = {
       cardKinds: z.array(codeEntry),
     }),
     permission: 'session',
-    audited: false,
+    requiresSetup: true,
+    audit: 'none',
     summary: '表单用的代码表（性别、民族、证件类型、关系…）',
   }),
   'clinic.divisions': method({
@@ -53,14 +55,16 @@ export const clinicContract = {
       clinicDivisionCode: z.string().nullable(),
     }),
     permission: 'session',
-    audited: false,
+    requiresSetup: true,
+    audit: 'none',
     summary: '行政区划下级列表（地址选择）',
   }),
   'clinic.doctors': method({
     input: z.object({ departmentCode: departmentCode.optional() }).strict(),
     output: z.array(z.object({ username: z.string(), displayName: z.string(), departmentCodes: z.array(z.string()) })),
     permission: 'session',
-    audited: false,
+    requiresSetup: true,
+    audit: 'none',
     summary: '可挂号的医生（可按科室）',
   }),
 } as const;

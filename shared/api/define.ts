@@ -2,19 +2,34 @@ import type { z } from 'zod';
 import type { Permission } from '../permissions';
 
 /**
- * One API method: its input and output schemas, the permission the router checks before the
- * handler runs, and whether each call is written to the audit chain.
+ * What the audit chain records of each call (REGULATIONS.md §4, AC-08):
+ * - `write`: the call changes the record. Its audit event commits in the same SQLite transaction
+ *   as its first document write, so a change is never stored without its event; a call that ends
+ *   up writing no document (a login, a refused save, device settings) gets its event on its own.
+ * - `read`: the call shows patient data. The event, naming the ids returned, is appended after the
+ *   call; such a method must not write documents (the write is refused if it tries).
+ * - `none`: nothing is recorded but refusals for lack of permission (reference lists, status,
+ *   polls, settings screens that show no patient data).
  */
-export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export type AuditKind = 'write' | 'read' | 'none';
+
+/**
+ * One API method: its input and output schemas, the permission the router checks before the
+ * handler runs, whether it needs the clinic to be set up, and what the audit chain records of it.
+ * Every field is required, so each method says all of it deliberately.
+ */
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, P extends Permission = Permission, S extends boolean = boolean> {
   readonly input: I;
   readonly output: O;
-  readonly permission: Permission;
-  /** Audited calls append an audit event (reads of patient data included). */
-  readonly audited: boolean;
+  readonly permission: P;
+  /** Refused with NOT_SET_UP (before the handler runs) until first-run setup has finished. */
+  readonly requiresSetup: S;
+  readonly audit: AuditKind;
   readonly summary: string;
 }
 
-export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
+/** Keeps the literal permission and set-up flag, from which a handler's context is typed. */
+export function method<I extends z.ZodType, O extends z.ZodType, P extends Permission, S extends boolean>(spec: MethodSpec<I, O, P, S>): MethodSpec<I, O, P, S> {
   return spec;
 }
 

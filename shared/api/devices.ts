@@ -109,21 +109,24 @@ export const devicesContract = {
       error: z.string().nullable(),
     }),
     permission: 'device.manage',
-    audited: false,
+    requiresSetup: true,
+    audit: 'none',
     summary: '本机串口列表',
   }),
   'devices.getConfig': method({
     input: z.object({}).strict(),
     output: configView,
     permission: 'device.manage',
-    audited: false,
+    requiresSetup: true,
+    audit: 'none',
     summary: '本工作站的读卡器和扫码枪设置',
   }),
   'devices.saveConfig': method({
     input: deviceSettings,
     output: configView,
     permission: 'device.manage',
-    audited: true,
+    requiresSetup: true,
+    audit: 'write',
     summary: '保存外接设备设置（只存在本机）',
   }),
   'devices.testRead': method({
@@ -143,14 +146,18 @@ export const devicesContract = {
       z.object({ outcome: z.literal('failed'), error: deviceErrorView }),
     ]),
     permission: 'device.manage',
-    audited: true,
+    requiresSetup: true,
+    // A test card may be a real patient's: the administrator sees the holder's name and number.
+    audit: 'read',
     summary: '试读（读卡器读一次卡，扫码枪等一次扫码）',
   }),
   'devices.readCard': method({
     input: z.object({}).strict(),
     output: cardReadOutcome,
     permission: 'patient.read',
-    audited: false,
+    requiresSetup: true,
+    // The card's holder is not yet a record: the lookup that follows (patients.lookupByCard) is the audited read.
+    audit: 'none',
     summary: '读卡（手动）',
   }),
   'devices.events': method({
@@ -164,7 +171,9 @@ export const devicesContract = {
       .strict(),
     output: z.object({ stream: z.string(), cursor: z.number().int().nonnegative(), events: z.array(deviceEvent), states: z.array(deviceStateView) }),
     permission: 'patient.read',
-    audited: false,
+    requiresSetup: true,
+    // Polled every few hundred milliseconds; like readCard, the lookup of what was read is the audited read.
+    audit: 'none',
     summary: '读卡、扫码事件（界面轮询）',
   }),
 } as const;

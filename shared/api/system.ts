@@ -26,7 +26,8 @@ export const systemContract = {
       version: z.string(),
     }),
     permission: 'session',
-    audited: false,
+    requiresSetup: true,
+    audit: 'none',
     summary: '状态栏信息',
   }),
 } as const;

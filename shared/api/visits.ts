@@ -59,7 +59,8 @@ export const visitsContract = {
       .strict(),
     output: visitView,
     permission: 'encounter.register',
-    audited: true,
+    requiresSetup: true,
+    audit: 'write',
     summary: '挂号',
   }),
   'visits.cancel': method({
@@ -68,7 +69,8 @@ export const visitsContract = {
       .strict(),
     output: visitView,
     permission: 'encounter.register',
-    audited: true,
+    requiresSetup: true,
+    audit: 'write',
     summary: '退号（须填原因）',
   }),
   'visits.listToday': method({
@@ -83,7 +85,8 @@ export const visitsContract = {
       .strict(),
     output: z.object({ date: isoDate, visits: z.array(visitView), counts: z.record(encounterStatus, z.number().int().nonnegative()) }),
     permission: 'patient.read',
-    audited: true,
+    requiresSetup: true,
+    audit: 'read',
     summary: '今日挂号列表（按科室、医生、状态筛选）',
   }),
   'visits.queue': method({
@@ -96,7 +99,8 @@ export const visitsContract = {
       .strict(),
     output: z.object({ date: isoDate, waiting: z.array(visitView) }),
     permission: 'patient.read',
-    audited: true,
+    requiresSetup: true,
+    audit: 'read',
     summary: '候诊队列（科室 / 医生）',
   }),
   'visits.slip': method({
@@ -109,7 +113,8 @@ export const visitsContract = {
       bytes: z.number().int().positive(),
     }),
     permission: 'encounter.register',
-    audited: true,
+    requiresSetup: true,
+    audit: 'read',
     summary: '挂号单（PDF）',
   }),
 } as const;
