@@ -11,9 +11,10 @@ import type { DocumentInput, StoredDocument } from '../../db/store/types';
 import { ApiFailure } from '../../shared/api';
 import { method } from '../../shared/api/define';
 import { defineDocumentType, documentBase, registerDocumentType } from '../../shared/docs';
-import { Router, type RouterHooks } from '../ipc/router';
+import { Router } from '../ipc/router';
+import { testRouterHooks } from '../ipc/testing/router-hooks';
 import { AuditTrail } from '../services/audit-trail';
-import type { Session } from '../services/sessions';
+import type { Actor } from '../services/sessions';
 import { resolveConflictFor } from '../services/sync-conflicts';
 import { listConflicts } from '../sync/conflicts';
 import { openLocalPouch } from '../sync/pouch-adapter';
@@ -77,11 +78,11 @@ describe('an immutable document', () => {
 
   it('refuses a local edit made by an API handler, through the router', async () => {
     const contract = {
-      'notes.edit': method({ input: z.object({ id: z.string(), text: z.string() }).strict(), output: z.object({ rev: z.string() }), permission: 'admin.manage', audited: true, summary: '' }),
+      'notes.edit': method({ input: z.object({ id: z.string(), text: z.string() }).strict(), output: z.object({ rev: z.string() }), permission: 'admin.manage', requiresSetup: true, audit: 'write', summary: '' }),
     };
-    const admin: Session = { user: { username: 'admin', displayName: '管理员', roles: ['admin'], departmentCodes: [] }, createdAt: 0, lastSeenAt: 0 };
-    const hooks: RouterHooks = { resolveSession: () => ({ session: admin, expired: false }), audit: vi.fn(), logError: vi.fn() };
-    const router = new Router(hooks, contract).implement('notes.edit', ({ id, text }) => {
+    const admin: Actor = { username: 'admin', displayName: '管理员', roles: ['admin'], departmentCodes: [], workstation: 'W01' };
+    const { hooks } = testRouterHooks({ resolveCaller: () => ({ actor: admin, expired: false }), clinic: () => ({ code: 'demo01', name: '演示卫生院' }) });
+    const router = new Router(hooks, contract).implement('notes.edit', ({ id, text }: { id: string; text: string }) => {
       const current = db.store.get(id)!;
       const [result] = db.store.bulkDocs([{ ...current, text }]);
       if (!result.ok) throw new ApiFailure(result.error === 'forbidden' ? 'FORBIDDEN' : 'CONFLICT', result.reason);

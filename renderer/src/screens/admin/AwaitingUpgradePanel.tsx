@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ApiError, OutputOf } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { Panel } from './Panel';
+import { Panel } from '../../ui';
 
 type AwaitingList = OutputOf<'admin.listAwaitingUpgrade'>;
 
