@@ -10,7 +10,7 @@ import type { CompactionReport } from '../../db/store/compaction';
 import type { SyncIndicator } from '../app/context';
 import type { SecretBox } from '../security/secret-box';
 import { createSyncService, type BatchSettings, type SyncService } from '../sync';
-import type { Clock } from '../sync/clock';
+import type { Clock } from '../../shared/time/clock';
 import { countPendingChanges } from '../sync/pending';
 import { isNeverPushed } from '../sync/reference-data';
 import type { RemoteFetch } from '../sync/remote-fetch';

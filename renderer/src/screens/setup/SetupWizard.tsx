@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ApiError, OutputOf } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
-import { missingCase } from '../../app/missing-case';
+import { missingCase } from '../../../../shared/missing-case';
 import { APP_TEXT } from '../../app/text';
 import { Button } from '../../components/Button';
 import { ErrorBanner } from '../../components/ErrorBanner';
