@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Permission } from '../permissions';
+import { refuseMalformedText } from './well-formed-text';
 
 /**
  * One API method: its input and output schemas, the permission the router checks before the
@@ -14,8 +15,12 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   readonly summary: string;
 }
 
+/**
+ * Declares a method. Its input schema also refuses text with a lone surrogate anywhere in it
+ * (well-formed-text.ts), so no method can forget to; being refined, it cannot be `.extend`ed.
+ */
 export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
-  return spec;
+  return { ...spec, input: spec.input.superRefine(refuseMalformedText) };
 }
 
 export type ContractShape = Readonly<Record<string, MethodSpec>>;
