@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { describeIssues, IN_CHINESE } from '../../shared/api/zod-chinese';
 import { upgradeBody, type DocumentTypeDefinition } from '../../shared/docs';
 
 /**
- * Checks a document body against its type's schema, with reasons in Chinese: messages written in
- * the schemas (already Chinese) win, zod's zh-CN locale fills in the generic ones.
+ * Checks a document body against its type's schema, with reasons in Chinese from the same
+ * translator as the router and the forms (shared/api/zod-chinese.ts): messages written in the
+ * schemas win, the translator fills in the generic ones.
  */
-const zhCN = z.locales.zhCN();
-
 /**
  * `awaiting`: the body is of a version newer than this program knows; it is kept as it is and
  * projected after an update, never treated as invalid.
@@ -18,18 +18,10 @@ export type ValidationResult<T> =
 export function validateDocument<T>(schema: z.ZodType<T>, doc: unknown): ValidationResult<T> {
   const result = schema.safeParse(doc);
   if (result.success) return { ok: true, value: result.data };
-  // Parsing with a locale costs twice as much, so only a failure is parsed again for its messages.
-  const localized = schema.safeParse(doc, { error: zhCN.localeError });
-  return { ok: false, reason: describeIssues((localized.error ?? result.error).issues) };
-}
-
-function describeIssues(issues: ReadonlyArray<z.core.$ZodIssue>): string {
-  const shown = issues.slice(0, 3).map((issue) => {
-    const path = issue.path.map(String).join('.');
-    return path ? `${path}：${issue.message}` : issue.message;
-  });
-  const more = issues.length > shown.length ? `（另有 ${issues.length - shown.length} 处问题）` : '';
-  return `文档未通过校验：${shown.join('；')}${more}`;
+  // A rebuild validates every document: the plain parse stays on the fast path, and only a failure
+  // is parsed again for its Chinese messages.
+  const localized = schema.safeParse(doc, IN_CHINESE);
+  return { ok: false, reason: `文档未通过校验：${describeIssues((localized.error ?? result.error).issues)}` };
 }
 
 /**

@@ -1,10 +1,17 @@
-import { reconnectDelay, type BackoffOptions } from './backoff';
-import type { CancelTimer, Clock } from './clock';
+import { createBackoff, type Backoff, type BackoffOptions } from '../../shared/time/backoff';
+import { schedule, type CancelTimer, type Clock } from '../../shared/time/clock';
 import type { DeviceConfig } from './device-config';
 import { connectingState, disconnectedState, errorState, readyState, sameState, type DeviceState } from './device-state';
 import { DeviceError, type DeviceErrorCode } from './errors';
 import { Listeners, type Unsubscribe } from './listeners';
 import type { BytePort, PortOpener } from './port/byte-port';
+
+/**
+ * Reconnect delays: doubling from 250 ms, capped at 3 s. No jitter: a front desk has one reader and
+ * one scanner, not a fleet hammering one server. The cap is short because a registrar who plugs the
+ * reader back in expects it back within a few seconds.
+ */
+export const DEFAULT_RECONNECT_BACKOFF: Readonly<BackoffOptions> = { initialMs: 250, maxMs: 3000, factor: 2, jitter: 0 };
 
 /** What a connection does with its port once open. */
 export interface SessionFactory<S> {
@@ -27,7 +34,7 @@ export class DeviceConnection<S> {
   private current: DeviceState;
   private active: { port: BytePort; session: S; offClose: Unsubscribe } | null = null;
   private cancelRetry: CancelTimer | null = null;
-  private attempts = 0;
+  private readonly retryDelays: Backoff;
   /** Set once the device has been ready: a failed reopen then reads "unplugged", not "cannot open". */
   private lost = false;
   private running = false;
@@ -39,8 +46,9 @@ export class DeviceConnection<S> {
     private readonly factory: SessionFactory<S>,
     private readonly openPort: PortOpener,
     private readonly clock: Clock,
-    private readonly backoff: BackoffOptions,
+    backoff: BackoffOptions,
   ) {
+    this.retryDelays = createBackoff(backoff);
     this.current = disconnectedState(config.kind, config.path);
   }
 
@@ -61,7 +69,7 @@ export class DeviceConnection<S> {
     if (this.running) return;
     this.running = true;
     this.lost = false;
-    this.attempts = 0;
+    this.retryDelays.reset();
     this.setState(connectingState(this.config.kind, this.config.path));
     void this.connect();
   }
@@ -93,7 +101,7 @@ export class DeviceConnection<S> {
       });
       this.active = { port: opened, session, offClose };
       if (!opened.isOpen) return void this.portLost(opened, 'closed during start-up');
-      this.attempts = 0;
+      this.retryDelays.reset();
       this.lost = false;
       this.setState(readyState(this.config.kind, this.config.path));
     } catch (error) {
@@ -134,8 +142,8 @@ export class DeviceConnection<S> {
   private scheduleRetry(): void {
     if (!this.running) return;
     this.cancelRetry?.();
-    const delay = reconnectDelay(this.attempts++, this.backoff);
-    this.cancelRetry = this.clock.schedule(delay, () => {
+    const delay = this.retryDelays.next();
+    this.cancelRetry = schedule(this.clock, delay, () => {
       this.cancelRetry = null;
       if (this.running) void this.connect();
     });

@@ -4,7 +4,7 @@ import type { DeviceState } from './device-state';
 import type { ScannerEvent } from './scanner/scanner-driver';
 import { SimulatedReader } from './simulator/reader-device';
 import { RESIDENT_HEALTH_CARD, RESIDENT_HEALTH_HOLDER, SOCIAL_SECURITY_CARD, SOCIAL_SECURITY_HOLDER } from './testing/cards';
-import { FakeClock } from './testing/fake-clock';
+import { FakeClock } from '../../shared/time/testing/fake-clock';
 import { FakeSerialBus } from './testing/fake-serial-bus';
 import type { BytePort } from './port/byte-port';
 import type { CardSlot } from './card-reader/reader-session';
@@ -34,7 +34,7 @@ function frontDesk(options: { cardPollMs?: number; plugReader?: boolean } = {}) 
     devices: [READER, SCANNER],
     openPort: bus.open,
     clock,
-    reconnect: { initialDelayMs: 100, maxDelayMs: 800 },
+    reconnect: { initialMs: 100, maxMs: 800 },
     reader: { cardPollMs: options.cardPollMs ?? 0, driver: { timeoutMs: 300, retries: 1 } },
   });
   managers.push(manager);
@@ -56,7 +56,7 @@ describe('DeviceManager (in memory, fake clock)', () => {
   it('connects both devices and reads a card', async () => {
     const { clock, reader, manager, readerStates } = frontDesk();
     manager.start();
-    await clock.advance(0);
+    await clock.elapse(0);
     expect(readerStates()).toEqual(['connecting', 'ready']);
     expect(manager.states().map((s) => [s.kind, s.status, s.message])).toEqual([
       ['card_reader', 'ready', '读卡器已就绪'],
@@ -71,7 +71,7 @@ describe('DeviceManager (in memory, fake clock)', () => {
     expect(await bare.readCard()).toEqual({ ok: false, error: expect.objectContaining({ code: 'reader_not_configured' }) });
     const { clock, manager } = frontDesk();
     manager.start();
-    await clock.advance(0);
+    await clock.elapse(0);
     expect(await clock.run(manager.readCard())).toEqual({
       ok: false,
       error: { code: 'card_absent', message: '未检测到卡片，请将卡片芯片朝上插入读卡器', detail: 'powerOn: reader status noCard' },
@@ -81,15 +81,15 @@ describe('DeviceManager (in memory, fake clock)', () => {
   it('reports an unplugged reader, reconnects when it is back, and reads again', async () => {
     const { clock, bus, reader, manager, states, plugReader, readerStates } = frontDesk();
     manager.start();
-    await clock.advance(0);
+    await clock.elapse(0);
     bus.unplug(READER.path);
-    await clock.advance(0);
+    await clock.elapse(0);
     expect(states.at(-1)).toMatchObject({ kind: 'card_reader', status: 'disconnected', message: '读卡器已断开，请检查连线；重新插上后会自动连接' });
     expect(await manager.readCard()).toMatchObject({ ok: false, error: { code: 'reader_disconnected' } });
-    await clock.advance(2000); // retries fail while unplugged; the state stays "disconnected"
+    await clock.elapse(2000); // retries fail while unplugged; the state stays "disconnected"
     expect(readerStates()).toEqual(['connecting', 'ready', 'disconnected']);
     plugReader();
-    await clock.advance(800);
+    await clock.elapse(800);
     expect(readerStates()).toEqual(['connecting', 'ready', 'disconnected', 'ready']);
     reader.insert(RESIDENT_HEALTH_CARD);
     expect(await clock.run(manager.readCard())).toEqual({ ok: true, value: RESIDENT_HEALTH_HOLDER });
@@ -98,7 +98,7 @@ describe('DeviceManager (in memory, fake clock)', () => {
   it('fails a read cut by unplugging with the unplugged message', async () => {
     const { clock, bus, reader, manager } = frontDesk();
     manager.start();
-    await clock.advance(0);
+    await clock.elapse(0);
     reader.insert(RESIDENT_HEALTH_CARD);
     reader.setBehaviour({ silent: true });
     const read = manager.readCard();
@@ -110,10 +110,10 @@ describe('DeviceManager (in memory, fake clock)', () => {
   it('says the port is missing when the reader is not there at start-up, and connects once plugged', async () => {
     const { clock, manager, plugReader, states, readerStates } = frontDesk({ plugReader: false });
     manager.start();
-    await clock.advance(0);
+    await clock.elapse(0);
     expect(states.find((s) => s.kind === 'card_reader' && s.status === 'error')).toMatchObject({ errorCode: 'port_not_found' });
     plugReader();
-    await clock.advance(800);
+    await clock.elapse(800);
     expect(readerStates().at(-1)).toBe('ready');
   });
 
@@ -121,36 +121,36 @@ describe('DeviceManager (in memory, fake clock)', () => {
     const { clock, bus, reader, manager, states, readerStates } = frontDesk();
     reader.setBehaviour({ silent: true });
     manager.start();
-    await clock.advance(5000);
+    await clock.elapse(5000);
     expect(states.filter((s) => s.kind === 'card_reader').at(-1)).toMatchObject({ status: 'error', errorCode: 'reader_timeout' });
     // 600 ms per probe (2 attempts × 300 ms) plus 100, 200, 400, 800, 800… between: 5 s holds 5 opens.
     expect(bus.opens).toBe(1 + 5);
     reader.setBehaviour({ silent: false });
-    await clock.advance(2000);
+    await clock.elapse(2000);
     expect(readerStates().at(-1)).toBe('ready');
   });
 
   it('notices a card going in and out, and a reader that stops answering', async () => {
     const { clock, reader, manager, slots, readerStates } = frontDesk({ cardPollMs: 500 });
     manager.start();
-    await clock.advance(600);
+    await clock.elapse(600);
     reader.insert(RESIDENT_HEALTH_CARD);
-    await clock.advance(500);
+    await clock.elapse(500);
     reader.remove();
-    await clock.advance(500);
+    await clock.elapse(500);
     expect(slots).toEqual(['absent', 'present', 'absent']);
     reader.setBehaviour({ silent: true });
-    await clock.advance(3000);
+    await clock.elapse(3000);
     expect(readerStates()).toContain('error');
     reader.setBehaviour({ silent: false });
-    await clock.advance(3000);
+    await clock.elapse(3000);
     expect(readerStates().at(-1)).toBe('ready');
   });
 
   it('forwards classified scans', async () => {
     const { clock, manager, scans, scan } = frontDesk();
     manager.start();
-    await clock.advance(0);
+    await clock.elapse(0);
     await scan('BA-hengdian-2025-000123');
     expect(scans).toEqual([{ type: 'scan', encoding: 'utf-8', scan: expect.objectContaining({ kind: 'archive_case', caseNumber: 'hengdian-2025-000123' }) }]);
   });
@@ -158,14 +158,14 @@ describe('DeviceManager (in memory, fake clock)', () => {
   it('test-reads a reader (taking the port from the running connection and giving it back)', async () => {
     const { clock, reader, manager, readerStates } = frontDesk();
     manager.start();
-    await clock.advance(0);
+    await clock.elapse(0);
     expect(await clock.run(manager.testRead(READER))).toEqual({ ok: true, value: { kind: 'card_reader', readerVersion: 'TC-SIM-READER 1.0', card: { present: false } } });
     reader.insert(RESIDENT_HEALTH_CARD);
     expect(await clock.run(manager.testRead(READER))).toEqual({
       ok: true,
       value: { kind: 'card_reader', readerVersion: 'TC-SIM-READER 1.0', card: { present: true, holder: RESIDENT_HEALTH_HOLDER } },
     });
-    await clock.advance(0);
+    await clock.elapse(0);
     expect(readerStates().at(-1)).toBe('ready');
   });
 
@@ -183,12 +183,12 @@ describe('DeviceManager (in memory, fake clock)', () => {
   it('moves to a new port when reconfigured, and keeps the old one on a bad configuration', async () => {
     const { clock, bus, reader, manager, states } = frontDesk();
     manager.start();
-    await clock.advance(0);
+    await clock.elapse(0);
     await expect(manager.configure([READER, { ...READER, path: '/dev/ttyUSB2' }])).rejects.toThrow();
     expect(manager.states()[0]).toMatchObject({ path: READER.path, status: 'ready' });
     bus.plug('/dev/ttyUSB7', (port) => reader.attach(port));
     await manager.configure([{ ...READER, path: '/dev/ttyUSB7' }]);
-    await clock.advance(0);
+    await clock.elapse(0);
     expect(manager.states()).toEqual([expect.objectContaining({ kind: 'card_reader', path: '/dev/ttyUSB7', status: 'ready' })]);
     expect(states.at(-1)).toMatchObject({ path: '/dev/ttyUSB7', status: 'ready' });
   });

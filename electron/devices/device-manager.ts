@@ -1,10 +1,10 @@
-import { DEFAULT_RECONNECT_BACKOFF, type BackoffOptions } from './backoff';
+import type { BackoffOptions } from '../../shared/time/backoff';
 import type { CardHolder } from './card-reader/card-holder';
 import type { ReadCardOptions } from './card-reader/read-card';
 import type { ReaderDriverOptions } from './card-reader/reader-driver';
 import { ReaderSession, type CardSlot } from './card-reader/reader-session';
-import { systemClock, type Clock } from './clock';
-import { DeviceConnection, type SessionFactory } from './device-connection';
+import { systemClock, type Clock } from '../../shared/time/clock';
+import { DEFAULT_RECONNECT_BACKOFF, DeviceConnection, type SessionFactory } from './device-connection';
 import { deviceConfigList, type DeviceConfig, type DeviceKind } from './device-config';
 import type { DeviceState } from './device-state';
 import { deviceErrorInfo, toDeviceErrorInfo, type DeviceResult } from './errors';
@@ -134,7 +134,7 @@ export class DeviceManager {
   }
 
   private connect<S>(config: DeviceConfig, factory: SessionFactory<S>): DeviceConnection<S> {
-    const connection = new DeviceConnection(config, factory, this.openPort, this.clock, this.options.reconnect ?? DEFAULT_RECONNECT_BACKOFF);
+    const connection = new DeviceConnection(config, factory, this.openPort, this.clock, { ...DEFAULT_RECONNECT_BACKOFF, ...this.options.reconnect });
     connection.onState((state) => this.stateListeners.emit(state));
     return connection;
   }

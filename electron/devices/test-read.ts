@@ -1,10 +1,10 @@
 import type { CardHolder } from './card-reader/card-holder';
 import { readCardHolder } from './card-reader/read-card';
 import { CardReaderDriver, type ReaderDriverOptions } from './card-reader/reader-driver';
-import type { Clock } from './clock';
+import { schedule, type Clock } from '../../shared/time/clock';
 import type { DeviceConfig } from './device-config';
 import { DeviceError, toDeviceErrorInfo, type DeviceErrorInfo, type DeviceResult } from './errors';
-import { missingCase } from './missing-case';
+import { missingCase } from '../../shared/missing-case';
 import type { BytePort, PortOpener } from './port/byte-port';
 import type { Scan } from './scanner/classify-scan';
 import type { ScanEncoding } from './scanner/scan-text';
@@ -71,7 +71,7 @@ async function testReader(port: BytePort, context: TestReadContext): Promise<Tes
 function testScanner(port: BytePort, context: TestReadContext): Promise<TestReadReport> {
   const driver = new ScannerDriver(port);
   return new Promise<TestReadReport>((resolve, reject) => {
-    const cancel = context.clock.schedule(context.scanTimeoutMs ?? 15_000, () => reject(new DeviceError('scanner_no_scan')));
+    const cancel = schedule(context.clock, context.scanTimeoutMs ?? 15_000, () => reject(new DeviceError('scanner_no_scan')));
     port.onClose(() => {
       cancel();
       reject(new DeviceError('scanner_disconnected'));

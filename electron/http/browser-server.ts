@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { apiError } from '../../shared/api';
 import type { Invoker } from '../ipc/router';
+import { missingCase } from '../../shared/missing-case';
 import { createGuard, type Guard } from './guard';
+import { readTextBody } from './request-body';
 import { serveStatic } from './static-files';
-
-const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 export interface BrowserServer {
   /** Open this in a browser; the token travels in the fragment so it never reaches a log. */
@@ -60,39 +60,35 @@ export async function startBrowserServer(options: { router: Invoker; staticDir: 
 }
 
 async function handleInvoke(router: Invoker, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  let body: unknown;
-  try {
-    body = JSON.parse(await readBody(req));
-  } catch (error) {
-    const tooBig = error instanceof Error && error.message === 'too-large';
-    sendJson(res, tooBig ? 413 : 400, { ok: false, error: apiError('BAD_REQUEST', tooBig ? '提交的内容太大。' : undefined) });
-    return;
+  const body = await readTextBody(req).catch(() => null);
+  if (body === null) return void req.destroy();
+  switch (body.kind) {
+    case 'too_large':
+      // Answer, then close: the connection is not reused after a refused upload, and a client still
+      // sending past the discard limit is cut off once the answer has gone out.
+      res.once('finish', () => {
+        if (!body.drained) req.socket.destroy();
+      });
+      return sendJson(res, 413, { ok: false, error: apiError('PAYLOAD_TOO_LARGE') }, { connection: 'close' });
+    case 'bad_encoding':
+      return sendJson(res, 400, { ok: false, error: apiError('BAD_ENCODING') });
+    case 'text':
+      break;
+    default:
+      return missingCase(body);
   }
-  const result = await router.invoke(body);
-  sendJson(res, 200, result);
+  let envelope: unknown;
+  try {
+    envelope = JSON.parse(body.text);
+  } catch {
+    return sendJson(res, 400, { ok: false, error: apiError('BAD_REQUEST') });
+  }
+  sendJson(res, 200, await router.invoke(envelope));
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too-large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
+function sendJson(res: ServerResponse, status: number, value: unknown, headers: Readonly<Record<string, string>> = {}): void {
   if (res.headersSent) return;
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
   res.end(JSON.stringify(value));
 }
 

@@ -1,6 +1,6 @@
-import type { z } from 'zod';
-import { ApiFailure, apiError, type ApiResult, type Contract, type FieldIssue, contract as fullContract } from '../../shared/api';
+import { ApiFailure, apiError, type ApiResult, type Contract, contract as fullContract } from '../../shared/api';
 import type { ContractShape, MethodInput, MethodOutput, MethodSpec } from '../../shared/api/define';
+import { fieldIssues, IN_CHINESE } from '../../shared/api/zod-chinese';
 import { rolesGrant } from '../../shared/permissions';
 import type { CallAuditor } from '../services/call-audit';
 import type { Actor } from '../services/sessions';
@@ -101,7 +101,7 @@ export class Router<C extends ContractShape = Contract> implements Invoker {
       return { ok: false, error: apiError('FORBIDDEN') };
     }
 
-    const parsed = spec.input.safeParse(request.input);
+    const parsed = spec.input.safeParse(request.input, IN_CHINESE);
     if (!parsed.success) return { ok: false, error: apiError('VALIDATION_FAILED', undefined, fieldIssues(parsed.error)) };
 
     const ctx: CallContext = { actor, sessionToken: token, clinic };
@@ -133,32 +133,6 @@ export class Router<C extends ContractShape = Contract> implements Invoker {
 
 function isEnvelope(value: unknown): value is { method: string; input: unknown; session?: unknown } {
   return typeof value === 'object' && value !== null && typeof (value as { method?: unknown }).method === 'string';
-}
-
-function fieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.slice(0, 20).map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: chineseIssue(issue),
-  }));
-}
-
-/** zod's own messages are English; keep custom (Chinese) messages and translate the generic ones. */
-function chineseIssue(issue: z.core.$ZodIssue): string {
-  if (/[\u4e00-\u9fff]/.test(issue.message)) return issue.message;
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined ? '此项必填' : '格式不对';
-    case 'too_small':
-      return '内容太短或太少';
-    case 'too_big':
-      return '内容太长或太多';
-    case 'unrecognized_keys':
-      return '含有不认识的项目';
-    case 'invalid_value':
-      return '请从给出的选项中选择';
-    default:
-      return '格式不对';
-  }
 }
 
 /** `auth.login` has no session yet when it succeeds; its event names the user who just logged in. */

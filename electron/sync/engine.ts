@@ -15,7 +15,7 @@ import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type { DocumentStoreApi } from '../../db/store/types';
 import { AdaptiveBatchSize, RURAL_LINE, type BatchSettings } from './batching';
-import { systemClock, type Clock } from './clock';
+import { systemClock, type Clock } from '../../shared/time/clock';
 import { classifySyncError, syncError, type SyncError } from './errors';
 import { countPendingChanges } from './pending';
 import { openLocalPouch } from './pouch-adapter';

@@ -27,7 +27,7 @@ export { countySetup, CountySetupError, mergeReplicationDoc, type CountySetupInp
 export { parseClinicDatabaseUrl, recoverClinic, RecoveryError, type RecoverClinicInput, type RecoveryResult } from './recovery';
 export { readReferenceDictionary, referenceDictionaryDoc, REFERENCE_DATABASE, type ReferenceDictionaryDoc, type ReferenceLookup } from './reference-data';
 // What the app's sync service reads between runs (pending count, run history) and the seams its tests inject.
-export type { Clock } from './clock';
+export type { Clock } from '../../shared/time/clock';
 export { countPendingChanges } from './pending';
 export { isNeverPushed } from './reference-data';
 export type { RemoteFetch } from './remote-fetch';

@@ -1,5 +1,5 @@
 /** Documents per second over the last few seconds, for the progress display. */
-import type { Clock } from './clock';
+import type { Clock } from '../../shared/time/clock';
 
 export class RateMeter {
   private samples: Array<{ at: number; total: number }> = [];

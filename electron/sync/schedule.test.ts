@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createBackoff } from './backoff';
-import { manualClock } from './clock';
+import { createBackoff } from '../../shared/time/backoff';
+import { FakeClock } from '../../shared/time/testing/fake-clock';
 import { syncError } from './errors';
 import { SyncScheduler, type SyncRunOutcome, type SyncTrigger } from './schedule';
 
 const at = (h: number, m = 0, day = 10): number => new Date(2025, 2, day, h, m, 0, 0).getTime();
 
 function setup(startMs: number, outcomes: SyncRunOutcome[]) {
-  const clock = manualClock(startMs);
+  const clock = new FakeClock(startMs);
   const runs: Array<{ trigger: SyncTrigger; at: number }> = [];
   const runner = {
     async run(trigger: SyncTrigger): Promise<SyncRunOutcome> {

@@ -7,8 +7,8 @@
  *
  * One run at a time; "sync now" during a run joins that run.
  */
-import { createBackoff, type Backoff } from './backoff';
-import { systemClock, type Clock } from './clock';
+import { createBackoff, type Backoff } from '../../shared/time/backoff';
+import { systemClock, type Clock } from '../../shared/time/clock';
 import type { SyncError } from './errors';
 import { DEFAULT_SYNC_WINDOW, isInSyncWindow, nextWindowStart, validateSyncWindow, windowEndAfter, type SyncWindow } from './sync-window';
 

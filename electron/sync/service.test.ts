@@ -1,6 +1,6 @@
 /** The scheduler drives the real engine: a failed run is retried, a successful one waits for the window. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manualClock } from './clock';
+import { FakeClock } from '../../shared/time/testing/fake-clock';
 import { startPeerServer, type PeerServer } from './testing/peer-server/start';
 import { createSyncService } from './service';
 import { clinicPassword, setUpCounty, TEST_BATCHING } from './testing/clinic-fixture';
@@ -21,7 +21,7 @@ describe('sync service', () => {
   });
 
   it('retries after the line fails, succeeds when it is back, then waits for the next window', async () => {
-    const clock = manualClock(new Date(2025, 4, 6, 14, 0).getTime());
+    const clock = new FakeClock(new Date(2025, 4, 6, 14, 0).getTime());
     const deadPort = await closedLoopbackPort();
     const sync = createSyncService({
       store: db.store,

@@ -7,7 +7,7 @@
  *   await sync.syncNow();   // the "立即同步" button
  *   sync.networkReturned(); // from Electron's online/offline notifications
  */
-import { createBackoff, type BackoffOptions } from './backoff';
+import { createBackoff, type BackoffOptions } from '../../shared/time/backoff';
 import { SyncEngine, type SyncEngineOptions, type SyncStatus } from './engine';
 import { SyncScheduler, type ScheduledRun, type SyncRunOutcome } from './schedule';
 import type { SyncWindow } from './sync-window';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Permission } from '../permissions';
+import { refuseMalformedText } from './well-formed-text';
 
 /**
  * What the audit chain records of each call (REGULATIONS.md §4, AC-08):
@@ -28,9 +29,13 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   readonly summary: string;
 }
 
-/** Keeps the literal permission and set-up flag, from which a handler's context is typed. */
+/**
+ * Declares a method, keeping the literal permission and set-up flag from which a handler's context
+ * is typed. Its input schema also refuses text with a lone surrogate anywhere in it
+ * (well-formed-text.ts), so no method can forget to; being refined, it cannot be `.extend`ed.
+ */
 export function method<I extends z.ZodType, O extends z.ZodType, P extends Permission, S extends boolean>(spec: MethodSpec<I, O, P, S>): MethodSpec<I, O, P, S> {
-  return spec;
+  return { ...spec, input: spec.input.superRefine(refuseMalformedText) as unknown as I };
 }
 
 export type ContractShape = Readonly<Record<string, MethodSpec>>;

@@ -16,6 +16,8 @@ export const ERROR_MESSAGES = {
   DUPLICATE: '已经存在相同编码的记录，请换一个编码。',
   UNKNOWN_METHOD: '程序版本不一致：界面调用了不存在的功能，请重新启动程序。',
   BAD_REQUEST: '请求格式不对，请重新启动程序后再试。',
+  PAYLOAD_TOO_LARGE: '提交的内容太大（上限 4 MB），没有保存。请减少内容后再试。',
+  BAD_ENCODING: '提交的内容含有无法识别的字符（不是 UTF-8 编码），没有保存。请检查输入法或导入的文件后再试。',
   TRANSPORT: '与后台程序的连接中断，请稍候再试；如果一直出现，请重新启动程序。',
   INTERNAL: '程序内部出错，您的数据没有丢失。请把出错时间告诉管理员。',
 } as const;

@@ -3,7 +3,7 @@
  * (camelCase); the services map them to and from the stored documents (snake_case, shared/docs).
  */
 import { z } from 'zod';
-import { isoDate } from '../docs/base';
+import { isoDate, isoTimestamp } from '../docs/base';
 import { encounterStatus, visitType } from '../docs/encounter';
 import { cardKind, idDocumentType, sexCode } from '../docs/patient';
 
@@ -103,8 +103,8 @@ export const patientDetail = z.object({
   mergedInto: z.string().nullable(),
   /** Records merged into this one (their visits are listed below too). */
   mergedFrom: z.array(z.object({ id: z.string(), rev: z.string(), name: z.string(), idNumberMasked: z.string().nullable() })),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  createdAt: isoTimestamp,
+  updatedAt: isoTimestamp,
   /** Latest visits first, at most 20, including those of merged records. */
   visits: z.array(
     z.object({

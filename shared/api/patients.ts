@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { PATIENT_ID } from '../docs/ids';
 import { cardKind } from '../docs/patient';
+import { isoDate } from '../docs/base';
 import { method } from './define';
 import { duplicateCandidate, matchedKey, patientDetail, patientForm, patientHit, savedPatient } from './patient-views';
 
@@ -48,7 +49,7 @@ export const patientsContract = {
       .object({
         name: z.string().trim().max(40).optional(),
         sex: z.enum(['0', '1', '2', '9']).optional(),
-        birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+        birthDate: isoDate.optional(),
         idNumber: z.string().trim().max(40).optional(),
         phone: z.string().trim().max(30).optional(),
         /** The record being edited, left out of its own duplicates. */

@@ -4,6 +4,7 @@
  * with `sync.syncNow` and followed by polling `sync.status` while `running` is true.
  */
 import { z } from 'zod';
+import { isoTimestamp } from '../docs/base';
 import { method } from './define';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -86,9 +87,9 @@ export const syncStatusView = z.object({
   state: z.enum(['not_configured', 'idle', 'active', 'paused', 'error']),
   running: z.boolean(),
   pendingChanges: z.number().int().nonnegative(),
-  lastSuccessAt: z.string().nullable(),
+  lastSuccessAt: isoTimestamp.nullable(),
   /** End of the last run, whatever its outcome: a change means a run has finished. */
-  lastRunAt: z.string().nullable(),
+  lastRunAt: isoTimestamp.nullable(),
   lastError: syncErrorView.nullable(),
   progress: z
     .object({
@@ -99,18 +100,18 @@ export const syncStatusView = z.object({
       docsPerSecond: z.number().nonnegative(),
     })
     .nullable(),
-  nextRun: z.object({ at: z.string(), trigger: syncTrigger }).nullable(),
+  nextRun: z.object({ at: isoTimestamp, trigger: syncTrigger }).nullable(),
   conflictCount: z.number().int().nonnegative(),
   localDatabaseBytes: z.number().int().nonnegative(),
-  lastCompaction: z.object({ at: z.string(), bytesBefore: z.number().int().nonnegative(), bytesAfter: z.number().int().nonnegative() }).nullable(),
+  lastCompaction: z.object({ at: isoTimestamp, bytesBefore: z.number().int().nonnegative(), bytesAfter: z.number().int().nonnegative() }).nullable(),
 });
 export type SyncStatusView = z.infer<typeof syncStatusView>;
 
 export const syncRunView = z.object({
   id: z.string(),
   trigger: syncTrigger,
-  startedAt: z.string(),
-  endedAt: z.string(),
+  startedAt: isoTimestamp,
+  endedAt: isoTimestamp,
   durationMs: z.number().int().nonnegative(),
   outcome: z.enum(['ok', 'error', 'cancelled']),
   pushed: z.number().int().nonnegative(),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { isoTimestamp } from '../docs/base';
 import { method } from './define';
 
 export const syncIndicator = z.object({
   state: z.enum(['not_configured', 'idle', 'active', 'paused', 'error']),
   pendingChanges: z.number().int().nonnegative(),
-  lastSuccessAt: z.string().nullable(),
+  lastSuccessAt: isoTimestamp.nullable(),
   message: z.string(),
 });
 

@@ -3,7 +3,7 @@
  * registration slip. Lists show patient names, so reading them is audited as well.
  */
 import { z } from 'zod';
-import { isoDate } from '../docs/base';
+import { isoDate, isoTimestamp } from '../docs/base';
 import { departmentCode } from '../docs/department';
 import { encounterStatus, visitType } from '../docs/encounter';
 import { ENCOUNTER_ID, PATIENT_ID } from '../docs/ids';
@@ -19,7 +19,7 @@ export const visitView = z.object({
   /** 门诊号 `<workstation>-<YYYYMMDD>-<seq>`. */
   visitNumber: z.string(),
   visitDate: isoDate,
-  registeredAt: z.string(),
+  registeredAt: isoTimestamp,
   patient: z.object({
     id: z.string(),
     name: z.string(),

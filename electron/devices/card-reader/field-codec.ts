@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { missingCase } from '../missing-case';
+import { missingCase } from '../../../shared/missing-case';
 import type { FieldEncoding } from './card-layout';
 
 /**

@@ -1,4 +1,4 @@
-import { missingCase } from '../missing-case';
+import { missingCase } from '../../../shared/missing-case';
 import { ETX, FRAME_OVERHEAD, MAX_BODY_LENGTH, MIN_BODY_LENGTH, STX, blockCheck } from './frame';
 
 /** Why a candidate frame was thrown away. */

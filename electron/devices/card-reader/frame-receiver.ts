@@ -1,4 +1,4 @@
-import type { CancelTimer, Clock } from '../clock';
+import { schedule, type CancelTimer, type Clock } from '../../../shared/time/clock';
 import { FrameDecoder, type DecodeEvent } from './frame-decoder';
 
 /**
@@ -29,7 +29,7 @@ export class FrameReceiver {
   private rearm(): void {
     this.dispose();
     if (!this.decoder.hasPartialFrame) return;
-    this.cancelQuiet = this.clock.schedule(this.interByteTimeoutMs, () => {
+    this.cancelQuiet = schedule(this.clock, this.interByteTimeoutMs, () => {
       this.cancelQuiet = null;
       this.onEvents(this.decoder.abandonPartial());
       // The rescanned bytes may have started another frame; it gets the same grace.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DeviceError } from '../errors';
 import { memoryReaderRig } from '../testing/memory-reader';
 import { RESIDENT_HEALTH_CARD } from '../testing/cards';
-import { FakeClock } from '../testing/fake-clock';
+import { FakeClock } from '../../../shared/time/testing/fake-clock';
 import { createMemoryPortPair } from '../port/memory-byte-port';
 import { encodeFrame } from './frame';
 import { FrameDecoder } from './frame-decoder';
@@ -143,7 +143,7 @@ describe('CardReaderDriver against a hand-driven line', () => {
   it('drops a late answer to an abandoned attempt instead of taking it for the next command', async () => {
     const { clock, received, answer, driver } = handDriven();
     const status = driver.cardStatus();
-    await clock.advance(500); // first attempt times out; the retry goes out with a new SEQ
+    await clock.elapse(500); // first attempt times out; the retry goes out with a new SEQ
     expect(received.map((c) => c.seq)).toEqual([1, 2]);
     await answer(1, READER_COMMANDS.cardStatus, [0x02]); // late answer to attempt 1: "powered"
     await answer(2, READER_COMMANDS.cardStatus, [0x00]); // the real answer: "absent"

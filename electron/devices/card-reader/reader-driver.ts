@@ -1,7 +1,7 @@
-import { systemClock, type CancelTimer, type Clock } from '../clock';
+import { schedule, systemClock, type CancelTimer, type Clock } from '../../../shared/time/clock';
 import { DeviceError, type DeviceErrorCode } from '../errors';
 import type { Unsubscribe } from '../listeners';
-import { missingCase } from '../missing-case';
+import { missingCase } from '../../../shared/missing-case';
 import type { BytePort } from '../port/byte-port';
 import { encodeFrame } from './frame';
 import type { DecodeEvent } from './frame-decoder';
@@ -217,7 +217,7 @@ export class CardReaderDriver implements CardReaderCommands {
           resolve(outcome);
         },
       };
-      attempt.cancelTimer = this.clock.schedule(policy.timeoutMs, () =>
+      attempt.cancelTimer = schedule(this.clock, policy.timeoutMs, () =>
         attempt.finish(attempt.sawFault ? { type: 'garbled' } : { type: 'timeout' }),
       );
       this.current = attempt;
@@ -281,7 +281,7 @@ export class CardReaderDriver implements CardReaderCommands {
     const remaining = attempt.deadline - this.clock.now();
     if (remaining > this.faultRetryDelayMs) {
       attempt.cancelTimer();
-      attempt.cancelTimer = this.clock.schedule(this.faultRetryDelayMs, () => attempt.finish({ type: 'garbled' }));
+      attempt.cancelTimer = schedule(this.clock, this.faultRetryDelayMs, () => attempt.finish({ type: 'garbled' }));
     }
   }
 

@@ -1,4 +1,4 @@
-import type { CancelTimer, Clock } from '../clock';
+import { schedule, type CancelTimer, type Clock } from '../../../shared/time/clock';
 import { DeviceError, type DeviceErrorCode } from '../errors';
 import type { BytePort } from '../port/byte-port';
 import type { CardHolder } from './card-holder';
@@ -79,7 +79,7 @@ export class ReaderSession {
 
   private schedulePoll(): void {
     if (this.stopped || this.options.cardPollMs <= 0) return;
-    this.cancelPoll = this.clock.schedule(this.options.cardPollMs, () => void this.poll());
+    this.cancelPoll = schedule(this.clock, this.options.cardPollMs, () => void this.poll());
   }
 
   private get clock(): Clock {

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { createMemoryPortPair } from '../port/memory-byte-port';
-import { FakeClock } from '../testing/fake-clock';
+import { FakeClock } from '../../../shared/time/testing/fake-clock';
 import { ScannerDriver, type ScannerEvent } from './scanner-driver';
 
 function rig(maxLineBytes?: number) {

@@ -10,7 +10,7 @@ import {
   encodeResponse,
   type CommandMessage,
 } from '../card-reader/messages';
-import { systemClock, type Clock } from '../clock';
+import { systemClock, type Clock } from '../../../shared/time/clock';
 import type { Unsubscribe } from '../listeners';
 import type { BytePort } from '../port/byte-port';
 import { DEFAULT_ATR, buildCardImage } from './card-image';

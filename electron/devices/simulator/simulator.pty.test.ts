@@ -98,7 +98,7 @@ describe('device manager over a real pty pair', () => {
     const m = new DeviceManager({
       devices,
       openPort: (config) => openSerialBytePort(config, { watchIntervalMs: 50 }),
-      reconnect: { initialDelayMs: 50, maxDelayMs: 200 },
+      reconnect: { initialMs: 50, maxMs: 200 },
       reader: { cardPollMs: 0, driver: { timeoutMs: 400 } },
     });
     const states: DeviceState[] = [];

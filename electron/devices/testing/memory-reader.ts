@@ -1,7 +1,7 @@
 import { CardReaderDriver, type ReaderDriverOptions } from '../card-reader/reader-driver';
 import { createMemoryPortPair, type MemoryPortPair } from '../port/memory-byte-port';
 import { SimulatedReader } from '../simulator/reader-device';
-import { FakeClock } from './fake-clock';
+import { FakeClock } from '../../../shared/time/testing/fake-clock';
 
 export interface MemoryReaderRig {
   readonly clock: FakeClock;

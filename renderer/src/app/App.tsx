@@ -8,7 +8,7 @@ import { SetupComplete } from '../screens/setup/SetupComplete';
 import { SetupWizard } from '../screens/setup/SetupWizard';
 import { useClient } from './client-context';
 import { ConnectionBanner } from './ConnectionBanner';
-import { missingCase } from './missing-case';
+import { missingCase } from '../../../shared/missing-case';
 import { APP_TEXT } from './text';
 import { useConnection } from './use-connection';
 

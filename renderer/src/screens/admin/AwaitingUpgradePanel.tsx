@@ -38,9 +38,9 @@ export function AwaitingUpgradePanel() {
   return (
     <Panel title={TEXT.title} testId="awaiting-upgrade-panel">
       <ErrorBanner error={error} />
-      <p className="text-sm text-slate-600">{TEXT.explain}</p>
+      <p className="text-sm text-muted">{TEXT.explain}</p>
       <table className="w-full text-left">
-        <thead className="border-b border-slate-200 text-sm text-slate-500">
+        <thead className="border-b border-border text-sm text-muted">
           <tr>
             <th className="py-1.5 font-normal">{TEXT.kind}</th>
             <th className="py-1.5 font-normal">{TEXT.id}</th>
@@ -49,7 +49,7 @@ export function AwaitingUpgradePanel() {
         </thead>
         <tbody>
           {items.map((item) => (
-            <tr key={item.id} data-doc-id={item.id} className="border-b border-slate-100">
+            <tr key={item.id} data-doc-id={item.id} className="border-b border-border-soft">
               <td className="py-1.5">{item.label}</td>
               <td className="py-1.5 font-mono text-sm">{item.id}</td>
               <td className="py-1.5">{TEXT.versionOf(item.version, item.knownVersion)}</td>

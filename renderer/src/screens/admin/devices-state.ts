@@ -1,6 +1,6 @@
 import type { ApiError, OutputOf } from '../../../../shared/api';
 import type { DeviceKindName } from '../../../../shared/api/devices';
-import { missingCase } from '../../app/missing-case';
+import { missingCase } from '../../../../shared/missing-case';
 import { NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
 import { draftFromSettings, SETTINGS_FIELD, type DeviceSettingsDraft } from './device-form';
 

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { SessionUser } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
-import { missingCase } from '../../app/missing-case';
+import { missingCase } from '../../../../shared/missing-case';
 import { APP_TEXT } from '../../app/text';
 import { AdminSection } from '../admin/AdminSection';
 import { RegistrationSection } from '../registration/RegistrationSection';

@@ -1,7 +1,7 @@
 import { useEffect, useReducer, useRef } from 'react';
 import type { OutputOf } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
-import { missingCase } from '../../app/missing-case';
+import { missingCase } from '../../../../shared/missing-case';
 import { APP_TEXT } from '../../app/text';
 import { fieldErrorsOf, hasFieldErrors, NO_FIELD_ERRORS, type FieldErrors } from '../../forms/field-errors';
 import { advanceOnEnter, focusFirstField } from '../../keyboard/enter-advances';

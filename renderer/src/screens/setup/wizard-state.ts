@@ -1,5 +1,5 @@
 import type { ApiError } from '../../../../shared/api';
-import { missingCase } from '../../app/missing-case';
+import { missingCase } from '../../../../shared/missing-case';
 import { NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
 import type { RestoreStatus } from './restore-draft';
 import { initialDraft, type WizardDraft, type WizardStep } from './wizard-draft';

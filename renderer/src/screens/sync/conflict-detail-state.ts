@@ -1,6 +1,6 @@
 import type { ApiError } from '../../../../shared/api';
 import type { ConflictDetailView } from '../../../../shared/api/sync';
-import { missingCase } from '../../app/missing-case';
+import { missingCase } from '../../../../shared/missing-case';
 import type { FieldPicks } from './conflict-picks';
 
 /** One conflict opened: both versions, the fields picked so far, a save under way, the last refusal. */

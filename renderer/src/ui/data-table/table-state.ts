@@ -1,4 +1,4 @@
-import { missingCase } from '../../app/missing-case';
+import { missingCase } from '../../../../shared/missing-case';
 
 export type SortDirection = 'asc' | 'desc';
 

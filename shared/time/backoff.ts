@@ -1,8 +1,8 @@
 /**
- * Exponential backoff with jitter and a cap, for retrying a sync after a failure the line or the
- * server may recover from. Jitter keeps a county's clinics from all retrying in the same second
- * after the county server comes back. (Same idea as PouchDB's `defaultBackOff`, with a cap that
- * suits a nightly job rather than a live feed.)
+ * Exponential backoff with jitter and a cap, for retrying after a failure that may pass: a sync
+ * whose line or server is down (jitter keeps a county's clinics from all retrying in the same
+ * second after the county server comes back), a reader or scanner being reconnected (no jitter,
+ * short cap: see electron/devices/device-connection.ts). Same idea as PouchDB's `defaultBackOff`.
  */
 export interface BackoffOptions {
   /** First delay, ms. */
