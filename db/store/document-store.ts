@@ -3,7 +3,7 @@ import { createOrm, type ClinicOrm } from '../orm';
 import { DEFAULT_PROJECTORS } from '../projections';
 import { ProjectionRunner } from '../projections/runner';
 import type { Projector } from '../projections/types';
-import { readChanges } from './changes';
+import { ChangeNotifier, readChanges, type ChangeListener } from './changes';
 import { DocumentStoreError } from './errors';
 import { LOCAL_PREFIX, parseDocumentInput } from './input';
 import { getLocalDocument, putLocalDocument, removeLocalDocument } from './local-docs';
@@ -47,6 +47,7 @@ export class DocumentStore implements DocumentStoreApi {
   private readonly statements: StoreStatements;
   private readonly now: () => number;
   private readonly writeBatch: Database.Transaction<(docs: ReadonlyArray<DocumentInput>, newEdits: boolean) => WriteResult[]>;
+  private readonly changeNotifier: ChangeNotifier;
 
   constructor(sqlite: Database.Database, options: DocumentStoreOptions = {}) {
     this.sqlite = sqlite;
@@ -54,6 +55,7 @@ export class DocumentStore implements DocumentStoreApi {
     this.projections = new ProjectionRunner(this.orm, sqlite, options.projectors ?? DEFAULT_PROJECTORS);
     this.statements = prepareStoreStatements(sqlite);
     this.now = options.now ?? Date.now;
+    this.changeNotifier = new ChangeNotifier(() => this.statements.updateSeq.get() ?? 0);
     this.writeBatch = sqlite.transaction((docs: ReadonlyArray<DocumentInput>, newEdits: boolean) => {
       const ctx: WriteContext = { statements: this.statements, projections: this.projections, storedAt: this.now() };
       this.projections.beginBatch();
@@ -64,7 +66,13 @@ export class DocumentStore implements DocumentStoreApi {
   bulkDocs(docs: ReadonlyArray<DocumentInput>, options?: BulkOptions): WriteResult[] {
     if (!Array.isArray(docs)) throw new DocumentStoreError('bad_request', 'bulkDocs 需要一个文档数组');
     // IMMEDIATE: take the write lock up front rather than failing to upgrade a read lock later.
-    return this.writeBatch.immediate(docs, options?.newEdits !== false);
+    const results = this.writeBatch.immediate(docs, options?.newEdits !== false);
+    this.changeNotifier.written();
+    return results;
+  }
+
+  onChanges(listener: ChangeListener): () => void {
+    return this.changeNotifier.subscribe(listener);
   }
 
   private writeOne(ctx: WriteContext, doc: DocumentInput, newEdits: boolean): WriteResult {
