@@ -252,4 +252,35 @@ describe('PouchDB features the adapter used to refuse (issue 9, item 8)', () => 
       else expect(mine, JSON.stringify(doc)).toEqual(reference);
     }
   });
+
+  it('filters changes by design-document filter, view and selector as PouchDB does (its changes-filter plugin)', async () => {
+    const { ours, theirs } = both();
+    const answers: unknown[] = [];
+    for (const db of [ours, theirs]) {
+      await db.bulkDocs(Array.from({ length: 6 }, (_, i) => ({ _id: `f${i}`, n: i })));
+      await db.put({
+        _id: '_design/pick',
+        filters: { even: 'function (doc) { return doc.n % 2 === 0; }' },
+        views: { big: { map: 'function (doc) { if (doc.n > 3) emit(doc.n); }' } },
+      });
+      const ids = async (opts: Readonly<Record<string, unknown>>) => (await db.changes(opts)).results.map((c) => c.id);
+      answers.push([await ids({ filter: 'pick/even' }), await ids({ filter: '_view', view: 'pick/big' }), await ids({ selector: { n: { $lt: 2 } } })]);
+    }
+    expect(answers[0]).toEqual(answers[1]);
+    expect(answers[0]).toEqual([['f0', 'f2', 'f4'], ['f4', 'f5'], ['f0', 'f1']]);
+  });
+
+  it('says a plain "not supported" (501) for map/reduce queries, compaction and purge', async () => {
+    const { ours } = both();
+    const written = await ours.put({ _id: 'v1', n: 1 });
+    const api = ours as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const refused: Array<[string, () => Promise<unknown>]> = [
+      ['query', () => api.query('ddoc/by_n')],
+      ['viewCleanup', () => api.viewCleanup()],
+      ['compact', () => api.compact()],
+      ['purge', () => api.purge('v1', written.rev)],
+    ];
+    for (const [name, call] of refused) await expect(call(), name).rejects.toMatchObject({ status: 501, name: 'not_implemented' });
+    expect((await ours.get('v1')).n).toBe(1);
+  });
 });

@@ -239,6 +239,14 @@ export function clinicSqliteAdapter(this: PouchInstance, opts: AdapterOpts, call
   // Old revision bodies go only by the store's own policy (db/store/compaction.ts: never clinical).
   api._doCompaction = (_id: string, _revs: unknown, cb: NodeCallback<unknown>) => queueMicrotask(() => cb(notSupported('compaction')));
   api._purge = (_id: string, _path: unknown, cb: NodeCallback<unknown>) => queueMicrotask(() => cb(notSupported('purge')));
+  // Map/reduce (and Mango, built on it) would index the store in a second PouchDB database; the
+  // app's queries are the projections instead. A plain 501 beats a missing method.
+  api.query = exposed(async () => {
+    throw notSupported('map/reduce views (query)');
+  });
+  api.viewCleanup = exposed(async () => {
+    throw notSupported('map/reduce views (viewCleanup)');
+  });
 
   queueMicrotask(() => callback(null, api));
 }
