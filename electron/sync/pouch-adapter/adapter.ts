@@ -70,6 +70,14 @@ export function clinicSqliteAdapter(this: PouchInstance, opts: AdapterOpts, call
   const name = typeof opts.name === 'string' ? opts.name : 'clinic';
   const settings: ReadSettings = typeof opts.revs_limit === 'number' && opts.revs_limit > 0 ? { revsLimit: Math.floor(opts.revs_limit) } : {};
 
+  /** Our own public methods, refusing like PouchDB's once the object is closed or destroyed. */
+  const method = <T>(impl: (...args: unknown[]) => Promise<T>) =>
+    exposed(async (...args: unknown[]) => {
+      if (api._closed) throw new Error('database is closed');
+      if (api._destroyed) throw new Error('database is destroyed');
+      return impl(...args);
+    });
+
   api._remote = false;
   api.type = () => CLINIC_ADAPTER;
 
@@ -98,7 +106,7 @@ export function clinicSqliteAdapter(this: PouchInstance, opts: AdapterOpts, call
       fromStoreException,
     );
 
-  api.get = exposed(async (id: unknown, rawOpts?: unknown) => {
+  api.get = method(async (id: unknown, rawOpts?: unknown) => {
     if (typeof id !== 'string') throw new PouchStyleError(400, 'bad_request', '_id field must contain a string');
     try {
       return getDocument(store, id, (rawOpts ?? {}) as PouchGetOptions, settings);
@@ -108,7 +116,7 @@ export function clinicSqliteAdapter(this: PouchInstance, opts: AdapterOpts, call
   });
 
   // https://docs.couchdb.org/en/stable/api/database/bulk-api.html#db-bulk-get
-  api.bulkGet = exposed(async (rawOpts: unknown) => {
+  api.bulkGet = method(async (rawOpts: unknown) => {
     const opts = rawOpts as { docs: ReadonlyArray<{ id: string; rev?: string }>; revs?: boolean; latest?: boolean; attachments?: boolean; binary?: boolean };
     const byId = new Map<string, string[]>();
     for (const request of opts.docs) {
@@ -137,7 +145,7 @@ export function clinicSqliteAdapter(this: PouchInstance, opts: AdapterOpts, call
   });
 
   // https://docs.couchdb.org/en/stable/api/database/misc.html#db-revs-diff
-  api.revsDiff = exposed(async (request: unknown) => {
+  api.revsDiff = method(async (request: unknown) => {
     try {
       return store.revsDiff(request as Record<string, string[]>);
     } catch (error) {
@@ -145,13 +153,13 @@ export function clinicSqliteAdapter(this: PouchInstance, opts: AdapterOpts, call
     }
   });
 
-  api._bulkDocs = (req: { docs: Array<Record<string, unknown>> }, opts: { new_edits?: boolean }, cb: NodeCallback<unknown>) => {
+  api._bulkDocs = (req: { docs: Array<Record<string, unknown>> }, opts: { new_edits?: boolean; was_delete?: boolean }, cb: NodeCallback<unknown>) => {
     setImmediate(() => {
       let results: ReturnType<typeof bulkWrite>;
       try {
-        results = bulkWrite(store, req.docs, opts.new_edits !== false);
+        results = bulkWrite(store, req.docs, { newEdits: opts.new_edits !== false, wasDelete: opts.was_delete === true });
       } catch (error) {
-        // The store rolled the whole batch back: nothing half-written (e.g. SQLITE_FULL).
+        // Refused before writing, or the store rolled the whole batch back (e.g. SQLITE_FULL).
         cb(fromStoreException(error));
         return;
       }

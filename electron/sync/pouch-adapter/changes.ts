@@ -41,6 +41,8 @@ const PAGE = 500;
  */
 function unsupportedOption(opts: AdapterChangesOptions): string | null {
   if (typeof opts.filter === 'function') return null;
+  // CouchDB's built-in `_doc_ids` filter is what `doc_ids` does anyway.
+  if (opts.filter === '_doc_ids' || opts.filter === '_doc_ids/_doc_ids') return null;
   if (typeof opts.filter === 'string') return 'design-document filters together with doc_ids';
   if (opts.view !== undefined || opts.selector !== undefined) return 'view or selector filters together with doc_ids';
   return null;

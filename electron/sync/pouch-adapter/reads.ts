@@ -92,7 +92,9 @@ function readOptions(opts: PouchGetOptions): GetOptions {
 }
 
 export function openRevs(store: DocumentStoreApi, id: string, opts: PouchGetOptions, settings: ReadSettings = {}): OpenRevResult[] {
-  const wanted = opts.open_revs === 'all' ? 'all' : [...(opts.open_revs ?? [])];
+  // CouchDB's answer to open_revs that is neither "all" nor a list (PouchDB's core says the same).
+  if (opts.open_revs !== 'all' && !Array.isArray(opts.open_revs)) throw Object.assign(new PouchStyleError(500, 'unknown_error', 'Database encountered an unknown error'), { reason: 'function_clause' });
+  const wanted = opts.open_revs === 'all' ? 'all' : [...opts.open_revs];
   if (wanted !== 'all') for (const rev of wanted) if (!REV.test(rev)) throw new PouchStyleError(400, 'bad_request', 'Invalid rev format');
   const read = wanted !== 'all' && opts.latest ? readLatest(store, id, wanted, readOptions(opts)) : store.getOpenRevs(id, wanted, readOptions(opts));
   const results = read.map((r, i): OpenRevResult => {

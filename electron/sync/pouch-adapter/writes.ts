@@ -11,9 +11,15 @@ import { randomUUID } from 'node:crypto';
 import { canonicalJson, newRevisionId } from '../../../db/store/rev-hash';
 import type { DocumentInput, DocumentStoreApi, WriteResult } from '../../../db/store/types';
 import { toStoreAttachments } from './attachments';
-import { fromWriteRefusal, fromStoreException, PouchStyleError, revConflict } from './pouch-errors';
+import { fromStoreException, fromWriteRefusal, missingDoc, PouchStyleError, revConflict } from './pouch-errors';
 import { localId } from './reads';
 import { refusalBeforeWrite } from './write-checks';
+
+/**
+ * Revision ids the store can hold. An edit naming another revision PouchDB accepts the format of
+ * (`3-not_a_hash`) names no leaf here: a 409, as PouchDB answers it.
+ */
+const STORABLE_REV = /^[1-9][0-9]*-[0-9A-Za-z]+$/;
 
 type Written = { ok: true; id: string; rev: string } | PouchStyleError;
 
@@ -28,7 +34,8 @@ export function writeLocal(store: DocumentStoreApi, doc: Record<string, unknown>
     store.removeLocal(id, String(doc._rev ?? ''));
     return { ok: true, id, rev: '0-0' };
   }
-  const { _deleted: _ignored, ...body } = doc;
+  // History means nothing for a `_local` document: PouchDB ignores `_revisions` there too.
+  const { _deleted: _ignored, _revisions: _history, ...body } = doc;
   return store.putLocal(body as { _id: string; _rev?: string });
 }
 
@@ -51,12 +58,31 @@ function fromResult(result: WriteResult): Written {
   return Object.assign(error, { id: result.id });
 }
 
-export function bulkWrite(store: DocumentStoreApi, docs: ReadonlyArray<Record<string, unknown>>, newEdits: boolean): Written[] {
+export interface BulkWriteOptions {
+  readonly newEdits: boolean;
+  /** Set by PouchDB's `remove()`: removing a document that does not exist is a 404, not a tombstone. */
+  readonly wasDelete?: boolean;
+}
+
+/**
+ * A local batch (`new_edits: true`) with a document PouchDB refuses before writing fails as a
+ * whole, as PouchDB's adapters and CouchDB's `_bulk_docs` fail it. Replicated batches report it
+ * per document instead, so one bad document from a server never stops the rest of a pull.
+ */
+export function bulkWrite(store: DocumentStoreApi, docs: ReadonlyArray<Record<string, unknown>>, options: BulkWriteOptions): Written[] {
+  const { newEdits } = options;
   const results: Written[] = new Array(docs.length);
+  const prepared = docs.map((given) => (newEdits && !given._id ? { ...given, _id: randomUUID() } : given));
+  if (newEdits) {
+    for (const doc of prepared) {
+      if (typeof doc._id === 'string' && localId(doc._id)) continue;
+      const refusal = refusalBeforeWrite(store, doc);
+      if (refusal) throw refusal;
+    }
+  }
   const edits: Array<{ at: number; input: DocumentInput }> = [];
   const tombstones: Array<{ at: number; doc: Record<string, unknown> }> = [];
-  docs.forEach((given, i) => {
-    const doc = newEdits && !given._id ? { ...given, _id: randomUUID() } : given;
+  prepared.forEach((doc, i) => {
     if (typeof doc._id === 'string' && localId(doc._id)) {
       try {
         results[i] = writeLocal(store, doc);
@@ -66,6 +92,7 @@ export function bulkWrite(store: DocumentStoreApi, docs: ReadonlyArray<Record<st
     } else {
       const refusal = refusalBeforeWrite(store, doc);
       if (refusal) results[i] = typeof doc._id === 'string' ? Object.assign(refusal, { id: doc._id }) : refusal;
+      else if (newEdits && typeof doc._rev === 'string' && !STORABLE_REV.test(doc._rev)) results[i] = Object.assign(revConflict(), { id: doc._id });
       else if (newEdits && isNewTombstone(doc)) tombstones.push({ at: i, doc });
       else edits.push({ at: i, input: toWriteInput(doc) });
     }
@@ -85,6 +112,10 @@ export function bulkWrite(store: DocumentStoreApi, docs: ReadonlyArray<Record<st
     const id = doc._id as string;
     if (store.getOpenRevs(id, 'all').length > 0) {
       results[at] = Object.assign(revConflict(), { id });
+      continue;
+    }
+    if (options.wasDelete) {
+      results[at] = Object.assign(missingDoc(), { id, reason: 'deleted' }); // PouchDB's words exactly
       continue;
     }
     results[at] = fromResult(store.bulkDocs([tombstoneInput(doc)], { newEdits: false })[0]);
