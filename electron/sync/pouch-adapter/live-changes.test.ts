@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makePatient, openTemporaryDatabase, type TemporaryDatabase } from '../../../db/testing/fixtures';
 import type { DocumentStoreApi } from '../../../db/store/types';
 import type { PouchDatabase, PouchDoc, Replication } from '../pouch';
-import { startPeerServer, type PeerServer } from '../peer-server/start';
+import { startPeerServer, type PeerServer } from '../testing/peer-server/start';
 import { clinicPouchDB, openLocalPouch } from './index';
 
 const PouchDB = clinicPouchDB();
