@@ -290,6 +290,7 @@ describe('PouchDB features the adapter used to refuse (issue 9, item 8)', () => 
         localHistory: (await db.get('_local/s'))._revisions,
         openRevsObject: brief(await db.get('s1', { open_revs: { not: 'a list' } }).catch((e: unknown) => e)),
         made: made.ok,
+        allDocsSeq: ((await db.allDocs({ update_seq: true })) as unknown as { update_seq: unknown }).update_seq === (await db.info()).update_seq,
       });
       await db.close();
       answers.push(brief(await db.get('s1').catch((e: unknown) => e)));
@@ -297,7 +298,7 @@ describe('PouchDB features the adapter used to refuse (issue 9, item 8)', () => 
     // PouchDB says 500 for an unknown special field; CouchDB (and we) 400, same name and reason.
     (answers[2] as { wholeBatch: unknown[] }).wholeBatch[0] = 400;
     expect(answers.slice(0, 2)).toEqual(answers.slice(2));
-    expect(answers[0]).toMatchObject({ removeMissing: [404, 'not_found', 'missing'], fakeRev: [409, 'conflict', 'Document update conflict'], localHistory: undefined });
+    expect(answers[0]).toMatchObject({ removeMissing: [404, 'not_found', 'missing'], fakeRev: [409, 'conflict', 'Document update conflict'], localHistory: undefined, allDocsSeq: true });
     expect(answers[1]).toEqual([undefined, 'Error', 'database is closed']);
   });
 

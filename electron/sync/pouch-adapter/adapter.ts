@@ -206,7 +206,17 @@ export function clinicSqliteAdapter(this: PouchInstance, opts: AdapterOpts, call
     );
 
   api._allDocs = (opts: AllDocsOptions, cb: NodeCallback<unknown>) => {
-    setImmediate(() => answer(cb, () => allDocs(store, hideId, opts), fromStoreException));
+    setImmediate(() =>
+      answer(
+        cb,
+        () => {
+          const result = allDocs(store, hideId, opts);
+          // https://docs.couchdb.org/en/stable/api/database/bulk-api.html#db-all-docs (update_seq)
+          return opts.update_seq ? { ...result, update_seq: store.info().updateSeq } : result;
+        },
+        fromStoreException,
+      ),
+    );
   };
 
   api._getLocal = (id: string, cb: NodeCallback<unknown>) =>
