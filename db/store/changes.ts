@@ -24,3 +24,47 @@ export function readChanges(statements: StoreStatements, options: ChangesOptions
   const lastSeq = limit > 0 && results.length === limit ? results[results.length - 1].seq : Math.max(since, statements.updateSeq.get() ?? 0);
   return { results, lastSeq };
 }
+
+export type ChangeListener = (updateSeq: number) => void;
+
+/**
+ * Tells listeners (live changes feeds: the LAN replication, `sync()`) that the changes feed moved
+ * on. Writers call `written()` inside or right after their transaction; listeners hear once, on a
+ * microtask, when that synchronous transaction and any caller's enclosing one have committed (or
+ * rolled back: then the sequence has not moved and a reader simply finds nothing new). A burst of
+ * writes in one tick is one notification. Nothing is polled: with no listener this costs nothing.
+ */
+export class ChangeNotifier {
+  private readonly listeners = new Set<ChangeListener>();
+  private scheduled = false;
+
+  constructor(private readonly readUpdateSeq: () => number) {}
+
+  subscribe(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  written(): void {
+    if (this.listeners.size === 0 || this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(() => {
+      this.scheduled = false;
+      let updateSeq: number;
+      try {
+        updateSeq = this.readUpdateSeq();
+      } catch {
+        return; // the database was closed in between: nobody can read anything new
+      }
+      for (const listener of [...this.listeners]) {
+        try {
+          listener(updateSeq);
+        } catch {
+          // One failing listener must not keep the others from hearing of the write.
+        }
+      }
+    });
+  }
+}

@@ -5,7 +5,7 @@ import { DEFAULT_PROJECTORS } from '../projections';
 import { listAwaitingUpgrade } from '../projections/rebuild';
 import { ProjectionRunner } from '../projections/runner';
 import type { Projector } from '../projections/types';
-import { readChanges } from './changes';
+import { ChangeNotifier, readChanges, type ChangeListener } from './changes';
 import { DraftStore } from './drafts';
 import { DocumentStoreError } from './errors';
 import { LOCAL_PREFIX, parseDocumentInput } from './input';
@@ -57,6 +57,7 @@ export class DocumentStore implements DocumentStoreApi {
   private readonly now: () => number;
   private readonly localWrites = new LocalWriteTracker();
   private readonly writeBatch: Database.Transaction<(docs: ReadonlyArray<DocumentInput>, newEdits: boolean) => WriteResult[]>;
+  private readonly changeNotifier: ChangeNotifier;
 
   constructor(sqlite: Database.Database, options: DocumentStoreOptions = {}) {
     this.sqlite = sqlite;
@@ -65,6 +66,7 @@ export class DocumentStore implements DocumentStoreApi {
     this.drafts = new DraftStore(sqlite);
     this.statements = prepareStoreStatements(sqlite);
     this.now = options.now ?? Date.now;
+    this.changeNotifier = new ChangeNotifier(() => this.statements.updateSeq.get() ?? 0);
     this.writeBatch = sqlite.transaction((docs: ReadonlyArray<DocumentInput>, newEdits: boolean) =>
       this.localWrites.run(() => {
         const ctx: WriteContext = { statements: this.statements, projections: this.projections, storedAt: this.now() };
@@ -77,7 +79,13 @@ export class DocumentStore implements DocumentStoreApi {
   bulkDocs(docs: ReadonlyArray<DocumentInput>, options?: BulkOptions): WriteResult[] {
     if (!Array.isArray(docs)) throw new DocumentStoreError('bad_request', 'bulkDocs 需要一个文档数组');
     // IMMEDIATE: take the write lock up front rather than failing to upgrade a read lock later.
-    return this.writeBatch.immediate(docs, options?.newEdits !== false);
+    const results = this.writeBatch.immediate(docs, options?.newEdits !== false);
+    this.changeNotifier.written();
+    return results;
+  }
+
+  onChanges(listener: ChangeListener): () => void {
+    return this.changeNotifier.subscribe(listener);
   }
 
   private writeOne(ctx: WriteContext, doc: DocumentInput, newEdits: boolean): WriteResult {

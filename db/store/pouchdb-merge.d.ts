@@ -29,6 +29,8 @@ declare module 'pouchdb-merge' {
   export function isDeleted(metadata: RevTreeMetadata, rev?: string): boolean | undefined;
   export function rootToLeaf(tree: RevTree): Array<{ pos: number; ids: Array<{ id: string; opts: RevTreeNodeOpts }> }>;
   export function revExists(tree: RevTree, rev: string): boolean;
+  /** The leaf PouchDB answers for `rev` with `latest: true`; throws when no path holds `rev`. */
+  export function latest(rev: string, metadata: RevTreeMetadata & { id?: string }): string;
   export function traverseRevTree<C>(
     tree: RevTree,
     callback: (isLeaf: boolean, pos: number, hash: string, ctx: C | undefined, opts: RevTreeNodeOpts) => C | void,

@@ -124,6 +124,11 @@ export interface DocumentStoreApi {
   /** Every stored revision of a document, oldest first, bodies included. */
   listRevisions(id: string): Array<{ rev: string; deleted: boolean; body: StoredDocument }>;
   changes(options?: ChangesOptions): ChangesPage;
+  /**
+   * Calls `listener` with the update sequence after writes have committed (same process, same
+   * store object); returns the unsubscribe function.
+   */
+  onChanges(listener: (updateSeq: number) => void): () => void;
   revsDiff(request: RevsDiffRequest): RevsDiffResponse;
   getLocal(id: string): LocalDocument | null;
   /** `_rev` must match the stored one (or be absent for a new doc); returns the new `0-N` rev. */

@@ -114,6 +114,14 @@ describe('clinic-sqlite adapter vs PouchDB memory adapter', () => {
         // CouchDB also answers `possible_ancestors`, which PouchDB's local adapters leave out.
         const missingOnly = (diff: Record<string, { missing: string[] }>) => Object.fromEntries(Object.entries(diff).map(([id, d]) => [id, [...d.missing].sort()]));
         expect(missingOnly(await ours.revsDiff(probe))).toEqual(missingOnly(await theirs.revsDiff(probe)));
+
+        // latest: every revision written (leaf or not any more) leads to the leaf PouchDB picks.
+        const asked = writes.map((w) => ({ id: w._id, rev: w._rev }));
+        const latestOf = async (db: PouchDatabase) =>
+          (await db.bulkGet({ docs: asked, latest: true, revs: true })).results
+            .flatMap((r) => r.docs.map((d) => (d.ok ? `${r.id} ${d.ok._rev} ${(d.ok._revisions as { ids: string[] }).ids.length}` : `${r.id} missing`)))
+            .sort();
+        expect(await latestOf(ours)).toEqual(await latestOf(theirs));
       }),
       // A fixed seed: the same trees on every run, so a failure is reproducible (change it to explore).
       { numRuns: 40, seed: 20_261_122 },

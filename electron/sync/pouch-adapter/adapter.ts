@@ -16,9 +16,10 @@ import { randomUUID } from 'node:crypto';
 import type { DocumentStoreApi } from '../../../db/store/types';
 import { allDocs, type AllDocsOptions } from './all-docs';
 import { storeChanges, type AdapterChangesOptions } from './changes';
-import { exposed, optsAndCallback, type NodeCallback } from './exposed';
+import { answer, exposed, optsAndCallback, type NodeCallback } from './exposed';
 import { fromStoreException, missingDoc, notSupported, PouchStyleError } from './pouch-errors';
-import { getDocument, openRevs, type PouchGetOptions } from './reads';
+import { typedBuffer } from './attachments';
+import { getDocument, openRevs, type PouchGetOptions, type ReadSettings } from './reads';
 import { revTreeFromLeaves } from './rev-tree';
 import { bulkWrite, writeLocal } from './writes';
 
@@ -45,6 +46,8 @@ type PouchInstance = Record<string, unknown>;
 interface AdapterOpts {
   clinicStore?: unknown;
   name?: string;
+  /** PouchDB's option: how many revisions of history reads report (the store keeps its own). */
+  revs_limit?: unknown;
 }
 
 function viewOf(opts: AdapterOpts): ClinicStoreView {
@@ -65,44 +68,55 @@ export function clinicSqliteAdapter(this: PouchInstance, opts: AdapterOpts, call
   const { store } = view;
   const hideId = view.options.hideId ?? (() => false);
   const name = typeof opts.name === 'string' ? opts.name : 'clinic';
+  const settings: ReadSettings = typeof opts.revs_limit === 'number' && opts.revs_limit > 0 ? { revsLimit: Math.floor(opts.revs_limit) } : {};
+
+  /** Our own public methods, refusing like PouchDB's once the object is closed or destroyed. */
+  const method = <T>(impl: (...args: unknown[]) => Promise<T>) =>
+    exposed(async (...args: unknown[]) => {
+      if (api._closed) throw new Error('database is closed');
+      if (api._destroyed) throw new Error('database is destroyed');
+      return impl(...args);
+    });
 
   api._remote = false;
   api.type = () => CLINIC_ADAPTER;
 
-  api._id = (cb: NodeCallback<string>) => {
-    try {
-      let doc = store.getLocal(STORE_ID_DOC);
-      if (!doc) {
-        store.putLocal({ _id: STORE_ID_DOC, uuid: randomUUID() });
-        doc = store.getLocal(STORE_ID_DOC);
-      }
-      const suffix = view.options.viewName ? `/${view.options.viewName}` : '';
-      cb(null, `${String(doc?.uuid)}${suffix}`);
-    } catch (error) {
-      cb(fromStoreException(error));
-    }
-  };
+  api._id = (cb: NodeCallback<string>) =>
+    answer(
+      cb,
+      () => {
+        let doc = store.getLocal(STORE_ID_DOC);
+        if (!doc) {
+          store.putLocal({ _id: STORE_ID_DOC, uuid: randomUUID() });
+          doc = store.getLocal(STORE_ID_DOC);
+        }
+        const suffix = view.options.viewName ? `/${view.options.viewName}` : '';
+        return `${String(doc?.uuid)}${suffix}`;
+      },
+      fromStoreException,
+    );
 
-  api._info = (cb: NodeCallback<Record<string, unknown>>) => {
-    try {
-      const info = store.info();
-      cb(null, { db_name: name, doc_count: info.docCount, update_seq: info.updateSeq, disk_size: info.fileSizeBytes, backend_adapter: 'better-sqlite3' });
-    } catch (error) {
-      cb(fromStoreException(error));
-    }
-  };
+  api._info = (cb: NodeCallback<Record<string, unknown>>) =>
+    answer(
+      cb,
+      () => {
+        const info = store.info();
+        return { db_name: name, doc_count: info.docCount, update_seq: info.updateSeq, disk_size: info.fileSizeBytes, backend_adapter: 'better-sqlite3' };
+      },
+      fromStoreException,
+    );
 
-  api.get = exposed(async (id: unknown, rawOpts?: unknown) => {
+  api.get = method(async (id: unknown, rawOpts?: unknown) => {
     if (typeof id !== 'string') throw new PouchStyleError(400, 'bad_request', '_id field must contain a string');
     try {
-      return getDocument(store, id, (rawOpts ?? {}) as PouchGetOptions);
+      return getDocument(store, id, (rawOpts ?? {}) as PouchGetOptions, settings);
     } catch (error) {
       throw Object.assign(fromStoreException(error), { docId: id });
     }
   });
 
   // https://docs.couchdb.org/en/stable/api/database/bulk-api.html#db-bulk-get
-  api.bulkGet = exposed(async (rawOpts: unknown) => {
+  api.bulkGet = method(async (rawOpts: unknown) => {
     const opts = rawOpts as { docs: ReadonlyArray<{ id: string; rev?: string }>; revs?: boolean; latest?: boolean; attachments?: boolean; binary?: boolean };
     const byId = new Map<string, string[]>();
     for (const request of opts.docs) {
@@ -116,9 +130,9 @@ export function clinicSqliteAdapter(this: PouchInstance, opts: AdapterOpts, call
       let answers: Array<Record<string, unknown>>;
       try {
         if (revs.length === 0) {
-          answers = [{ ok: getDocument(store, id, common) }];
+          answers = [{ ok: getDocument(store, id, common, settings) }];
         } else {
-          answers = openRevs(store, id, { ...common, open_revs: revs });
+          answers = openRevs(store, id, { ...common, open_revs: revs }, settings);
         }
       } catch (error) {
         const e = fromStoreException(error);
@@ -131,7 +145,7 @@ export function clinicSqliteAdapter(this: PouchInstance, opts: AdapterOpts, call
   });
 
   // https://docs.couchdb.org/en/stable/api/database/misc.html#db-revs-diff
-  api.revsDiff = exposed(async (request: unknown) => {
+  api.revsDiff = method(async (request: unknown) => {
     try {
       return store.revsDiff(request as Record<string, string[]>);
     } catch (error) {
@@ -139,13 +153,13 @@ export function clinicSqliteAdapter(this: PouchInstance, opts: AdapterOpts, call
     }
   });
 
-  api._bulkDocs = (req: { docs: Array<Record<string, unknown>> }, opts: { new_edits?: boolean }, cb: NodeCallback<unknown>) => {
+  api._bulkDocs = (req: { docs: Array<Record<string, unknown>> }, opts: { new_edits?: boolean; was_delete?: boolean }, cb: NodeCallback<unknown>) => {
     setImmediate(() => {
       let results: ReturnType<typeof bulkWrite>;
       try {
-        results = bulkWrite(store, req.docs, opts.new_edits !== false);
+        results = bulkWrite(store, req.docs, { newEdits: opts.new_edits !== false, wasDelete: opts.was_delete === true });
       } catch (error) {
-        // The store rolled the whole batch back: nothing half-written (e.g. SQLITE_FULL).
+        // Refused before writing, or the store rolled the whole batch back (e.g. SQLITE_FULL).
         cb(fromStoreException(error));
         return;
       }
@@ -155,85 +169,102 @@ export function clinicSqliteAdapter(this: PouchInstance, opts: AdapterOpts, call
 
   api._changes = (opts: AdapterChangesOptions) => storeChanges(store, hideId, opts);
 
-  api._get = (id: string, opts: PouchGetOptions, cb: NodeCallback<unknown>) => {
-    try {
-      const doc = store.get(id, { rev: opts.rev });
-      if (!doc) throw missingDoc();
-      // Core passes `metadata` on to `_getAttachment` only; we need nothing from it there.
-      cb(null, { doc, metadata: { id, rev: doc._rev } });
-    } catch (error) {
-      cb(fromStoreException(error));
-    }
-  };
+  // Core calls `_get` only for `getAttachment` (our `get` replaces its own).
+  api._get = (id: string, opts: PouchGetOptions, cb: NodeCallback<unknown>) =>
+    answer(
+      cb,
+      () => {
+        const doc = store.get(id, { rev: opts.rev });
+        if (!doc) throw missingDoc();
+        // Core passes `metadata` on to `_getAttachment` only; we need nothing from it there.
+        return { doc, metadata: { id, rev: doc._rev } };
+      },
+      fromStoreException,
+    );
 
-  api._getAttachment = (_docId: string, _name: string, attachment: { digest?: string }, opts: { binary?: boolean }, cb: NodeCallback<unknown>) => {
-    try {
-      const bytes = attachment.digest ? store.getAttachment(attachment.digest) : null;
-      if (!bytes) throw missingDoc();
-      const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      cb(null, opts.binary ? buffer : buffer.toString('base64'));
-    } catch (error) {
-      cb(fromStoreException(error));
-    }
-  };
+  api._getAttachment = (_docId: string, _name: string, attachment: { digest?: string; content_type?: string }, opts: { binary?: boolean }, cb: NodeCallback<unknown>) =>
+    answer(
+      cb,
+      () => {
+        const bytes = attachment.digest ? store.getAttachment(attachment.digest) : null;
+        if (!bytes) throw missingDoc();
+        const buffer = typedBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), attachment.content_type);
+        return opts.binary ? buffer : buffer.toString('base64');
+      },
+      fromStoreException,
+    );
 
-  api._getRevisionTree = (id: string, cb: NodeCallback<unknown>) => {
-    try {
-      const leaves = store.getOpenRevs(id, 'all', { revs: true }).flatMap((r) => ('ok' in r ? [r.ok] : []));
-      if (leaves.length === 0) throw missingDoc();
-      cb(null, revTreeFromLeaves(leaves));
-    } catch (error) {
-      cb(fromStoreException(error));
-    }
-  };
+  api._getRevisionTree = (id: string, cb: NodeCallback<unknown>) =>
+    answer(
+      cb,
+      () => {
+        const leaves = store.getOpenRevs(id, 'all', { revs: true }).flatMap((r) => ('ok' in r ? [r.ok] : []));
+        if (leaves.length === 0) throw missingDoc();
+        return revTreeFromLeaves(leaves);
+      },
+      fromStoreException,
+    );
 
   api._allDocs = (opts: AllDocsOptions, cb: NodeCallback<unknown>) => {
-    setImmediate(() => {
-      try {
-        cb(null, allDocs(store, hideId, opts));
-      } catch (error) {
-        cb(fromStoreException(error));
-      }
-    });
+    setImmediate(() =>
+      answer(
+        cb,
+        () => {
+          const result = allDocs(store, hideId, opts);
+          // https://docs.couchdb.org/en/stable/api/database/bulk-api.html#db-all-docs (update_seq)
+          return opts.update_seq ? { ...result, update_seq: store.info().updateSeq } : result;
+        },
+        fromStoreException,
+      ),
+    );
   };
 
-  api._getLocal = (id: string, cb: NodeCallback<unknown>) => {
-    try {
-      const doc = store.getLocal(id);
-      if (!doc) throw missingDoc();
-      cb(null, doc);
-    } catch (error) {
-      cb(fromStoreException(error));
-    }
-  };
+  api._getLocal = (id: string, cb: NodeCallback<unknown>) =>
+    answer(
+      cb,
+      () => {
+        const doc = store.getLocal(id);
+        if (!doc) throw missingDoc();
+        return doc;
+      },
+      fromStoreException,
+    );
 
   api._putLocal = (doc: Record<string, unknown>, a: unknown, b: unknown) => {
     const { callback } = optsAndCallback<unknown, unknown>(a, b);
-    try {
-      callback(null, writeLocal(store, doc));
-    } catch (error) {
-      callback(fromStoreException(error));
-    }
+    answer(callback, () => writeLocal(store, doc), fromStoreException);
   };
 
   api._removeLocal = (doc: Record<string, unknown>, a: unknown, b: unknown) => {
     const { callback } = optsAndCallback<unknown, unknown>(a, b);
-    try {
-      const rev = typeof doc._rev === 'string' ? doc._rev : store.getLocal(String(doc._id))?._rev;
-      if (!rev) throw missingDoc();
-      store.removeLocal(String(doc._id), rev);
-      callback(null, { ok: true, id: doc._id, rev: '0-0' });
-    } catch (error) {
-      callback(fromStoreException(error));
-    }
+    answer(
+      callback,
+      () => {
+        const rev = typeof doc._rev === 'string' ? doc._rev : store.getLocal(String(doc._id))?._rev;
+        if (!rev) throw missingDoc();
+        store.removeLocal(String(doc._id), rev);
+        return { ok: true, id: doc._id, rev: '0-0' };
+      },
+      fromStoreException,
+    );
   };
 
   // The store belongs to the app, not to this PouchDB object: closing one must not close it.
-  api._close = (cb: NodeCallback<unknown>) => cb(null);
-  // Clinical records are never destroyed or compacted away through PouchDB (see README, sync).
-  api._destroy = (_opts: unknown, cb: NodeCallback<unknown>) => cb(notSupported('destroying the clinic database'));
-  api._doCompaction = (_id: string, _revs: unknown, _opts: unknown, cb: NodeCallback<unknown>) => cb(notSupported('compaction'));
-  api._purge = (_id: string, _path: unknown, cb: NodeCallback<unknown>) => cb(notSupported('purge'));
+  api._close = (cb: NodeCallback<unknown>) => queueMicrotask(() => cb(null));
+  // Destroying detaches this PouchDB object and keeps every record: medical records are kept for
+  // the periods the regulations set, and the store belongs to the app (see README).
+  api._destroy = (_opts: unknown, cb: NodeCallback<unknown>) => queueMicrotask(() => cb(null, { ok: true }));
+  // Old revision bodies go only by the store's own policy (db/store/compaction.ts: never clinical).
+  api._doCompaction = (_id: string, _revs: unknown, cb: NodeCallback<unknown>) => queueMicrotask(() => cb(notSupported('compaction')));
+  api._purge = (_id: string, _path: unknown, cb: NodeCallback<unknown>) => queueMicrotask(() => cb(notSupported('purge')));
+  // Map/reduce (and Mango, built on it) would index the store in a second PouchDB database; the
+  // app's queries are the projections instead. A plain 501 beats a missing method.
+  api.query = exposed(async () => {
+    throw notSupported('map/reduce views (query)');
+  });
+  api.viewCleanup = exposed(async () => {
+    throw notSupported('map/reduce views (viewCleanup)');
+  });
 
   queueMicrotask(() => callback(null, api));
 }

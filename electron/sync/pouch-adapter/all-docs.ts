@@ -19,6 +19,7 @@ export interface AllDocsOptions {
   inclusive_end?: boolean;
   limit?: number;
   skip?: number;
+  update_seq?: boolean;
 }
 
 export interface AllDocsRow {

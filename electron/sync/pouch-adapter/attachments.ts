@@ -39,6 +39,11 @@ export function toStoreAttachments(value: unknown): Record<string, AttachmentInp
   return out;
 }
 
+/** A Buffer carrying its content type, as PouchDB's binary attachments do in Node. */
+export function typedBuffer(buffer: Buffer, contentType: unknown): Buffer & { type?: string } {
+  return Object.assign(buffer, { type: typeof contentType === 'string' ? contentType : undefined });
+}
+
 /**
  * A stored document as PouchDB returns it: with `attachments`, `data` is base64, or a Buffer when
  * `binary` is asked (what the replicator does in Node); without, every entry is a stub.
@@ -50,7 +55,7 @@ export function toPouchAttachments(doc: StoredDocument, binary: boolean): Stored
   for (const [name, att] of Object.entries(atts)) {
     if (typeof att.data === 'string') {
       const { length: _length, stub: _stub, ...rest } = att;
-      out[name] = binary ? { ...rest, data: Buffer.from(att.data, 'base64') } : rest;
+      out[name] = binary ? { ...rest, data: typedBuffer(Buffer.from(att.data, 'base64'), att.content_type) } : rest;
     } else {
       out[name] = { ...att, stub: true };
     }

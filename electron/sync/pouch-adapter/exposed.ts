@@ -25,3 +25,19 @@ export function optsAndCallback<O, T>(a: unknown, b: unknown): { opts: O; callba
   if (typeof a === 'function') return { opts: {} as O, callback: a as NodeCallback<T> };
   return { opts: (a ?? {}) as O, callback: b as NodeCallback<T> };
 }
+
+/**
+ * Answers a node-style callback with what `compute` returns, or with the error it throws. The
+ * callback runs outside the try: an exception thrown by the caller's callback must not come back
+ * here and call it a second time.
+ */
+export function answer<T>(callback: NodeCallback<T>, compute: () => T, asError: (error: unknown) => unknown): void {
+  let result: T;
+  try {
+    result = compute();
+  } catch (error) {
+    callback(asError(error));
+    return;
+  }
+  callback(null, result);
+}
