@@ -161,6 +161,9 @@ async function syncNowCommand(argv: ReadonlyArray<string>): Promise<boolean> {
     }
     console.log(`同步成功：上传 ${run?.pushed ?? 0} 条，下载 ${run?.pulled ?? 0} 条，参考数据 ${run?.referencePulled ?? 0} 条；待上传 ${engine.status().pendingChanges} 条。`);
     if (run?.referenceError) console.log(`注意：参考数据没有取到：${run.referenceError.message}`);
+    if (run?.refusedCount) {
+      console.log(`注意：县级平台发来 ${run.refusedCount} 份不合格的记录（SYNC_BAD_RESPONSE），没有写入本机，已留作记录（例如 ${run.refused?.[0]?.id}：${run.refused?.[0]?.reason}）；其余记录已正常同步。请把这些记录告诉县级平台管理员。`);
+    }
     if (run && run.deniedCount > 0) console.log(`注意：县级平台拒收了 ${run.deniedCount} 条记录（例如 ${run.denied[0]?.id}：${run.denied[0]?.reason}）。`);
     return true;
   } finally {

@@ -146,6 +146,7 @@ export class SyncManager {
       conflictCount,
       localDatabaseBytes: status.localDatabaseBytes,
       lastCompaction,
+      refusedDocuments: this.service.engine.refusedDocuments(),
     };
   }
 
@@ -233,6 +234,7 @@ export class SyncManager {
     if (!this.started || !settings || !this.options.clinicCode()) return;
     if (this.service && this.serviceDatabase === settings.database) {
       this.service.engine.setEndpoint(endpointOf(settings));
+      this.service.scheduler.credentialsChanged();
       this.service.setWindow(settings.window);
       return;
     }
