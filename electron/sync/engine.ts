@@ -65,6 +65,8 @@ export interface SyncEngineOptions {
   readonly batching?: BatchSettings;
   /** Underlying HTTP fetch (tests inject faults here). */
   readonly fetch?: RemoteFetch;
+  /** Largest reply accepted from the county; default MAX_REPLY_BYTES (remote-fetch.ts). */
+  readonly maxReplyBytes?: number;
   readonly clock?: Clock;
   readonly historyLimit?: number;
 }
@@ -88,6 +90,7 @@ export class SyncEngine extends EventEmitter<SyncEngineEvents> implements SyncRu
   private readonly batching: BatchSettings;
   private readonly batchSize: AdaptiveBatchSize;
   private readonly fetchImpl: RemoteFetch | undefined;
+  private readonly maxReplyBytes: number | undefined;
   private readonly clock: Clock;
   private readonly historyLimit: number | undefined;
   private readonly PouchDB: PouchStatic;
@@ -110,6 +113,7 @@ export class SyncEngine extends EventEmitter<SyncEngineEvents> implements SyncRu
     this.batching = options.batching ?? RURAL_LINE;
     this.batchSize = new AdaptiveBatchSize(this.batching.batchSize);
     this.fetchImpl = options.fetch;
+    this.maxReplyBytes = options.maxReplyBytes;
     this.clock = options.clock ?? systemClock;
     this.historyLimit = options.historyLimit;
     this.PouchDB = clinicPouchDB();
@@ -197,7 +201,7 @@ export class SyncEngine extends EventEmitter<SyncEngineEvents> implements SyncRu
     // Connections are reused within a run and closed at its end (nothing stays open overnight).
     const agents = keepAliveAgents();
     const remote = (database: string): PouchDatabase =>
-      openRemoteDatabase(this.PouchDB, this.endpoint, database, { timeoutMs, fetch: this.fetchImpl, agents, onRefused });
+      openRemoteDatabase(this.PouchDB, this.endpoint, database, { timeoutMs, fetch: this.fetchImpl, agents, onRefused, maxReplyBytes: this.maxReplyBytes });
     /** A county database to pull from: its next batches are fetched while the store writes this one. */
     const pullSource = (database: string): PouchDatabase =>
       withReadAhead(asReplicationSource(remote(database)), {
@@ -243,7 +247,7 @@ export class SyncEngine extends EventEmitter<SyncEngineEvents> implements SyncRu
       const clinicRemote = remote(clinicDatabaseName(this.clinicCode));
       // Fails fast, with a clear reason, on a wrong password (at its first 401), a locked account,
       // a missing database or no network.
-      await checkDatabaseAccess(createRemoteFetch({ timeoutMs, fetch: this.fetchImpl, agents }), this.endpoint, clinicDatabaseName(this.clinicCode), () => this.clock.now());
+      await checkDatabaseAccess(createRemoteFetch({ timeoutMs, fetch: this.fetchImpl, agents, maxReplyBytes: this.maxReplyBytes }), this.endpoint, clinicDatabaseName(this.clinicCode), () => this.clock.now());
 
       counts.pushed += (await runPhase('push', this.localPush, clinicRemote, { pushing: true })).docsWritten;
 

@@ -28,10 +28,10 @@ export function openRemoteDatabase(
   PouchDB: PouchStatic,
   endpoint: CountyEndpoint,
   database: string,
-  options: { timeoutMs: number; fetch?: RemoteFetch; agents?: KeepAliveAgents; onRefused?: DirectBulkGetOptions['onRefused'] },
+  options: { timeoutMs: number; fetch?: RemoteFetch; agents?: KeepAliveAgents; onRefused?: DirectBulkGetOptions['onRefused']; maxReplyBytes?: number },
 ): PouchDatabase {
   const url = databaseUrl(endpoint.serverUrl, database);
-  const fetch = createRemoteFetch({ timeoutMs: options.timeoutMs, fetch: options.fetch, agents: options.agents });
+  const fetch = createRemoteFetch({ timeoutMs: options.timeoutMs, fetch: options.fetch, agents: options.agents, maxReplyBytes: options.maxReplyBytes });
   const db = new PouchDB(url, { skip_setup: true, auth: { username: endpoint.username, password: endpoint.password }, fetch });
   return withCheckpointCache(withDirectBulkGet(db, { databaseUrl: url, username: endpoint.username, password: endpoint.password, fetch, onRefused: options.onRefused }));
 }

@@ -89,6 +89,7 @@ export function createRemoteFetch(options: RemoteFetchOptions): RemoteFetch {
   return async (url, init = {}) => {
     const controller = new AbortController();
     const timeout = Object.assign(new Error(`no complete reply within ${options.timeoutMs} ms`), { name: 'TimeoutError', type: 'request-timeout' });
+    const refused = new Error('reply refused');
     const timer = setTimeout(() => controller.abort(timeout), options.timeoutMs);
     const caller = init.signal;
     const follow = (): void => controller.abort(caller?.reason);
@@ -98,11 +99,12 @@ export function createRemoteFetch(options: RemoteFetchOptions): RemoteFetch {
     const agent = agents ? (url.startsWith('https:') ? agents.https : agents.http) : undefined;
     try {
       const response = await inner(url, { ...init, signal: controller.signal, size: limit, ...(agent ? { agent } : {}) });
-      const body = await readBody(response, limit, () => controller.abort(timeout));
+      const body = await readBody(response, limit, () => controller.abort(refused), () => controller.signal.reason === timeout);
       return bufferedResponse(response, body);
     } catch (error) {
       // node-fetch reports our deadline as a plain AbortError; say which it was.
-      throw controller.signal.reason === timeout ? timeout : error;
+      const aborted = typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+      throw aborted && controller.signal.reason === timeout ? timeout : error;
     } finally {
       clearTimeout(timer);
       caller?.removeEventListener('abort', follow);
@@ -110,13 +112,25 @@ export function createRemoteFetch(options: RemoteFetchOptions): RemoteFetch {
   };
 }
 
-async function readBody(response: RemoteResponse, limit: number, stop: () => void): Promise<Buffer> {
+async function readBody(response: RemoteResponse, limit: number, stop: () => void, timedOut: () => boolean): Promise<Buffer> {
   const declared = declaredLength(response.headers);
   if (declared !== null && declared > limit) {
     stop();
     throw replyTooLarge(limit, declared);
   }
-  const body = isAsyncIterable(response.body) ? await readCapped(response.body, limit, stop) : Buffer.from(await response.text(), 'utf8');
+  if (!isAsyncIterable(response.body)) return checkLength(Buffer.from(await response.text(), 'utf8'), limit, declared);
+  const received = { bytes: 0 };
+  try {
+    return checkLength(await readCapped(response.body, limit, stop, received), limit, declared);
+  } catch (error) {
+    // node-fetch 2 never ends a body whose connection closed before its declared length: the
+    // deadline ends it. Part of a declared body came, then nothing: the reply was cut off.
+    if (timedOut() && declared !== null && received.bytes > 0 && received.bytes < declared) throw replyCutShort(received.bytes, declared);
+    throw error;
+  }
+}
+
+function checkLength(body: Buffer, limit: number, declared: number | null): Buffer {
   if (body.byteLength > limit) throw replyTooLarge(limit, body.byteLength);
   if (declared !== null && body.byteLength !== declared) throw replyCutShort(body.byteLength, declared);
   return body;

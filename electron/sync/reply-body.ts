@@ -32,11 +32,12 @@ export function declaredLength(headers: { get(name: string): string | null }): n
 }
 
 /** Reads a Node stream (node-fetch's `body`) to its end, refusing more than `limit` bytes. */
-export async function readCapped(body: AsyncIterable<Uint8Array>, limit: number, stop: () => void): Promise<Buffer> {
+export async function readCapped(body: AsyncIterable<Uint8Array>, limit: number, stop: () => void, received: { bytes: number }): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     size += chunk.byteLength;
+    received.bytes = size;
     if (size > limit) {
       stop();
       throw replyTooLarge(limit, size);

@@ -62,6 +62,7 @@ async function startBundled(script: string): Promise<CountyPeer> {
   const ready = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { ready?: boolean; pid?: number };
   if (ready.ready !== true || typeof ready.pid !== 'number') throw new Error(`start-couchdb.sh said: ${stdout}`);
   const pid = ready.pid;
+  await systemDatabasesReady(`http://127.0.0.1:${port}`, admin);
   return {
     kind: 'couchdb',
     url: `http://127.0.0.1:${port}`,
@@ -72,6 +73,17 @@ async function startBundled(script: string): Promise<CountyPeer> {
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** `/_up` answers before a single node has created `_users` and `_replicator`; wait for them. */
+async function systemDatabasesReady(base: string, admin: { user: string; password: string }): Promise<void> {
+  const authorization = `Basic ${Buffer.from(`${admin.user}:${admin.password}`).toString('base64')}`;
+  for (let i = 0; i < 200; i++) {
+    const statuses = await Promise.all(['_users', '_replicator'].map(async (db) => (await fetch(`${base}/${db}`, { headers: { authorization } })).status));
+    if (statuses.every((s) => s === 200)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`CouchDB at ${base} started but never created _users and _replicator`);
 }
 
 /** SIGTERM, then wait for the process to go (it is not our child: start-couchdb.sh detached it). */
