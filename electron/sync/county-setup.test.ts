@@ -5,7 +5,7 @@
  * 403 from CouchDB and 401 from express-pouchdb.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countySetup, CountySetupError } from './county-setup';
+import { countySetup, CountySetupError, mergeReplicationDoc } from './county-setup';
 import { COUNTY_PEERS, type CountyPeer } from './testing/peers';
 import { closedLoopbackPort } from './testing/ports';
 
@@ -71,4 +71,38 @@ describe.each(COUNTY_PEERS)('countySetup against $name', (choice) => {
     });
     await expect(setup('Bad Code', 'password-long-enough')).rejects.toBeInstanceOf(CountySetupError);
   });
+
+  it('says plainly when --url ends in a database name', async () => {
+    await setup('xz04', 'password-of-xz04');
+    const error = await countySetup({ serverUrl: `${peer.url}/clinic_xz04`, adminUser: peer.admin.user, adminPassword: peer.admin.password, clinicCode: 'xz05', clinicPassword: 'password-of-xz05' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'SETUP_URL_IS_DATABASE' });
+    expect((error as Error).message).toContain('clinic_xz04');
+    expect((error as Error).message).toContain(peer.url);
+    expect((await call(`${peer.url}/clinic_xz05`, 'GET', admin)).status).toBe(404);
+  });
+
+  it('merges a clinic into county_all as the county_merge account, never with the admin password', async () => {
+    const built = mergeReplicationDoc({ serverUrl: peer.url, mergePassword: 'merge-password-long' }, 'clinic_xz06', { database: 'county_all', endpoints: 'url' });
+    expect(built).toMatchObject({ source: { auth: { basic: { username: 'county_merge' } } } });
+    expect(JSON.stringify(built)).not.toContain(peer.admin.password);
+    // express-pouchdb's replicator takes database names only (COUNTY-SERVER.md); the job itself runs on CouchDB.
+    if (choice.kind !== 'couchdb') return;
+    await expect(
+      countySetup({ serverUrl: peer.url, adminUser: peer.admin.user, adminPassword: peer.admin.password, clinicCode: 'xz06', clinicPassword: 'password-of-xz06', mergeInto: { database: 'county_all', endpoints: 'url' } }),
+    ).rejects.toMatchObject({ code: 'SETUP_INVALID_INPUT' });
+    const result = await countySetup({
+      serverUrl: peer.url, adminUser: peer.admin.user, adminPassword: peer.admin.password, clinicCode: 'xz06', clinicPassword: 'password-of-xz06',
+      mergeInto: { database: 'county_all', endpoints: 'url' }, mergePassword: 'merge-password-long',
+    });
+    expect(result.steps.map((s) => s.step)).toContain('汇总账号 county_merge');
+    const job = await call(`${peer.url}/_replicator/merge_clinic_xz06`, 'GET', admin);
+    expect(JSON.stringify(job.json)).not.toContain(peer.admin.password);
+    expect(job.json).toMatchObject({ source: { auth: { basic: { username: 'county_merge' } } }, target: { auth: { basic: { username: 'county_merge' } } } });
+    // The job really runs as that account: a clinic's record reaches county_all.
+    const clinic = basic('clinic_xz06', 'password-of-xz06');
+    expect((await call(`${peer.url}/clinic_xz06/p1`, 'PUT', clinic, { clinic_code: 'xz06', n: 1 })).status).toBe(201);
+    await expect.poll(async () => (await call(`${peer.url}/county_all/p1`, 'GET', admin)).status, { timeout: 30_000, interval: 500 }).toBe(200);
+    // The merge account reads clinic databases and writes county_all, and nothing else.
+    expect((await call(`${peer.url}/county_reference/x`, 'PUT', basic('county_merge', 'merge-password-long'), { a: 1 })).status).toBe(403);
+  }, 60_000);
 });
