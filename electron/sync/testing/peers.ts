@@ -3,7 +3,7 @@
  * counts what it receives) and Apache CouchDB 3 (`couchdb.ts`, what the county really runs).
  * Tests that matter run over both with `describe.each(COUNTY_PEERS)`.
  */
-import { startPeerServer } from '../peer-server/start';
+import { startPeerServer } from './peer-server/start';
 import { startCouchDB } from './couchdb';
 
 export type PeerKind = 'express-pouchdb' | 'couchdb';
