@@ -15,7 +15,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { createRequire } from 'node:module';
-import { declaredLength, isAsyncIterable, readCapped, replyCutShort, replyTooLarge } from './reply-body';
+import { declaredLength, replyCutShort, replyTooLarge } from './reply-body';
 
 /** The slice of a node-fetch Response that PouchDB's HTTP adapter uses. */
 export interface RemoteResponse {
@@ -24,8 +24,6 @@ export interface RemoteResponse {
   json(): Promise<unknown>;
   text(): Promise<string>;
   readonly headers: { get(name: string): string | null };
-  /** node-fetch's body stream; read here so the size cap holds. */
-  readonly body?: unknown;
   /** node-fetch's whole body (PouchDB reads attachments with it). */
   buffer?(): Promise<Buffer>;
 }
@@ -118,14 +116,16 @@ async function readBody(response: RemoteResponse, limit: number, stop: () => voi
     stop();
     throw replyTooLarge(limit, declared);
   }
-  if (!isAsyncIterable(response.body)) return checkLength(Buffer.from(await response.text(), 'utf8'), limit, declared);
-  const received = { bytes: 0 };
   try {
-    return checkLength(await readCapped(response.body, limit, stop, received), limit, declared);
+    // node-fetch's own reading (its `size` option caps it). Reading its body stream directly meets
+    // its keep-alive "Premature close" false alarm on chunked replies.
+    const body = typeof response.buffer === 'function' ? await response.buffer() : Buffer.from(await response.text(), 'utf8');
+    return checkLength(body, limit, declared);
   } catch (error) {
+    stop();
     // node-fetch 2 never ends a body whose connection closed before its declared length: the
-    // deadline ends it. Part of a declared body came, then nothing: the reply was cut off.
-    if (timedOut() && declared !== null && received.bytes > 0 && received.bytes < declared) throw replyCutShort(received.bytes, declared);
+    // deadline ends it. The headers came, the declared body did not: the reply was cut off.
+    if (timedOut() && declared !== null) throw replyCutShort(-1, declared);
     throw error;
   }
 }

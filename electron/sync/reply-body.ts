@@ -3,8 +3,8 @@
  *
  * - a body shorter than its declared `Content-Length` is an error (node-fetch 2 notices a
  *   connection closed mid-body only on chunked replies, and would hand over the fragment);
- * - a body larger than the cap is refused as soon as the header or the running count says so,
- *   before it fills the memory (a 200 MB reply once took the process to 1 GB).
+ * - a body larger than the cap is refused as soon as the header or node-fetch's running count
+ *   (its `size` option) says so, before it fills the memory (a 200 MB reply once took 1 GB).
  *
  * The errors carry the fields `classifySyncError` reads (`type`), so they reach the user as
  * SYNC_CONNECTION_LOST and SYNC_REPLY_TOO_LARGE.
@@ -13,8 +13,10 @@
 export const REPLY_CUT_SHORT = 'reply-cut-short';
 export const REPLY_TOO_LARGE = 'max-size';
 
+/** `received` is -1 when the body stopped flowing and its size so far is unknown. */
 export function replyCutShort(received: number, declared: number): Error {
-  return Object.assign(new Error(`reply cut short: ${received} of ${declared} bytes`), { type: REPLY_CUT_SHORT });
+  const got = received < 0 ? 'stopped before' : `${received} of`;
+  return Object.assign(new Error(`reply cut short: ${got} ${declared} bytes`), { type: REPLY_CUT_SHORT });
 }
 
 export function replyTooLarge(limit: number, seen: number): Error {
@@ -29,24 +31,4 @@ export function declaredLength(headers: { get(name: string): string | null }): n
   // node-fetch decompresses gzip and deflate, so the length counts other bytes; zlib then reports a
   // cut-off stream by itself.
   return encoding === 'identity' || encoding === '' ? Number(raw) : null;
-}
-
-/** Reads a Node stream (node-fetch's `body`) to its end, refusing more than `limit` bytes. */
-export async function readCapped(body: AsyncIterable<Uint8Array>, limit: number, stop: () => void, received: { bytes: number }): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.byteLength;
-    received.bytes = size;
-    if (size > limit) {
-      stop();
-      throw replyTooLarge(limit, size);
-    }
-    chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-  }
-  return Buffer.concat(chunks, size);
-}
-
-export function isAsyncIterable(value: unknown): value is AsyncIterable<Uint8Array> {
-  return typeof value === 'object' && value !== null && typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function';
 }
