@@ -2,8 +2,9 @@
  * `npm run bench -- sync --size 100000`
  *
  * Replication throughput of the clinic's store through our PouchDB adapter, against PouchDB's
- * stock replication (memory adapter) to the same CouchDB-protocol peer (express-pouchdb, a separate
- * process on 127.0.0.1), in the same run, same batch settings:
+ * stock replication (memory adapter) to the same county server, in the same run, same batch
+ * settings, once against Apache CouchDB 3 (`sync.couchdb.*`) and once against express-pouchdb
+ * (`sync.express-pouchdb.*`), each a separate process on 127.0.0.1 (electron/sync/testing/peers.ts):
  *
  *   push: N documents from a local database to an empty county database;
  *   pull: the same N documents into a fresh, empty local database, as a disaster recovery does it
@@ -29,7 +30,7 @@ import type { DocumentStoreApi } from '../db/store/types';
 import { SyncEngine } from '../electron/sync/engine';
 import { clinicPouchDB } from '../electron/sync/pouch-adapter';
 import type { PouchDatabase } from '../electron/sync/pouch';
-import { startPeerServer } from '../electron/sync/testing/peer-server/start';
+import { COUNTY_PEERS, type PeerChoice } from '../electron/sync/testing/peers';
 
 interface BenchArgs {
   readonly size?: number;
@@ -70,12 +71,18 @@ async function timedRun(engine: SyncEngine, trigger: 'manual' | 'nightly' | 'rec
 }
 
 export default async function run({ size, emit, progress }: BenchArgs): Promise<void> {
-  const n = size ?? 100_000;
-  const say = progress ?? (() => undefined);
+  for (const choice of [...COUNTY_PEERS].reverse()) {
+    const say = progress ?? (() => undefined);
+    say(`county server: ${choice.name}`);
+    await runAgainst(choice, size ?? 100_000, (metric, value, unit) => emit(metric.replace(/^sync\./, `sync.${choice.kind}.`), value, unit), (m) => say(`${choice.name}: ${m}`));
+  }
+}
+
+async function runAgainst(choice: PeerChoice, n: number, emit: BenchArgs['emit'], say: (message: string) => void): Promise<void> {
   const PouchDB = clinicPouchDB();
   PouchDB.plugin(require('pouchdb-adapter-memory'));
   // One fresh peer process for each side, so neither pays for the other's data in the server.
-  const peers = { ours: await startPeerServer(), stock: await startPeerServer() };
+  const peers = { ours: await choice.start(), stock: await choice.start() };
   const replicateOptions = { batch_size: FAST_LINE.batchSize, batches_limit: FAST_LINE.batchesLimit, retry: false };
   const opened: Array<{ dispose(): void }> = [];
   const memoryDbs: PouchDatabase[] = [];

@@ -1,13 +1,13 @@
 /**
  * The county-sync commands of `npm run cli` (see main.ts):
  *
- *   county-setup --url URL --admin-user U --admin-password P --clinic CODE --clinic-password P [--merge-into county_all]
+ *   county-setup --url URL --admin-user U --admin-password P --clinic CODE --clinic-password P [--merge-into county_all --merge-password P]
  *   recover      --url URL [--clinic CODE] --user U --password P --workstation W01 --data-dir DIR
  *   sync-now     --data-dir DIR
  *   compact      --data-dir DIR
  *
  * Passwords may come from the environment instead of the command line (which other users of the
- * machine can see): COUNTY_ADMIN_PASSWORD, CLINIC_SYNC_PASSWORD.
+ * machine can see): COUNTY_ADMIN_PASSWORD, CLINIC_SYNC_PASSWORD, COUNTY_MERGE_PASSWORD.
  */
 import path from 'node:path';
 import { openClinicDatabase } from '../../db/open';
@@ -73,7 +73,7 @@ async function countySetupCommand(argv: ReadonlyArray<string>): Promise<void> {
     adminPassword: required(argv, '--admin-password', 'COUNTY_ADMIN_PASSWORD'),
     clinicCode: required(argv, '--clinic'),
     clinicPassword: required(argv, '--clinic-password', 'CLINIC_SYNC_PASSWORD'),
-    ...(mergeInto ? { mergeInto: { database: mergeInto, endpoints: 'url' as const } } : {}),
+    ...(mergeInto ? { mergeInto: { database: mergeInto, endpoints: 'url' as const }, mergePassword: required(argv, '--merge-password', 'COUNTY_MERGE_PASSWORD') } : {}),
   }).catch((error: unknown) => {
     // The engine's wording speaks of the clinic's account; here it is the county administrator's.
     if (error instanceof CountySetupError && error.code === 'SYNC_AUTH_FAILED') throw new Error('县级平台拒绝了管理员账号或密码，请核对 --admin-user 和 --admin-password。');
@@ -160,6 +160,9 @@ async function syncNowCommand(argv: ReadonlyArray<string>): Promise<boolean> {
     }
     console.log(`同步成功：上传 ${run?.pushed ?? 0} 条，下载 ${run?.pulled ?? 0} 条，参考数据 ${run?.referencePulled ?? 0} 条；待上传 ${engine.status().pendingChanges} 条。`);
     if (run?.referenceError) console.log(`注意：参考数据没有取到：${run.referenceError.message}`);
+    if (run?.refusedCount) {
+      console.log(`注意：县级平台发来 ${run.refusedCount} 份不合格的记录（SYNC_BAD_RESPONSE），没有写入本机，已留作记录（例如 ${run.refused?.[0]?.id}：${run.refused?.[0]?.reason}）；其余记录已正常同步。请把这些记录告诉县级平台管理员。`);
+    }
     if (run && run.deniedCount > 0) console.log(`注意：县级平台拒收了 ${run.deniedCount} 条记录（例如 ${run.denied[0]?.id}：${run.denied[0]?.reason}）。`);
     return true;
   } finally {
@@ -213,7 +216,7 @@ export async function runSyncCommand(command: SyncCommand, argv: ReadonlyArray<s
 }
 
 export const USAGE = [
-  '  npm run cli -- county-setup --url <县级平台地址> --admin-user <管理员> --admin-password <密码> --clinic <机构编码> --clinic-password <同步密码> [--merge-into county_all]',
+  '  npm run cli -- county-setup --url <县级平台地址> --admin-user <管理员> --admin-password <密码> --clinic <机构编码> --clinic-password <同步密码> [--merge-into county_all --merge-password <汇总账号密码>]',
   '  npm run cli -- recover --url <县级平台地址> --clinic <机构编码> --user <同步账号> --password <同步密码> --workstation <工作站编号> --data-dir <目录>',
   '  npm run cli -- sync-now --data-dir <目录>',
   '  npm run cli -- compact --data-dir <目录>',

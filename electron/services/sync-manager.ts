@@ -147,6 +147,7 @@ export class SyncManager {
       conflictCount,
       localDatabaseBytes: status.localDatabaseBytes,
       lastCompaction,
+      refusedDocuments: this.service.engine.refusedDocuments(),
     };
   }
 
@@ -234,6 +235,7 @@ export class SyncManager {
     if (!this.started || !settings || !this.options.clinicCode()) return;
     if (this.service && this.serviceDatabase === settings.database) {
       this.service.engine.setEndpoint(endpointOf(settings));
+      this.service.scheduler.credentialsChanged();
       this.service.setWindow(settings.window);
       return;
     }

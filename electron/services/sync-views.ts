@@ -22,6 +22,8 @@ export function syncRunView(run: SyncRunRecord): SyncRunView {
     referencePulled: run.referencePulled,
     deniedCount: run.deniedCount,
     denied: run.denied.map((d) => ({ id: d.id, reason: d.reason })),
+    refusedCount: run.refusedCount ?? 0,
+    refused: (run.refused ?? []).map((r) => ({ id: r.id, rev: r.rev, reason: r.reason })),
     error: syncErrorView(run.error),
     referenceError: syncErrorView(run.referenceError),
   };

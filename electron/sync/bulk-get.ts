@@ -10,8 +10,13 @@
  * (https://docs.couchdb.org/en/stable/api/database/bulk-api.html#db-bulk-get), so it is asked
  * here, through the same fetch (deadline, keep-alive) the adapter uses: a failure is then just a
  * failed request, reported and retried like any other.
+ *
+ * This is also where pulled documents cross into the clinic: each one is checked
+ * (incoming-check.ts), and one that fails is taken out of the answer and handed to `onRefused`, so
+ * the replicator writes the rest and its checkpoint moves past the bad one.
  */
 import type { PouchDatabase } from './pouch';
+import { refuseIncoming } from './incoming-check';
 import type { RemoteFetch } from './remote-fetch';
 
 type BulkGetResponse = Awaited<ReturnType<PouchDatabase['bulkGet']>>;
@@ -22,6 +27,8 @@ export interface DirectBulkGetOptions {
   readonly username: string;
   readonly password: string;
   readonly fetch: RemoteFetch;
+  /** A document refused at the boundary: what was asked for, what came, and why. */
+  readonly onRefused?: (requestedId: string, doc: unknown, reason: string) => void;
 }
 
 /** The request the replicator makes: these documents at these revisions, with history, latest leaf. */
@@ -54,7 +61,32 @@ export function withDirectBulkGet(db: PouchDatabase, options: DirectBulkGetOptio
       if (!response.ok) throw await responseError(response);
       const body = (await response.json()) as BulkGetResponse;
       if (!body || !Array.isArray(body.results)) throw Object.assign(new Error('_bulk_get answered without results'), { type: 'invalid-json' });
-      return body;
+      return checkedResults(body, request.docs, options.onRefused);
     },
   });
+}
+
+type BulkGetResult = BulkGetResponse['results'][number];
+
+/** The answer with every document that fails the boundary checks taken out (and reported). */
+function checkedResults(body: BulkGetResponse, asked: ReadonlyArray<{ id: string }>, onRefused: DirectBulkGetOptions['onRefused']): BulkGetResponse {
+  const askedIds = new Set(asked.map((d) => d.id));
+  const results: BulkGetResult[] = [];
+  for (const result of body.results as unknown[]) {
+    const entry = (typeof result === 'object' && result !== null ? result : {}) as { id?: unknown; docs?: unknown };
+    if (typeof entry.id !== 'string' || !askedIds.has(entry.id) || !Array.isArray(entry.docs)) {
+      throw Object.assign(new Error('_bulk_get answered with a result for something not asked'), { type: 'invalid-json' });
+    }
+    const requestedId = entry.id;
+    const docs = (entry.docs as unknown[]).filter((item) => {
+      const ok = typeof item === 'object' && item !== null ? (item as { ok?: unknown }).ok : undefined;
+      if (ok === undefined) return true; // {error} / {missing}: the replicator's own handling
+      const reason = refuseIncoming(ok, requestedId);
+      if (reason === null) return true;
+      onRefused?.(requestedId, ok, reason);
+      return false;
+    });
+    results.push({ ...(entry as BulkGetResult), docs } as BulkGetResult);
+  }
+  return { ...body, results } as BulkGetResponse;
 }

@@ -7,7 +7,7 @@ import { documentQueries } from '../../db/queries';
 import { makePatient } from '../../db/testing/fixtures';
 import { listConflicts, resolveConflict, showConflict, ConflictChangedError } from './conflicts';
 import { countySetup } from './county-setup';
-import { startPeerServer, type PeerServer } from './testing/peer-server/start';
+import { COUNTY_PEERS, type CountyPeer } from './testing/peers';
 import { adminOf, clinicPassword, openTestClinic, setUpCounty, snapshotRemote, snapshotStore, type TestClinic } from './testing/clinic-fixture';
 
 const PATIENT_ID = `patient:h${'5'.repeat(32)}`;
@@ -17,11 +17,11 @@ function couchWinner(revs: ReadonlyArray<string>): string {
   return [...revs].sort((a, b) => Number(b.split('-')[0]) - Number(a.split('-')[0]) || (a < b ? 1 : -1))[0];
 }
 
-describe('conflicts', () => {
-  let peer: PeerServer;
+describe.each(COUNTY_PEERS)('conflicts ($name)', (choice) => {
+  let peer: CountyPeer;
   const clinics: TestClinic[] = [];
   beforeAll(async () => {
-    peer = await startPeerServer();
+    peer = await choice.start();
     await setUpCounty(peer, ['xz03']);
   });
   afterAll(async () => {
@@ -107,7 +107,9 @@ describe('conflicts', () => {
         adminPassword: peer.admin.password,
         clinicCode: code,
         clinicPassword: clinicPassword(code),
-        mergeInto: { database: 'county_all', endpoints: 'name' },
+        // CouchDB's replicator takes URLs (as the merge account); express-pouchdb's, database names.
+        mergeInto: { database: 'county_all', endpoints: choice.kind === 'couchdb' ? 'url' : 'name' },
+        mergePassword: 'merge-password-long',
       });
     }
     const township = openTestClinic('xz11', peer.url);
@@ -121,7 +123,7 @@ describe('conflicts', () => {
 
     const admin = adminOf(peer);
     let merged: Record<string, unknown> = {};
-    for (let i = 0; i < 50; i++) {
+    for (let i = 0; i < 300; i++) {
       merged = (await admin.request('GET', `/county_all/${encodeURIComponent(id)}?conflicts=true`)).body;
       if (Array.isArray(merged._conflicts)) break;
       await new Promise((resolve) => setTimeout(resolve, 100));

@@ -30,6 +30,12 @@ export interface CountySetupInput {
    * with credentials (`url`); the test peer only replicates between its own databases by name.
    */
   readonly mergeInto?: { readonly database: string; readonly endpoints: 'url' | 'name' };
+  /**
+   * The merge account's password (with `mergeInto`): the `_replicator` document runs as
+   * `county_merge`, never as the server admin, whose password it would otherwise store in plain
+   * text. One password for every clinic's merge job; running setup sets it (that is how it rotates).
+   */
+  readonly mergePassword?: string;
   readonly fetch?: AdminFetch;
 }
 
@@ -44,7 +50,7 @@ export interface CountySetupResult {
 
 export class CountySetupError extends Error {
   constructor(
-    readonly code: SyncErrorCode | 'SETUP_INVALID_INPUT' | 'SETUP_NOT_ADMIN' | 'SETUP_FAILED',
+    readonly code: SyncErrorCode | 'SETUP_INVALID_INPUT' | 'SETUP_NOT_ADMIN' | 'SETUP_URL_IS_DATABASE' | 'SETUP_FAILED',
     message: string,
     readonly detail = '',
   ) {
@@ -54,6 +60,8 @@ export class CountySetupError extends Error {
 }
 
 export const CLINIC_ROLE = 'clinic';
+/** The account (and role) the county's merge jobs run as: reads every clinic database, writes the merged one. */
+export const MERGE_USER = 'county_merge';
 
 const CLINIC_CODE = /^[a-z0-9][a-z0-9_-]{1,30}$/;
 
@@ -91,11 +99,11 @@ async function ensureDatabase(admin: CouchAdmin, name: string): Promise<SetupSte
   fail(created, `创建数据库 ${name} `);
 }
 
-async function ensureUser(admin: CouchAdmin, name: string, password: string): Promise<SetupStepOutcome> {
+async function ensureUser(admin: CouchAdmin, name: string, password: string, role = CLINIC_ROLE): Promise<SetupStepOutcome> {
   const path = `/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
   const existing = await admin.request('GET', path);
   if (existing.status === 404) {
-    const created = await admin.request('PUT', path, { name, password, roles: [CLINIC_ROLE], type: 'user' });
+    const created = await admin.request('PUT', path, { name, password, roles: [role], type: 'user' });
     if (created.status === 201 || created.status === 202) return 'created';
     fail(created, `创建同步账号 ${name} `);
   }
@@ -104,7 +112,7 @@ async function ensureUser(admin: CouchAdmin, name: string, password: string): Pr
   const updated = await admin.request('PUT', path, {
     ...existing.body,
     password,
-    roles: roles.includes(CLINIC_ROLE) ? roles : [...roles, CLINIC_ROLE],
+    roles: roles.includes(role) ? roles : [...roles, role],
   });
   if (updated.status === 201 || updated.status === 202) return 'updated';
   fail(updated, `更新同步账号 ${name} 的密码`);
@@ -129,32 +137,63 @@ async function ensureDesign(admin: CouchAdmin, database: string, id: string, val
   fail(put, `写入数据库 ${database} 的校验规则`);
 }
 
-/** The `_replicator` document that keeps copying one clinic's database into the county-wide one. */
+/** The `_replicator` document that keeps copying one clinic's database into the county-wide one, as the merge account. */
 export function mergeReplicationDoc(
-  input: Pick<CountySetupInput, 'serverUrl' | 'adminUser' | 'adminPassword'>,
+  input: { readonly serverUrl: string; readonly mergePassword: string },
   clinicDatabase: string,
   merge: { database: string; endpoints: 'url' | 'name' },
 ): Record<string, unknown> {
   const endpoint = (database: string): unknown =>
     merge.endpoints === 'name'
       ? database
-      : { url: `${input.serverUrl.replace(/\/+$/, '')}/${encodeURIComponent(database)}`, auth: { basic: { username: input.adminUser, password: input.adminPassword } } };
+      : { url: `${input.serverUrl.replace(/\/+$/, '')}/${encodeURIComponent(database)}`, auth: { basic: { username: MERGE_USER, password: input.mergePassword } } };
   return { _id: `merge_${clinicDatabase}`, source: endpoint(clinicDatabase), target: endpoint(merge.database), continuous: true };
 }
 
+/** Who a stored merge document runs as (CouchDB shows the credentials to admins). */
+function mergeRunsAs(doc: Record<string, unknown>): string | null {
+  const source = doc.source as { auth?: { basic?: { username?: unknown } } } | string | undefined;
+  if (typeof source === 'string') return null;
+  const name = source?.auth?.basic?.username;
+  return typeof name === 'string' ? name : null;
+}
+
 async function ensureMerge(admin: CouchAdmin, input: CountySetupInput, clinicDatabase: string, merge: { database: string; endpoints: 'url' | 'name' }): Promise<SetupStepOutcome> {
-  const doc = mergeReplicationDoc(input, clinicDatabase, merge);
+  const doc = mergeReplicationDoc({ serverUrl: input.serverUrl, mergePassword: input.mergePassword ?? '' }, clinicDatabase, merge);
   const path = `/_replicator/${encodeURIComponent(String(doc._id))}`;
   const current = await admin.request('GET', path);
-  if (current.status === 200) return 'unchanged';
-  const put = await admin.request('PUT', path, doc);
-  if (put.status === 201 || put.status === 202) return 'created';
+  // An older job that ran as the server admin (or with another password) is replaced.
+  const same = current.status === 200 && (merge.endpoints === 'name' || (mergeRunsAs(current.body) === MERGE_USER && JSON.stringify(current.body.source) === JSON.stringify(doc.source)));
+  if (same) return 'unchanged';
+  const put = await admin.request('PUT', path, current.status === 200 ? { ...doc, _rev: current.body._rev } : doc);
+  if (put.status === 201 || put.status === 202) return current.status === 200 ? 'updated' : 'created';
   fail(put, `设置 ${clinicDatabase} 的汇总复制`);
+}
+
+/**
+ * The address must be the server's, not a database's: `…:6984/clinic_xz01` would otherwise be
+ * answered 404 for `_session`, and read as "not an admin".
+ */
+async function checkServerUrl(admin: CouchAdmin, serverUrl: string): Promise<void> {
+  const root = await admin.request('GET', '/');
+  if (root.status === 200 && typeof root.body.db_name === 'string') {
+    const base = serverUrl.replace(/\/+$/, '').replace(/\/[^/]*$/, '');
+    throw new CountySetupError(
+      'SETUP_URL_IS_DATABASE',
+      `--url 指向的是数据库 ${root.body.db_name}，不是县级平台服务器。请只写到服务器地址（例如 ${base}），数据库名由 --clinic 决定。`,
+    );
+  }
+  if (root.status === 404 || (root.status === 200 && root.body.couchdb === undefined && root.body['express-pouchdb'] === undefined)) {
+    throw new CountySetupError('SETUP_URL_IS_DATABASE', `--url ${serverUrl} 不是 CouchDB 服务器的根地址（那里没有 CouchDB 的欢迎信息）。请只写到服务器地址，例如 https://county.example.cn:6984。`);
+  }
 }
 
 export async function countySetup(input: CountySetupInput): Promise<CountySetupResult> {
   if (!CLINIC_CODE.test(input.clinicCode)) {
     throw new CountySetupError('SETUP_INVALID_INPUT', '机构编码只能用小写字母、数字、下划线和连字符，2–31 位');
+  }
+  if (input.mergeInto?.endpoints === 'url' && (input.mergePassword ?? '').length < 12) {
+    throw new CountySetupError('SETUP_INVALID_INPUT', '汇总复制用的 county_merge 账号需要一个至少 12 位的密码（--merge-password 或环境变量 COUNTY_MERGE_PASSWORD），不能用服务器管理员的密码。');
   }
   if (input.clinicPassword.length < 12) {
     throw new CountySetupError('SETUP_INVALID_INPUT', '同步账号的密码至少 12 位（它在网上传输，要比本机登录密码更长）');
@@ -166,6 +205,7 @@ export async function countySetup(input: CountySetupInput): Promise<CountySetupR
 
   try {
     // https://docs.couchdb.org/en/stable/api/server/authn.html#get--_session
+    await checkServerUrl(admin, input.serverUrl);
     const session = await admin.request('GET', '/_session');
     if (session.status === 401) fail(session, '县级平台管理员登录');
     const userCtx = session.body.userCtx as { roles?: unknown } | undefined;
@@ -177,7 +217,8 @@ export async function countySetup(input: CountySetupInput): Promise<CountySetupR
     steps.push({ step: `同步账号 ${clinicDatabase}`, outcome: await ensureUser(admin, clinicDatabase, input.clinicPassword) });
     steps.push({
       step: `${clinicDatabase} 的访问权限`,
-      outcome: await ensureSecurity(admin, clinicDatabase, { admins: { names: [], roles: [] }, members: { names: [clinicDatabase], roles: [] } }),
+      // The merge account reads every clinic database through its role; no other clinic can.
+      outcome: await ensureSecurity(admin, clinicDatabase, { admins: { names: [], roles: [] }, members: { names: [clinicDatabase], roles: input.mergeInto ? [MERGE_USER] : [] } }),
     });
     steps.push({ step: `${clinicDatabase} 的校验规则`, outcome: await ensureDesign(admin, clinicDatabase, '_design/clinic', clinicValidate(input.clinicCode)) });
 
@@ -189,6 +230,13 @@ export async function countySetup(input: CountySetupInput): Promise<CountySetupR
     steps.push({ step: `${referenceDatabase} 的只读规则`, outcome: await ensureDesign(admin, referenceDatabase, '_design/readonly', REFERENCE_VALIDATE) });
     if (input.mergeInto) {
       steps.push({ step: `县级汇总库 ${input.mergeInto.database}`, outcome: await ensureDatabase(admin, input.mergeInto.database) });
+      if (input.mergeInto.endpoints === 'url') {
+        steps.push({ step: `汇总账号 ${MERGE_USER}`, outcome: await ensureUser(admin, MERGE_USER, input.mergePassword ?? '', MERGE_USER) });
+        steps.push({
+          step: `${input.mergeInto.database} 的访问权限`,
+          outcome: await ensureSecurity(admin, input.mergeInto.database, { admins: { names: [], roles: [] }, members: { names: [MERGE_USER], roles: [] } }),
+        });
+      }
       steps.push({ step: `${clinicDatabase} 汇总到 ${input.mergeInto.database}`, outcome: await ensureMerge(admin, input, clinicDatabase, input.mergeInto) });
     }
   } catch (error) {

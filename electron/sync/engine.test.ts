@@ -5,15 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isNeverPushed, readReferenceDictionary, REFERENCE_DATABASE } from './reference-data';
-import { startPeerServer, type PeerServer } from './testing/peer-server/start';
+import { COUNTY_PEERS, type CountyPeer } from './testing/peers';
 import { adminOf, openTestClinic, setUpCounty, snapshotRemote, snapshotStore, type TestClinic } from './testing/clinic-fixture';
 import type { SyncProgress, SyncState } from './engine';
 
-describe('sync engine: two clinics and a county', () => {
-  let peer: PeerServer;
+describe.each(COUNTY_PEERS)('sync engine: two clinics and a county ($name)', (choice) => {
+  let peer: CountyPeer;
   const clinics: TestClinic[] = [];
   beforeAll(async () => {
-    peer = await startPeerServer();
+    peer = await choice.start();
     await setUpCounty(peer, ['xz01', 'xz02']);
   });
   afterAll(async () => {

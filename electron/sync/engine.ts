@@ -22,9 +22,11 @@ import { openLocalPouch } from './pouch-adapter';
 import { clinicPouchDB } from './pouch-adapter';
 import type { PouchDatabase, PouchStatic } from './pouch';
 import { RateMeter } from './rate-meter';
+import { describeRefused, keepRefusedDocuments, readRefusedDocuments, type RefusedDocument } from './refused-documents';
 import { isNeverPushed, REFERENCE_DATABASE } from './reference-data';
 import { asReplicationSource, clinicDatabaseName, openRemoteDatabase, type CountyEndpoint } from './remote-db';
-import { keepAliveAgents, type RemoteFetch } from './remote-fetch';
+import { createRemoteFetch, keepAliveAgents, type RemoteFetch } from './remote-fetch';
+import { checkDatabaseAccess } from './access-check';
 import { withReadAhead } from './read-ahead';
 import { replicatePhase, type PhaseResult, type RunningPhase } from './replicate-phase';
 import type { SyncRunner, SyncRunOutcome, SyncTrigger } from './schedule';
@@ -63,6 +65,8 @@ export interface SyncEngineOptions {
   readonly batching?: BatchSettings;
   /** Underlying HTTP fetch (tests inject faults here). */
   readonly fetch?: RemoteFetch;
+  /** Largest reply accepted from the county; default MAX_REPLY_BYTES (remote-fetch.ts). */
+  readonly maxReplyBytes?: number;
   readonly clock?: Clock;
   readonly historyLimit?: number;
 }
@@ -74,7 +78,9 @@ export interface SyncEngineEvents {
 }
 
 /** Errors that mean the line could not carry a batch in time: try smaller batches next run. */
-const LINE_TROUBLE = new Set(['SYNC_TIMEOUT', 'SYNC_CONNECTION_LOST']);
+const LINE_TROUBLE = new Set(['SYNC_TIMEOUT', 'SYNC_CONNECTION_LOST', 'SYNC_REPLY_TOO_LARGE']);
+/** Errors that no timer may retry: each try with the same credentials feeds the server's lockout. */
+const CREDENTIALS_REFUSED = new Set(['SYNC_AUTH_FAILED', 'SYNC_ACCOUNT_LOCKED']);
 
 export class SyncEngine extends EventEmitter<SyncEngineEvents> implements SyncRunner {
   private readonly store: DocumentStoreApi;
@@ -84,6 +90,7 @@ export class SyncEngine extends EventEmitter<SyncEngineEvents> implements SyncRu
   private readonly batching: BatchSettings;
   private readonly batchSize: AdaptiveBatchSize;
   private readonly fetchImpl: RemoteFetch | undefined;
+  private readonly maxReplyBytes: number | undefined;
   private readonly clock: Clock;
   private readonly historyLimit: number | undefined;
   private readonly PouchDB: PouchStatic;
@@ -95,6 +102,7 @@ export class SyncEngine extends EventEmitter<SyncEngineEvents> implements SyncRu
   private cancelRequested = false;
   private running: Promise<SyncRunOutcome> | null = null;
   private pending = 0;
+  private credentialsRefused = false;
 
   constructor(options: SyncEngineOptions) {
     super();
@@ -105,6 +113,7 @@ export class SyncEngine extends EventEmitter<SyncEngineEvents> implements SyncRu
     this.batching = options.batching ?? RURAL_LINE;
     this.batchSize = new AdaptiveBatchSize(this.batching.batchSize);
     this.fetchImpl = options.fetch;
+    this.maxReplyBytes = options.maxReplyBytes;
     this.clock = options.clock ?? systemClock;
     this.historyLimit = options.historyLimit;
     this.PouchDB = clinicPouchDB();
@@ -113,6 +122,7 @@ export class SyncEngine extends EventEmitter<SyncEngineEvents> implements SyncRu
     this.localPush = openLocalPouch(this.store, { name: 'clinic-push', hideId: isNeverPushed, viewName: 'push' });
     const saved = readSyncState(this.store);
     this.state = saved.lastError ? (saved.lastError.retryable ? 'paused' : 'error') : 'idle';
+    this.credentialsRefused = saved.lastError !== null && CREDENTIALS_REFUSED.has(saved.lastError.code);
     this.refreshPending();
   }
 
@@ -129,6 +139,11 @@ export class SyncEngine extends EventEmitter<SyncEngineEvents> implements SyncRu
     };
   }
 
+  /** Documents refused at the boundary in earlier runs, kept aside for the administrator. */
+  refusedDocuments(): RefusedDocument[] {
+    return readRefusedDocuments(this.store);
+  }
+
   history(): SyncRunRecord[] {
     return readRunHistory(this.store);
   }
@@ -139,9 +154,15 @@ export class SyncEngine extends EventEmitter<SyncEngineEvents> implements SyncRu
     return this.pending;
   }
 
+  /** The last run's credentials were refused (or the account locked) and have not changed since. */
+  waitingForCredentials(): boolean {
+    return this.credentialsRefused;
+  }
+
   /** New credentials or server address (from the sync settings screen). Clears a stale error. */
   setEndpoint(endpoint: CountyEndpoint): void {
     this.endpoint = endpoint;
+    this.credentialsRefused = false;
     if (this.state === 'error' && !this.running) this.setState('idle');
   }
 
@@ -166,6 +187,10 @@ export class SyncEngine extends EventEmitter<SyncEngineEvents> implements SyncRu
     const rate = new RateMeter(this.clock);
     const counts = { pushed: 0, pulled: 0, referencePulled: 0 };
     const denied: Array<{ id: string; reason: string }> = [];
+    const refused: RefusedDocument[] = [];
+    const onRefused = (id: string, doc: unknown, reason: string): void => {
+      refused.push(describeRefused(doc, id, reason, new Date(this.clock.now()).toISOString()));
+    };
     let deniedCount = 0;
     let referenceError: SyncError | null = null;
     let doneBefore = 0;
@@ -176,7 +201,7 @@ export class SyncEngine extends EventEmitter<SyncEngineEvents> implements SyncRu
     // Connections are reused within a run and closed at its end (nothing stays open overnight).
     const agents = keepAliveAgents();
     const remote = (database: string): PouchDatabase =>
-      openRemoteDatabase(this.PouchDB, this.endpoint, database, { timeoutMs, fetch: this.fetchImpl, agents });
+      openRemoteDatabase(this.PouchDB, this.endpoint, database, { timeoutMs, fetch: this.fetchImpl, agents, onRefused, maxReplyBytes: this.maxReplyBytes });
     /** A county database to pull from: its next batches are fetched while the store writes this one. */
     const pullSource = (database: string): PouchDatabase =>
       withReadAhead(asReplicationSource(remote(database)), {
@@ -220,8 +245,9 @@ export class SyncEngine extends EventEmitter<SyncEngineEvents> implements SyncRu
       this.progress = { runId, phase: 'connect', docsDone: 0, remaining: null, docsPerSecond: 0 };
       this.emit('progress', this.progress);
       const clinicRemote = remote(clinicDatabaseName(this.clinicCode));
-      // Fails fast, with a clear reason, on a wrong password, a missing database or no network.
-      await remote(clinicDatabaseName(this.clinicCode)).info();
+      // Fails fast, with a clear reason, on a wrong password (at its first 401), a locked account,
+      // a missing database or no network.
+      await checkDatabaseAccess(createRemoteFetch({ timeoutMs, fetch: this.fetchImpl, agents, maxReplyBytes: this.maxReplyBytes }), this.endpoint, clinicDatabaseName(this.clinicCode), () => this.clock.now());
 
       counts.pushed += (await runPhase('push', this.localPush, clinicRemote, { pushing: true })).docsWritten;
 
@@ -258,6 +284,8 @@ export class SyncEngine extends EventEmitter<SyncEngineEvents> implements SyncRu
       ...counts,
       denied,
       deniedCount,
+      refused: refused.slice(0, 20).map((r) => ({ id: r.id, rev: r.rev, reason: r.reason, code: 'SYNC_BAD_RESPONSE' as const })),
+      refusedCount: refused.length,
       error,
       referenceError,
     };
@@ -265,11 +293,13 @@ export class SyncEngine extends EventEmitter<SyncEngineEvents> implements SyncRu
       error === null ? { lastSuccessAt: endedAt, lastRunAt: endedAt, lastError: null } : { lastRunAt: endedAt, lastError: outcome === 'cancelled' ? null : error };
     try {
       writeSyncState(this.store, statePatch);
+      keepRefusedDocuments(this.store, refused);
       appendRunHistory(this.store, record, this.historyLimit);
     } catch (e) {
       // A full disk can also refuse our bookkeeping; the run's outcome still stands.
       error ??= classifySyncError(e);
     }
+    if (error !== null && CREDENTIALS_REFUSED.has(error.code)) this.credentialsRefused = true;
     if (error && LINE_TROUBLE.has(error.code)) this.batchSize.shrink();
     else if (!error) this.batchSize.grow();
     this.refreshPending();

@@ -13,6 +13,7 @@
 
 export const SYNC_ERROR_MESSAGES = {
   SYNC_AUTH_FAILED: '县级平台拒绝了本院的同步账号或密码。请核对“同步设置”里的账号和密码，或请县里重新发放。',
+  SYNC_ACCOUNT_LOCKED: '县级平台因多次密码错误暂时锁定了本院的同步账号（登录保护），锁定期间本院所有电脑都无法同步，密码正确也不行。请先核对“同步设置”里的密码，等锁定解除后再点“立即同步”；本机不会自动重试。',
   SYNC_FORBIDDEN: '同步账号没有访问本院县级数据库的权限。请联系县级平台管理员检查账号授权。',
   SYNC_DATABASE_MISSING: '县级平台上还没有本院的数据库。请联系县级平台管理员完成开通（county-setup）。',
   SYNC_HOST_UNREACHABLE: '连不上县级平台：网络不通或服务器没有开机。数据已安全保存在本机，网络恢复后会自动重试。',
@@ -22,6 +23,7 @@ export const SYNC_ERROR_MESSAGES = {
   SYNC_CERTIFICATE: '县级平台的安全证书有问题（过期、不受信任或与地址不符），为安全起见已停止同步。请联系县级平台管理员。',
   SYNC_SERVER_ERROR: '县级平台服务器内部出错。数据已安全保存在本机，稍后会自动重试；如果一直出现，请联系县级平台管理员。',
   SYNC_BAD_RESPONSE: '县级平台返回了无法识别的数据（可能被网络设备截断或篡改）。本机数据未受影响，稍后会自动重试。',
+  SYNC_REPLY_TOO_LARGE: '县级平台的一次回复超过了本机接收的上限（64 MB），为保护本机已停止接收。本机数据未受影响，下次会分小批重试；如果一直出现，请联系县级平台管理员。',
   SYNC_LOCAL_DISK_FULL: '本机磁盘空间已满，无法保存从县级平台收到的记录。本机已有数据没有受损；请清理磁盘后再同步。',
   SYNC_LOCAL_STORE: '本机数据库读写出错，同步已停止，本机已有数据没有受损。请把出错时间告诉管理员。',
   SYNC_DOCUMENT_DENIED: '有记录被县级平台拒收（没有写入权限）。其余记录已正常同步。',
@@ -40,10 +42,29 @@ export interface SyncError {
   /** For logs and support: what the library said. Never shown as the main message. */
   readonly detail: string;
   readonly status?: number;
+  /** SYNC_ACCOUNT_LOCKED: when the server's login lockout ends at the latest (ISO time). */
+  readonly lockedUntil?: string;
+}
+
+/**
+ * CouchDB 3.5 locks a user and address out after 5 failed logins, for at most 5 minutes from the
+ * first failure (`[chttpd_auth_lockout] max_lifetime`, default 300000 ms), and answers 403 with
+ * this reason even to the right password.
+ */
+export const LOCKOUT_REASON = /temporarily locked/i;
+export const LOCKOUT_MAX_MS = 5 * 60 * 1000;
+
+/** The lockout error, naming when it ends (local time, as the clinic reads clocks). */
+export function accountLocked(now: number, detail = ''): SyncError {
+  const until = new Date(now + LOCKOUT_MAX_MS);
+  const hhmm = `${String(until.getHours()).padStart(2, '0')}:${String(until.getMinutes()).padStart(2, '0')}`;
+  const message = `${SYNC_ERROR_MESSAGES.SYNC_ACCOUNT_LOCKED.replace('等锁定解除后', `等 ${hhmm}（最迟）锁定解除后`)}`;
+  return { ...syncError('SYNC_ACCOUNT_LOCKED', detail, 403), message, lockedUntil: until.toISOString() };
 }
 
 const RETRYABLE: Readonly<Record<SyncErrorCode, boolean>> = {
   SYNC_AUTH_FAILED: false,
+  SYNC_ACCOUNT_LOCKED: false,
   SYNC_FORBIDDEN: false,
   SYNC_DATABASE_MISSING: false,
   SYNC_HOST_UNREACHABLE: true,
@@ -53,6 +74,7 @@ const RETRYABLE: Readonly<Record<SyncErrorCode, boolean>> = {
   SYNC_CERTIFICATE: false,
   SYNC_SERVER_ERROR: true,
   SYNC_BAD_RESPONSE: true,
+  SYNC_REPLY_TOO_LARGE: true,
   SYNC_LOCAL_DISK_FULL: false,
   SYNC_LOCAL_STORE: false,
   SYNC_DOCUMENT_DENIED: false,
@@ -124,6 +146,8 @@ export function classifySyncError(error: unknown): SyncError {
   if (f.code && DNS.has(f.code)) return syncError('SYNC_DNS_FAILED', detail);
   if (f.code && CONNECTION_REFUSED.has(f.code)) return syncError('SYNC_HOST_UNREACHABLE', detail);
   if (f.code && CONNECTION_LOST.has(f.code)) return syncError('SYNC_CONNECTION_LOST', detail);
+  if (f.type === 'max-size') return syncError('SYNC_REPLY_TOO_LARGE', detail);
+  if (f.type === 'reply-cut-short') return syncError('SYNC_CONNECTION_LOST', detail);
   if (f.type === 'invalid-json' || f.name === 'SyntaxError' || /invalid json|unexpected token|unexpected end of json/i.test(f.message)) {
     return syncError('SYNC_BAD_RESPONSE', detail);
   }
@@ -134,6 +158,7 @@ export function classifySyncError(error: unknown): SyncError {
 
   if (f.status !== undefined) {
     if (f.status === 401 || f.name === 'unauthorized') return syncError('SYNC_AUTH_FAILED', detail, f.status);
+    if (f.status === 403 && LOCKOUT_REASON.test(`${f.message} ${f.reason ?? ''}`)) return accountLocked(Date.now(), detail);
     if (f.status === 403 || f.name === 'forbidden') return syncError('SYNC_FORBIDDEN', detail, f.status);
     if (f.status === 404 && /no_db_file|database (does not exist|not found)|Database not found/i.test(`${f.message} ${f.reason ?? ''}`)) {
       return syncError('SYNC_DATABASE_MISSING', detail, f.status);

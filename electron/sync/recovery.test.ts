@@ -10,7 +10,7 @@ import { dumpProjections } from '../../db/projections/rebuild';
 import { makePatient, temporaryDirectory } from '../../db/testing/fixtures';
 import type { DocumentStoreApi } from '../../db/store/types';
 import { listConflicts } from './conflicts';
-import { startPeerServer, type PeerServer } from './testing/peer-server/start';
+import { COUNTY_PEERS, type CountyPeer } from './testing/peers';
 import { readReferenceDictionary } from './reference-data';
 import { recoverClinic, RecoveryError, parseClinicDatabaseUrl } from './recovery';
 import { clinicPassword, openTestClinic, setUpCounty, snapshotStore, type TestClinic } from './testing/clinic-fixture';
@@ -27,11 +27,11 @@ function leavesOf(store: DocumentStoreApi): Record<string, unknown> {
   return out;
 }
 
-describe('recoverClinic', () => {
-  let peer: PeerServer;
+describe.each(COUNTY_PEERS)('recoverClinic ($name)', (choice) => {
+  let peer: CountyPeer;
   const clinics: TestClinic[] = [];
   beforeAll(async () => {
-    peer = await startPeerServer();
+    peer = await choice.start();
     await setUpCounty(peer, ['rz01']);
   });
   afterAll(async () => {

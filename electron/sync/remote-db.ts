@@ -4,7 +4,7 @@
  * `skip_setup`: a clinic user may not create databases, and a missing one must be reported as
  * such (https://docs.couchdb.org/en/stable/api/database/common.html).
  */
-import { withDirectBulkGet } from './bulk-get';
+import { withDirectBulkGet, type DirectBulkGetOptions } from './bulk-get';
 import { withCheckpointCache } from './checkpoint-cache';
 import { createRemoteFetch, type KeepAliveAgents, type RemoteFetch } from './remote-fetch';
 import type { PouchDatabase, PouchStatic } from './pouch';
@@ -28,12 +28,12 @@ export function openRemoteDatabase(
   PouchDB: PouchStatic,
   endpoint: CountyEndpoint,
   database: string,
-  options: { timeoutMs: number; fetch?: RemoteFetch; agents?: KeepAliveAgents },
+  options: { timeoutMs: number; fetch?: RemoteFetch; agents?: KeepAliveAgents; onRefused?: DirectBulkGetOptions['onRefused']; maxReplyBytes?: number },
 ): PouchDatabase {
   const url = databaseUrl(endpoint.serverUrl, database);
-  const fetch = createRemoteFetch({ timeoutMs: options.timeoutMs, fetch: options.fetch, agents: options.agents });
+  const fetch = createRemoteFetch({ timeoutMs: options.timeoutMs, fetch: options.fetch, agents: options.agents, maxReplyBytes: options.maxReplyBytes });
   const db = new PouchDB(url, { skip_setup: true, auth: { username: endpoint.username, password: endpoint.password }, fetch });
-  return withCheckpointCache(withDirectBulkGet(db, { databaseUrl: url, username: endpoint.username, password: endpoint.password, fetch }));
+  return withCheckpointCache(withDirectBulkGet(db, { databaseUrl: url, username: endpoint.username, password: endpoint.password, fetch, onRefused: options.onRefused }));
 }
 
 /**

@@ -1,14 +1,21 @@
 /**
- * The `fetch` we hand to PouchDB's HTTP adapter (its `fetch` option). PouchDB itself never gives
- * up on a request, and a rural line can leave one hanging forever, so every request gets a
- * deadline. A 5xx page that is not JSON (a reverse proxy's HTML error page) is turned into a CouchDB
- * style error body, so it reads as "server error" rather than "malformed reply".
+ * The `fetch` we hand to PouchDB's HTTP adapter (its `fetch` option). Every request, the reading of
+ * its body included, ends by a deadline: PouchDB itself never gives up on a request, and a rural
+ * line can leave one hanging forever. The deadline is a plain timer that aborts the request's own
+ * AbortController; `AbortSignal.any([caller, AbortSignal.timeout(ms)])` stops firing once garbage
+ * collection has run on Node 20 (https://github.com/nodejs/node/issues/57736).
+ *
+ * The body is read whole here, checked against its declared length and a size cap
+ * (`reply-body.ts`), and handed on from memory. A 5xx page that is not JSON (a reverse proxy's HTML
+ * error page) is turned into a CouchDB style error body, so it reads as "server error" rather than
+ * "malformed reply"; a 2xx that is not JSON is a bad reply.
  *
  * The underlying fetch is injectable; by default it is PouchDB's own (node-fetch with cookies).
  */
 import http from 'node:http';
 import https from 'node:https';
 import { createRequire } from 'node:module';
+import { declaredLength, replyCutShort, replyTooLarge } from './reply-body';
 
 /** The slice of a node-fetch Response that PouchDB's HTTP adapter uses. */
 export interface RemoteResponse {
@@ -17,6 +24,8 @@ export interface RemoteResponse {
   json(): Promise<unknown>;
   text(): Promise<string>;
   readonly headers: { get(name: string): string | null };
+  /** node-fetch's whole body (PouchDB reads attachments with it). */
+  buffer?(): Promise<Buffer>;
 }
 
 export interface RemoteRequestInit {
@@ -36,7 +45,15 @@ export interface RemoteFetchOptions {
   readonly agents?: KeepAliveAgents;
   /** Told about every request, for progress (bytes on the wire are not visible to PouchDB). */
   readonly onRequest?: (method: string, url: string) => void;
+  /** Largest reply body accepted, in bytes; default `MAX_REPLY_BYTES`. */
+  readonly maxReplyBytes?: number;
 }
+
+/**
+ * The county accepts requests up to 64 MiB (`max_http_request_size`, COUNTY-SERVER.md); no reply
+ * the clinic needs is larger than what it could have sent as one batch.
+ */
+export const MAX_REPLY_BYTES = 64 * 1024 * 1024;
 
 const require = createRequire(import.meta.url);
 
@@ -66,27 +83,89 @@ export function keepAliveAgents(): KeepAliveAgents {
 export function createRemoteFetch(options: RemoteFetchOptions): RemoteFetch {
   const inner = options.fetch ?? pouchdbDefaultFetch();
   const agents = options.agents;
+  const limit = options.maxReplyBytes ?? MAX_REPLY_BYTES;
   return async (url, init = {}) => {
-    const deadline = AbortSignal.timeout(options.timeoutMs);
-    const signal = init.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+    const controller = new AbortController();
+    const timeout = Object.assign(new Error(`no complete reply within ${options.timeoutMs} ms`), { name: 'TimeoutError', type: 'request-timeout' });
+    const refused = new Error('reply refused');
+    const timer = setTimeout(() => controller.abort(timeout), options.timeoutMs);
+    const caller = init.signal;
+    const follow = (): void => controller.abort(caller?.reason);
+    if (caller?.aborted) follow();
+    else caller?.addEventListener('abort', follow, { once: true });
     options.onRequest?.(init.method ?? 'GET', url);
     const agent = agents ? (url.startsWith('https:') ? agents.https : agents.http) : undefined;
-    const response = await inner(url, agent ? { ...init, signal, agent } : { ...init, signal });
-    if (response.status >= 500 && !(response.headers.get('content-type') ?? '').includes('json')) {
-      const status = response.status;
-      const text = response.text.bind(response);
-      const wrapped: RemoteResponse = {
-        ok: false,
-        status,
-        headers: response.headers,
-        text,
-        json: async () => {
-          const body = await text().catch(() => '');
-          return { error: 'server_error', reason: `HTTP ${status}: ${body.slice(0, 200)}` };
-        },
-      };
-      return wrapped;
+    try {
+      const response = await inner(url, { ...init, signal: controller.signal, size: limit, ...(agent ? { agent } : {}) });
+      const body = await readBody(response, limit, () => controller.abort(refused), () => controller.signal.reason === timeout);
+      return bufferedResponse(response, body);
+    } catch (error) {
+      // node-fetch reports our deadline as a plain AbortError; say which it was.
+      const aborted = typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+      throw aborted && controller.signal.reason === timeout ? timeout : error;
+    } finally {
+      clearTimeout(timer);
+      caller?.removeEventListener('abort', follow);
     }
-    return response;
+  };
+}
+
+async function readBody(response: RemoteResponse, limit: number, stop: () => void, timedOut: () => boolean): Promise<Buffer> {
+  const declared = declaredLength(response.headers);
+  if (declared !== null && declared > limit) {
+    stop();
+    throw replyTooLarge(limit, declared);
+  }
+  try {
+    // node-fetch's own reading (its `size` option caps it). Reading its body stream directly meets
+    // its keep-alive "Premature close" false alarm on chunked replies.
+    const body = typeof response.buffer === 'function' ? await response.buffer() : Buffer.from(await response.text(), 'utf8');
+    return checkLength(body, limit, declared);
+  } catch (error) {
+    stop();
+    // node-fetch 2 never ends a body whose connection closed before its declared length: the
+    // deadline ends it. The headers came, the declared body did not: the reply was cut off.
+    if (timedOut() && declared !== null) throw replyCutShort(-1, declared);
+    throw error;
+  }
+}
+
+function checkLength(body: Buffer, limit: number, declared: number | null): Buffer {
+  if (body.byteLength > limit) throw replyTooLarge(limit, body.byteLength);
+  if (declared !== null && body.byteLength !== declared) throw replyCutShort(body.byteLength, declared);
+  return body;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw Object.assign(new Error(`invalid json reply: ${error instanceof Error ? error.message : String(error)}`), { type: 'invalid-json' });
+  }
+}
+
+/** The reply, answered from memory. */
+function bufferedResponse(response: RemoteResponse, body: Buffer): RemoteResponse & { buffer(): Promise<Buffer> } {
+  const { status, headers } = response;
+  const text = (): string => body.toString('utf8');
+  const isJson = (headers.get('content-type') ?? '').includes('json');
+  if (status >= 500 && !isJson) {
+    // A reverse proxy's error page: a server error, with the start of the page for the log.
+    return {
+      ok: false,
+      status,
+      headers,
+      text: async () => text(),
+      json: async () => ({ error: 'server_error', reason: `HTTP ${status}: ${text().slice(0, 200)}` }),
+      buffer: async () => body,
+    };
+  }
+  return {
+    ok: response.ok,
+    status,
+    headers,
+    text: async () => text(),
+    json: async () => parseJson(text()),
+    buffer: async () => body,
   };
 }

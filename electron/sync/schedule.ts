@@ -3,7 +3,9 @@
  * the evening still go), on "sync now", and when the network comes back. After a failure the line
  * or server may recover from, it retries with backoff (at any hour: the records are safer at the
  * county than on one PC). After a failure only a person can fix (wrong password, certificate, full
- * disk), it waits for the next window or for "sync now".
+ * disk), it waits for the next window or for "sync now". A refused password or a locked account
+ * is never tried again by a timer (each try counts towards the server's login lockout, which shuts
+ * out every PC of the clinic): only "sync now" or new credentials start the next run.
  *
  * One run at a time; "sync now" during a run joins that run.
  */
@@ -18,6 +20,8 @@ export type SyncRunOutcome = { readonly ok: true } | { readonly ok: false; reado
 
 export interface SyncRunner {
   run(trigger: SyncTrigger): Promise<SyncRunOutcome>;
+  /** True while the last run was refused for its credentials and they have not changed since. */
+  waitingForCredentials?(): boolean;
 }
 
 export interface SchedulerOptions {
@@ -71,6 +75,13 @@ export class SyncScheduler {
   setWindow(window: SyncWindow): void {
     this.window = validateSyncWindow(window);
     if (this.started && this.next?.trigger === 'nightly') this.arm({ at: nextWindowStart(this.clock.now(), this.window), trigger: 'nightly' });
+  }
+
+  /** New credentials were saved: a scheduler held by a refused password plans its runs again. */
+  credentialsChanged(): void {
+    if (!this.started || this.running || this.next !== null) return;
+    const now = this.clock.now();
+    this.arm({ at: isInSyncWindow(now, this.window) ? now : nextWindowStart(now, this.window), trigger: isInSyncWindow(now, this.window) ? 'startup' : 'nightly' });
   }
 
   /** "Sync now": runs at once (or joins the run in progress). */
@@ -129,6 +140,10 @@ export class SyncScheduler {
       else this.arm({ at: nextWindowStart(now, this.window), trigger: 'nightly' });
       return;
     }
+    if (this.runner.waitingForCredentials?.() === true) {
+      this.disarm();
+      return;
+    }
     if (outcome.error.retryable) this.arm({ at: now + this.backoff.next(), trigger: 'retry' });
     else this.arm({ at: nextWindowStart(now, this.window), trigger: 'nightly' });
   }
@@ -139,6 +154,8 @@ export class SyncScheduler {
     this.timer = this.clock.setTimeout(() => {
       this.timer = null;
       this.next = null;
+      // Credentials refused before this process started (the state is saved): wait for a person.
+      if (this.runner.waitingForCredentials?.() === true) return;
       void this.runNow(run.trigger);
     }, Math.max(0, run.at - this.clock.now()));
   }

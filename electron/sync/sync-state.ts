@@ -32,6 +32,12 @@ export interface SyncRunRecord {
   /** Documents the county refused one by one (first few kept). */
   readonly denied: ReadonlyArray<{ readonly id: string; readonly reason: string }>;
   readonly deniedCount: number;
+  /**
+   * Documents the county sent that failed the boundary checks (incoming-check.ts): kept aside, not
+   * written; the rest of the pull went on. First few kept; all of them in refused-documents.ts.
+   */
+  readonly refused?: ReadonlyArray<{ readonly id: string; readonly rev: string; readonly reason: string; readonly code: 'SYNC_BAD_RESPONSE' }>;
+  readonly refusedCount?: number;
   readonly error: SyncError | null;
   /** The reference pull failed but the clinic's own data went through. */
   readonly referenceError: SyncError | null;

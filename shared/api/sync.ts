@@ -83,6 +83,18 @@ export type SyncPhaseName = z.infer<typeof syncPhase>;
 export const SYNC_TRIGGERS = ['nightly', 'manual', 'network-returned', 'retry', 'startup', 'recovery'] as const;
 export const syncTrigger = z.enum(SYNC_TRIGGERS);
 
+/** A document the county sent that failed the checks at the clinic's boundary, kept aside unwritten. */
+export const refusedDocumentView = z.object({
+  id: z.string(),
+  rev: z.string(),
+  /** Why, in Chinese, for the administrator. */
+  reason: z.string(),
+  at: z.string(),
+  /** The start of what the server sent. */
+  excerpt: z.string(),
+});
+export type RefusedDocumentView = z.infer<typeof refusedDocumentView>;
+
 export const syncStatusView = z.object({
   state: z.enum(['not_configured', 'idle', 'active', 'paused', 'error']),
   running: z.boolean(),
@@ -104,6 +116,8 @@ export const syncStatusView = z.object({
   conflictCount: z.number().int().nonnegative(),
   localDatabaseBytes: z.number().int().nonnegative(),
   lastCompaction: z.object({ at: isoTimestamp, bytesBefore: z.number().int().nonnegative(), bytesAfter: z.number().int().nonnegative() }).nullable(),
+  /** Documents refused at the boundary (SYNC_BAD_RESPONSE), newest first, at most 100. */
+  refusedDocuments: z.array(refusedDocumentView).optional(),
 });
 export type SyncStatusView = z.infer<typeof syncStatusView>;
 
@@ -119,6 +133,9 @@ export const syncRunView = z.object({
   referencePulled: z.number().int().nonnegative(),
   deniedCount: z.number().int().nonnegative(),
   denied: z.array(z.object({ id: z.string(), reason: z.string() })),
+  /** Documents the county sent that were refused at the boundary (SYNC_BAD_RESPONSE); the pull went on. */
+  refusedCount: z.number().int().nonnegative().optional(),
+  refused: z.array(z.object({ id: z.string(), rev: z.string(), reason: z.string() })).optional(),
   error: syncErrorView.nullable(),
   /** The county's reference data could not be fetched; the clinic's own records went through. */
   referenceError: syncErrorView.nullable(),

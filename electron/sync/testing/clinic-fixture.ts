@@ -10,7 +10,7 @@ import type { BatchSettings } from '../batching';
 import { couchAdmin, type CouchAdmin } from '../couch-admin';
 import { countySetup } from '../county-setup';
 import { SyncEngine, type SyncEngineOptions } from '../engine';
-import type { PeerServer } from './peer-server/start';
+import type { CountyPeer } from './peers';
 import { REFERENCE_DATABASE, referenceDictionaryId, type ReferenceDictionaryDoc } from '../reference-data';
 
 export const TEST_BATCHING: BatchSettings = { batchSize: 20, batchesLimit: 2, requestTimeoutMs: 5_000 };
@@ -19,7 +19,7 @@ export function clinicPassword(code: string): string {
   return `sync-password-${code}`;
 }
 
-export function adminOf(peer: PeerServer, serverUrl = peer.url): CouchAdmin {
+export function adminOf(peer: Pick<CountyPeer, 'url' | 'admin'>, serverUrl = peer.url): CouchAdmin {
   return couchAdmin({ serverUrl, user: peer.admin.user, password: peer.admin.password });
 }
 
@@ -38,7 +38,7 @@ export const DEMO_DICTIONARY: ReferenceDictionaryDoc = {
 };
 
 /** County setup for each clinic code, plus one published reference dictionary. */
-export async function setUpCounty(peer: PeerServer, codes: ReadonlyArray<string>): Promise<void> {
+export async function setUpCounty(peer: Pick<CountyPeer, 'url' | 'admin'>, codes: ReadonlyArray<string>): Promise<void> {
   for (const code of codes) {
     await countySetup({ serverUrl: peer.url, adminUser: peer.admin.user, adminPassword: peer.admin.password, clinicCode: code, clinicPassword: clinicPassword(code) });
   }
