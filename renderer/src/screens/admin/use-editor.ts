@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiError, ApiResult } from '../../../../shared/api';
 import { fieldErrorsOf, hasFieldErrors, NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
 import { focusFirstError } from '../../forms/focus-first-error';
 import { focusFirstField } from '../../keyboard/enter-advances';
+import { useShortcuts } from '../../keyboard/use-shortcuts';
 import { ADMIN_TEXT as T } from './text';
 
 export interface EditorOptions<D, R> {
@@ -59,15 +60,10 @@ export function useEditor<D, R>(options: EditorOptions<D, R>) {
     options.onDone(options.savedMessage(result.value));
   };
 
-  /** Esc leaves the editor without saving (and is not seen by the screen's own keys). */
-  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (event.key !== 'Escape' || event.nativeEvent.isComposing) return;
-    event.preventDefault();
-    event.stopPropagation();
-    options.onCancel();
-  };
+  /** Esc, with the cursor in the editor, leaves it without saving. */
+  useShortcuts({ 'adminEditor.cancel': options.onCancel }, { within: formRef });
 
-  return { draft, errors, error, dismissError: () => setError(null), saving, formRef, edit, submit, onKeyDown, cancel: options.onCancel };
+  return { draft, errors, error, dismissError: () => setError(null), saving, formRef, edit, submit, cancel: options.onCancel };
 }
 
 export type Editor<D> = ReturnType<typeof useEditor<D, unknown>>;

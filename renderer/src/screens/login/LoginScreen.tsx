@@ -8,6 +8,7 @@ import { KeyboardForm } from '../../components/KeyboardForm';
 import { TextField } from '../../components/TextField';
 import { fieldErrorsOf, hasFieldErrors, NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
 import { focusFirstField } from '../../keyboard/enter-advances';
+import { useKeymapScreen } from '../../keyboard/use-shortcuts';
 import { LOGIN_TEXT as T } from './text';
 
 interface LoginScreenProps {
@@ -24,6 +25,7 @@ export function LoginScreen({ clinicName, reason, onLoggedIn }: LoginScreenProps
   const [errors, setErrors] = useState<FieldErrors>(NO_FIELD_ERRORS);
   const [error, setError] = useState<ApiError | null>(reason);
   const [submitting, setSubmitting] = useState(false);
+  useKeymapScreen('login');
   const formRef = useRef<HTMLFormElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 

@@ -7,6 +7,7 @@ import { Notice } from '../../components/Notice';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { fieldErrorsOf } from '../../forms/field-errors';
+import { useShortcuts } from '../../keyboard/use-shortcuts';
 import { REG_TEXT } from './text';
 
 const T = REG_TEXT.today;
@@ -192,7 +193,9 @@ function CancelForm({ visit, onClose, onCancelled }: { readonly visit: VisitView
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => input.current?.focus(), []);
+  useShortcuts({ 'cancelVisit.close': onClose }, { within: formRef });
 
   const submit = async () => {
     if (saving) return;
@@ -206,17 +209,12 @@ function CancelForm({ visit, onClose, onCancelled }: { readonly visit: VisitView
 
   return (
     <form
+      ref={formRef}
       noValidate
       data-testid="cancel-form"
       onSubmit={(event) => {
         event.preventDefault();
         void submit();
-      }}
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape') return;
-        event.preventDefault();
-        event.stopPropagation();
-        onClose();
       }}
       className="flex items-start gap-3"
     >

@@ -4,6 +4,7 @@ import { useClient } from '../../app/client-context';
 import { APP_TEXT } from '../../app/text';
 import { Button } from '../../components/Button';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useShortcuts } from '../../keyboard/use-shortcuts';
 import { fieldErrorsOf, hasFieldErrors, NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
 import { checkRestore, initialRestoreDraft, toRestoreInput, type RestoreDraft, type RestoreStatus } from './restore-draft';
 import { RestoreForm } from './RestoreForm';
@@ -30,14 +31,7 @@ export function RestoreScreen({ resumed, onCancel, onRestored }: RestoreScreenPr
   const [submitting, setSubmitting] = useState(false);
   const [view, setView] = useState<View>(resumed ? { kind: 'progress', started: resumed } : { kind: 'form' });
 
-  useEffect(() => {
-    if (view.kind !== 'form' || submitting) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.isComposing) onCancel();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [view.kind, submitting, onCancel]);
+  useShortcuts({ 'restore.cancel': onCancel }, { enabled: view.kind === 'form' && !submitting });
 
   const showErrors = (found: FieldErrors) => {
     setErrors(found);

@@ -7,6 +7,7 @@ import { Button } from '../../components/Button';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { fieldErrorsOf, hasFieldErrors, NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
 import { advanceOnEnter, focusFirstField } from '../../keyboard/enter-advances';
+import { useKeymapScreen, useShortcuts } from '../../keyboard/use-shortcuts';
 import { AdminStep } from './AdminStep';
 import { ClinicStep } from './ClinicStep';
 import { DepartmentsStep } from './DepartmentsStep';
@@ -59,13 +60,8 @@ export function SetupWizard({ onFinished, onAlreadySetUp }: SetupWizardProps) {
     if (stepIndex > 0 && !submitting) setStep(WIZARD_STEPS[stepIndex - 1]);
   };
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.isComposing && path === 'new') goBack();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  });
+  useShortcuts({ 'setup.back': goBack }, { enabled: path === 'new' });
+  useKeymapScreen(path === 'new' ? 'setup' : 'restore');
 
   const showErrors = (found: FieldErrors) => {
     setErrors(found);
