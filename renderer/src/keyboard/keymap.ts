@@ -108,7 +108,7 @@ export const DIALOG_NAMES: Readonly<Record<DialogId, string>> = {
   merge: '合并重复档案时',
   duplicates: '提示可能重复时',
   cancelVisit: '退号时',
-  adminEditor: '编辑框中',
+  adminEditor: '修改或重设密码的编辑框中',
 };
 
 const BY_ID: ReadonlyMap<string, ShortcutDeclaration> = new Map(DECLARED_SHORTCUTS.map((shortcut) => [shortcut.id, shortcut]));
