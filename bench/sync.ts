@@ -29,7 +29,7 @@ import type { DocumentStoreApi } from '../db/store/types';
 import { SyncEngine } from '../electron/sync/engine';
 import { clinicPouchDB } from '../electron/sync/pouch-adapter';
 import type { PouchDatabase } from '../electron/sync/pouch';
-import { startPeerServer } from '../electron/sync/peer-server/start';
+import { startPeerServer } from '../electron/sync/testing/peer-server/start';
 
 interface BenchArgs {
   readonly size?: number;

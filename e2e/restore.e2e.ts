@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ADMIN, TEST_SETUP } from '../electron/app/testing';
-import type { PeerServer } from '../electron/sync/peer-server/start';
+import type { PeerServer } from '../electron/sync/testing/peer-server/start';
 import { invoke } from './support/api';
 import { openBrowser, screenshot, type BrowserSession } from './support/browser';
 import { COUNTY_CLINIC_CODE, COUNTY_SYNC_PASSWORD, OLD_PC_REGISTRAR, startCountyWithClinic } from './support/county';

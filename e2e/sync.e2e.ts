@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { couchAdmin, type CouchAdmin } from '../electron/sync/couch-admin';
 import { countySetup } from '../electron/sync/county-setup';
-import { startPeerServer, type PeerServer } from '../electron/sync/peer-server/start';
+import { startPeerServer, type PeerServer } from '../electron/sync/testing/peer-server/start';
 import { HomePage } from './pages/home.page';
 import { LoginPage } from './pages/login.page';
 import { SyncPage } from './pages/sync.page';

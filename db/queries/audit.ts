@@ -4,7 +4,11 @@ import { auditEvents } from '../schema';
 
 export type AuditEventRow = typeof auditEvents.$inferSelect;
 
-/** The newest event of a workstation's chain (highest seq): where the next event links on. */
-export function lastAuditEvent(db: ClinicOrm, workstation: string): AuditEventRow | undefined {
-  return db.select().from(auditEvents).where(eq(auditEvents.workstation, workstation)).orderBy(desc(auditEvents.seq)).limit(1).get();
+export function auditEventQueries(db: ClinicOrm) {
+  return {
+    /** The newest event of a workstation's chain (highest seq): where the next event links on. */
+    lastOf(workstation: string): AuditEventRow | undefined {
+      return db.select().from(auditEvents).where(eq(auditEvents.workstation, workstation)).orderBy(desc(auditEvents.seq)).limit(1).get();
+    },
+  };
 }

@@ -5,7 +5,11 @@ import { clinicSettings } from '../schema';
 
 export type ClinicSettingsRow = typeof clinicSettings.$inferSelect;
 
-/** The clinic's settings, or undefined before setup. */
-export function getClinicSettingsRow(db: ClinicOrm): ClinicSettingsRow | undefined {
-  return db.select().from(clinicSettings).where(eq(clinicSettings.id, CLINIC_SETTINGS_ID)).get();
+export function clinicSettingsQueries(db: ClinicOrm) {
+  return {
+    /** The clinic's settings, or undefined before setup. */
+    get(): ClinicSettingsRow | undefined {
+      return db.select().from(clinicSettings).where(eq(clinicSettings.id, CLINIC_SETTINGS_ID)).get();
+    },
+  };
 }

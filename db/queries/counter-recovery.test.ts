@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLINIC_CODE, makePatient, newEncounterId, openTemporaryDatabase, type TemporaryDatabase } from '../testing/fixtures';
 import { deriveCountersFromRecord } from './counter-recovery';
-import { currentCounterValue, nextCounterValue } from './counters';
+import { counterQueries } from './counters';
 
 let db: TemporaryDatabase;
 afterEach(() => db?.dispose());
@@ -56,16 +56,16 @@ describe('deriveCountersFromRecord', () => {
     const results = db.store.bulkDocs([...numbers.map((n) => encounter(patient._id, n)), audit('W01', 1), audit('W01', 2), audit('W01', 3), audit('W02', 1)]);
     expect(results.every((r) => r.ok)).toBe(true);
     // A counter already past what is on file stays where it is.
-    for (let i = 0; i < 9; i += 1) nextCounterValue(db.orm, 'visit:W02:20250301');
+    for (let i = 0; i < 9; i += 1) counterQueries(db.orm).next('visit:W02:20250301');
 
     const recovery = deriveCountersFromRecord(db.orm);
     expect(recovery.raised).toEqual({ 'visit:W01:20250301': 7, 'visit:W01:20250302': 4, 'audit:W01': 3, 'audit:W02': 1 });
     expect(recovery).toMatchObject({ visitCounters: 3, auditCounters: 2 });
-    expect(currentCounterValue(db.orm, 'visit:W02:20250301')).toBe(9);
+    expect(counterQueries(db.orm).current('visit:W02:20250301')).toBe(9);
 
     // The next numbers continue after the recovered ones.
-    expect(nextCounterValue(db.orm, 'visit:W01:20250301')).toBe(8);
-    expect(nextCounterValue(db.orm, 'audit:W01')).toBe(4);
+    expect(counterQueries(db.orm).next('visit:W01:20250301')).toBe(8);
+    expect(counterQueries(db.orm).next('audit:W01')).toBe(4);
     expect(deriveCountersFromRecord(db.orm).raised).toEqual({});
   });
 });

@@ -5,106 +5,6 @@ import { statement } from './statements';
 
 export type EncounterRow = typeof encounters.$inferSelect;
 
-export function countEncounters(db: ClinicOrm, options: { visitDate?: string; departmentCode?: string } = {}): number {
-  const conditions: SQL[] = [];
-  if (options.visitDate) conditions.push(eq(encounters.visitDate, options.visitDate));
-  if (options.departmentCode) conditions.push(eq(encounters.departmentCode, options.departmentCode));
-  return (
-    db
-      .select({ n: count() })
-      .from(encounters)
-      .where(conditions.length > 0 ? and(...conditions) : undefined)
-      .get()?.n ?? 0
-  );
-}
-
-/** A day's visits, optionally for one department, in registration order. */
-export function listEncountersByDate(db: ClinicOrm, visitDate: string, departmentCode?: string): EncounterRow[] {
-  const condition = departmentCode ? and(eq(encounters.visitDate, visitDate), eq(encounters.departmentCode, departmentCode)) : eq(encounters.visitDate, visitDate);
-  return db.select().from(encounters).where(condition).orderBy(asc(encounters.registeredAt), asc(encounters.id)).all();
-}
-
-export function listEncountersOfPatient(db: ClinicOrm, patientId: string): EncounterRow[] {
-  return db.select().from(encounters).where(eq(encounters.patientId, patientId)).orderBy(asc(encounters.visitDate), asc(encounters.registeredAt)).all();
-}
-
-export interface LatestVisit {
-  readonly patientId: string;
-  readonly visitDate: string;
-  readonly departmentCode: string;
-  readonly visitNumber: string;
-}
-
-/** A patient's latest visit (cancelled ones too: the person did come to the desk), or undefined. */
-export function findLatestVisit(db: ClinicOrm, patientId: string): LatestVisit | undefined {
-  const row = statement<[string], { visit_date: string; department_code: string; visit_number: string }>(
-    db,
-    'SELECT visit_date, department_code, visit_number FROM encounters WHERE patient_id = ? ORDER BY visit_date DESC, registered_at DESC, id DESC LIMIT 1',
-  ).get(patientId);
-  return row && { patientId, visitDate: row.visit_date, departmentCode: row.department_code, visitNumber: row.visit_number };
-}
-
-/** Visits with this 门诊号 (one, unless two workstations were misconfigured with one code). */
-export function findEncountersByVisitNumber(db: ClinicOrm, visitNumber: string): EncounterRow[] {
-  return db.select().from(encounters).where(eq(encounters.visitNumber, visitNumber)).orderBy(asc(encounters.id)).all();
-}
-
-export function findEncounterById(db: ClinicOrm, id: string): EncounterRow | undefined {
-  return db.select().from(encounters).where(eq(encounters.id, id)).get();
-}
-
-/** The latest visits of some patients (a record and those merged into it), newest first. */
-export function listRecentEncountersOfPatients(db: ClinicOrm, patientIds: ReadonlyArray<string>, limit: number): EncounterRow[] {
-  if (patientIds.length === 0) return [];
-  return db
-    .select()
-    .from(encounters)
-    .where(inArray(encounters.patientId, [...patientIds]))
-    .orderBy(desc(encounters.visitDate), desc(encounters.registeredAt), desc(encounters.id))
-    .limit(limit)
-    .all();
-}
-
-/** A day's visits with optional filters, in registration order. */
-export function listEncountersOfDay(
-  db: ClinicOrm,
-  visitDate: string,
-  filters: { readonly departmentCode?: string; readonly doctorUsername?: string; readonly status?: string } = {},
-): EncounterRow[] {
-  const conditions: SQL[] = [eq(encounters.visitDate, visitDate)];
-  if (filters.departmentCode) conditions.push(eq(encounters.departmentCode, filters.departmentCode));
-  if (filters.doctorUsername) conditions.push(eq(encounters.doctorUsername, filters.doctorUsername));
-  if (filters.status) conditions.push(eq(encounters.status, filters.status));
-  return db
-    .select()
-    .from(encounters)
-    .where(and(...conditions))
-    .orderBy(asc(encounters.registeredAt), asc(encounters.id))
-    .all();
-}
-
-/** A patient's visits on one day (the double-registration check). */
-export function findEncountersOfPatientOnDay(db: ClinicOrm, patientId: string, visitDate: string): EncounterRow[] {
-  return db
-    .select()
-    .from(encounters)
-    .where(and(eq(encounters.patientId, patientId), eq(encounters.visitDate, visitDate)))
-    .orderBy(asc(encounters.registeredAt))
-    .all();
-}
-
-/** The highest sequence among visit numbers `<prefix><seq>` (0 when none): a range of `encounters_visit_number_idx`. */
-export function highestVisitSequence(db: ClinicOrm, prefix: string): number {
-  return (
-    statement<[number, string, string], number | null>(
-      db,
-      'SELECT max(CAST(substr(visit_number, ?) AS INTEGER)) FROM encounters WHERE visit_number > ? AND visit_number < ?',
-    )
-      .pluck()
-      .get(prefix.length + 1, prefix, `${prefix}\u{10FFFF}`) ?? 0
-  );
-}
-
 export interface QueuePlace {
   /** 1 + visits of the same queue (day, department, doctor or none) registered earlier, any status. */
   readonly number: number;
@@ -112,27 +12,108 @@ export interface QueuePlace {
   readonly position: number | null;
 }
 
-/** Where one visit stands in its queue, counted in SQLite (no day list read into memory). */
-export function queuePlaceOf(db: ClinicOrm, visit: EncounterRow): QueuePlace {
-  const sameQueue = 'visit_date = @date AND department_code = @department AND doctor_username IS @doctor';
-  const earlier = '(registered_at < @registeredAt OR (registered_at = @registeredAt AND id < @id))';
-  const params = {
-    date: visit.visitDate,
-    department: visit.departmentCode,
-    doctor: visit.doctorUsername,
-    registeredAt: visit.registeredAt,
-    id: visit.id,
-    emergency: visit.visitType === 'emergency' ? 1 : 0,
+export interface DayFilters {
+  readonly departmentCode?: string;
+  readonly doctorUsername?: string;
+  readonly status?: string;
+}
+
+/** Reads of the visit list (`encounters`). */
+export function encounterQueries(db: ClinicOrm) {
+  return {
+    count(options: { visitDate?: string; departmentCode?: string } = {}): number {
+      const conditions: SQL[] = [];
+      if (options.visitDate) conditions.push(eq(encounters.visitDate, options.visitDate));
+      if (options.departmentCode) conditions.push(eq(encounters.departmentCode, options.departmentCode));
+      return (
+        db
+          .select({ n: count() })
+          .from(encounters)
+          .where(conditions.length > 0 ? and(...conditions) : undefined)
+          .get()?.n ?? 0
+      );
+    },
+
+    byId(id: string): EncounterRow | undefined {
+      return db.select().from(encounters).where(eq(encounters.id, id)).get();
+    },
+
+    /** Visits with this 门诊号 (one, unless two workstations were misconfigured with one code). */
+    byVisitNumber(visitNumber: string): EncounterRow[] {
+      return db.select().from(encounters).where(eq(encounters.visitNumber, visitNumber)).orderBy(asc(encounters.id)).all();
+    },
+
+    /** A day's visits with optional filters, in registration order. */
+    ofDay(visitDate: string, filters: DayFilters = {}): EncounterRow[] {
+      const conditions: SQL[] = [eq(encounters.visitDate, visitDate)];
+      if (filters.departmentCode) conditions.push(eq(encounters.departmentCode, filters.departmentCode));
+      if (filters.doctorUsername) conditions.push(eq(encounters.doctorUsername, filters.doctorUsername));
+      if (filters.status) conditions.push(eq(encounters.status, filters.status));
+      return db
+        .select()
+        .from(encounters)
+        .where(and(...conditions))
+        .orderBy(asc(encounters.registeredAt), asc(encounters.id))
+        .all();
+    },
+
+    /** The latest visits of some patients (a record and those merged into it), newest first. */
+    recentOfPatients(patientIds: ReadonlyArray<string>, limit: number): EncounterRow[] {
+      if (patientIds.length === 0) return [];
+      return db
+        .select()
+        .from(encounters)
+        .where(inArray(encounters.patientId, [...patientIds]))
+        .orderBy(desc(encounters.visitDate), desc(encounters.registeredAt), desc(encounters.id))
+        .limit(limit)
+        .all();
+    },
+
+    /** A patient's visits on one day (the double-registration check). */
+    ofPatientOnDay(patientId: string, visitDate: string): EncounterRow[] {
+      return db
+        .select()
+        .from(encounters)
+        .where(and(eq(encounters.patientId, patientId), eq(encounters.visitDate, visitDate)))
+        .orderBy(asc(encounters.registeredAt))
+        .all();
+    },
+
+    /** The highest sequence among visit numbers `<prefix><seq>` (0 when none): a range of `encounters_visit_number_idx`. */
+    highestSequence(prefix: string): number {
+      return (
+        statement<[number, string, string], number | null>(
+          db,
+          'SELECT max(CAST(substr(visit_number, ?) AS INTEGER)) FROM encounters WHERE visit_number > ? AND visit_number < ?',
+        )
+          .pluck()
+          .get(prefix.length + 1, prefix, `${prefix}\u{10FFFF}`) ?? 0
+      );
+    },
+
+    /** Where one visit stands in its queue, counted in SQLite (no day list read into memory). */
+    queuePlace(visit: EncounterRow): QueuePlace {
+      const sameQueue = 'visit_date = @date AND department_code = @department AND doctor_username IS @doctor';
+      const earlier = '(registered_at < @registeredAt OR (registered_at = @registeredAt AND id < @id))';
+      const params = {
+        date: visit.visitDate,
+        department: visit.departmentCode,
+        doctor: visit.doctorUsername,
+        registeredAt: visit.registeredAt,
+        id: visit.id,
+        emergency: visit.visitType === 'emergency' ? 1 : 0,
+      };
+      const number = statement<[typeof params], number>(db, `SELECT count(*) FROM encounters WHERE ${sameQueue} AND ${earlier}`).pluck().get(params) ?? 0;
+      if (visit.status !== 'waiting') return { number: number + 1, position: null };
+      const ahead =
+        statement<[typeof params], number>(
+          db,
+          `SELECT count(*) FROM encounters WHERE ${sameQueue} AND status = 'waiting'
+           AND ((visit_type = 'emergency') > @emergency OR ((visit_type = 'emergency') = @emergency AND ${earlier}))`,
+        )
+          .pluck()
+          .get(params) ?? 0;
+      return { number: number + 1, position: ahead + 1 };
+    },
   };
-  const number = statement<[typeof params], number>(db, `SELECT count(*) FROM encounters WHERE ${sameQueue} AND ${earlier}`).pluck().get(params) ?? 0;
-  if (visit.status !== 'waiting') return { number: number + 1, position: null };
-  const ahead =
-    statement<[typeof params], number>(
-      db,
-      `SELECT count(*) FROM encounters WHERE ${sameQueue} AND status = 'waiting'
-       AND ((visit_type = 'emergency') > @emergency OR ((visit_type = 'emergency') = @emergency AND ${earlier}))`,
-    )
-      .pluck()
-      .get(params) ?? 0;
-  return { number: number + 1, position: ahead + 1 };
 }

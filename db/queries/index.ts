@@ -1,11 +1,51 @@
-/** Read queries (and the two local writes: meta, counters) that services call. */
-export * from './audit';
-export * from './clinic';
-export * from './counters';
-export * from './departments';
-export * from './documents';
-export * from './encounters';
-export * from './meta';
-export * from './patients';
-export * from './users';
-export * from './patient-search';
+/**
+ * The projection reads (and the two local writes: meta, counters) that services call, one factory
+ * per domain. A query is written once, here; services take their types from these factories
+ * (`ClinicQueries`, `PatientQueries` …) and the app binds them to its database with `clinicQueries`.
+ */
+import type { ClinicOrm } from '../orm';
+import { auditEventQueries } from './audit';
+import { clinicSettingsQueries } from './clinic';
+import { counterQueries } from './counters';
+import { departmentQueries } from './departments';
+import { documentQueries } from './documents';
+import { encounterQueries } from './encounters';
+import { metaQueries } from './meta';
+import { patientQueries } from './patients';
+import { userQueries } from './users';
+
+export type { AuditEventRow } from './audit';
+export type { ClinicSettingsRow } from './clinic';
+export type { CounterRecovery } from './counter-recovery';
+export type { DepartmentRow } from './departments';
+export type { ConflictedDocumentRow, RejectedProjectionRow } from './documents';
+export type { DayFilters, EncounterRow, QueuePlace } from './encounters';
+export { META_KEYS } from './meta';
+export type { SearchKeyHit } from './patient-search';
+export type { LatestVisit, PatientRow } from './patients';
+export type { UserAccountRow, UserRow } from './users';
+export { auditEventQueries, clinicSettingsQueries, counterQueries, departmentQueries, documentQueries, encounterQueries, metaQueries, patientQueries, userQueries };
+
+/** Every domain's queries on one database. */
+export function clinicQueries(db: ClinicOrm) {
+  return {
+    patients: patientQueries(db),
+    encounters: encounterQueries(db),
+    departments: departmentQueries(db),
+    users: userQueries(db),
+    documents: documentQueries(db),
+    settings: clinicSettingsQueries(db),
+    auditEvents: auditEventQueries(db),
+    meta: metaQueries(db),
+    counters: counterQueries(db),
+  };
+}
+
+export type ClinicQueries = ReturnType<typeof clinicQueries>;
+export type PatientQueries = ReturnType<typeof patientQueries>;
+export type EncounterQueries = ReturnType<typeof encounterQueries>;
+export type DepartmentQueries = ReturnType<typeof departmentQueries>;
+export type UserQueries = ReturnType<typeof userQueries>;
+export type DocumentQueries = ReturnType<typeof documentQueries>;
+export type MetaQueries = ReturnType<typeof metaQueries>;
+export type CounterQueries = ReturnType<typeof counterQueries>;

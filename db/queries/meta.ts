@@ -8,14 +8,15 @@ export const META_KEYS = {
   workstationId: 'workstation_id',
 } as const;
 
-export function getMeta(db: ClinicOrm, key: string): string | null {
-  return db.select({ value: meta.value }).from(meta).where(eq(meta.key, key)).get()?.value ?? null;
-}
+/** Local settings of this PC (`meta`): never replicated. */
+export function metaQueries(db: ClinicOrm) {
+  return {
+    get(key: string): string | null {
+      return db.select({ value: meta.value }).from(meta).where(eq(meta.key, key)).get()?.value ?? null;
+    },
 
-export function setMeta(db: ClinicOrm, key: string, value: string): void {
-  db.insert(meta).values({ key, value }).onConflictDoUpdate({ target: meta.key, set: { value } }).run();
-}
-
-export function deleteMeta(db: ClinicOrm, key: string): void {
-  db.delete(meta).where(eq(meta.key, key)).run();
+    set(key: string, value: string): void {
+      db.insert(meta).values({ key, value }).onConflictDoUpdate({ target: meta.key, set: { value } }).run();
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dumpProjections, rebuildProjectionsSync } from '../projections/rebuild';
 import { makePatient, newEncounterId, openTemporaryDatabase, type TemporaryDatabase } from '../testing/fixtures';
-import { searchKeyExact, searchKeyPrefix } from './patient-search';
+import { patientSearchQueries } from './patient-search';
 
 let db: TemporaryDatabase;
 afterEach(() => db?.dispose());
@@ -34,7 +34,7 @@ describe('patient_search_keys', () => {
     db = openTemporaryDatabase();
     const patient = makePatient(1); // registered 2025-01-01
     db.store.bulkDocs([patient]);
-    const keyOf = () => searchKeyExact(db.orm, 'n', patient.name, 5).find((h) => h.patientId === patient._id)?.rank;
+    const keyOf = () => patientSearchQueries(db.orm).searchExact('n', patient.name, 5).find((h) => h.patientId === patient._id)?.rank;
     expect(keyOf()).toBe(20250101);
     const visit = encounter(patient._id, '2026-03-04', 1);
     const [written] = db.store.bulkDocs([visit]);
@@ -50,8 +50,8 @@ describe('patient_search_keys', () => {
     db.store.bulkDocs(patients);
     db.store.bulkDocs(patients.filter((_, i) => i % 7 === 0).map((p, i) => encounter(p._id, `2026-0${1 + (i % 9)}-${String(10 + (i % 19)).padStart(2, '0')}`, i + 1)));
     for (const [kind, prefix] of [['n', '王'], ['f', 'w'], ['i', 'l'], ['d', '4301']] as const) {
-      const inMemory = searchKeyPrefix(db.orm, kind, prefix, 15, 100_000);
-      const byIndex = searchKeyPrefix(db.orm, kind, prefix, 15, 3);
+      const inMemory = patientSearchQueries(db.orm).searchPrefix(kind, prefix, 15, 100_000);
+      const byIndex = patientSearchQueries(db.orm).searchPrefix(kind, prefix, 15, 3);
       expect(inMemory.length, `${kind}:${prefix}`).toBe(15);
       expect(ranksOf(byIndex), `${kind}:${prefix}`).toEqual(ranksOf(inMemory));
       expect(ranksOf(inMemory)).toEqual([...ranksOf(inMemory)].sort((a, b) => b - a));

@@ -7,7 +7,7 @@ import { makePatient } from '../../db/testing/fixtures';
 import { openTestApp, TEST_SETUP } from '../../electron/app/testing';
 import { countySetup } from '../../electron/sync/county-setup';
 import { SyncEngine } from '../../electron/sync/engine';
-import { startPeerServer, type PeerServer } from '../../electron/sync/peer-server/start';
+import { startPeerServer, type PeerServer } from '../../electron/sync/testing/peer-server/start';
 
 export const COUNTY_CLINIC_CODE = TEST_SETUP.clinic.code;
 export const COUNTY_SYNC_PASSWORD = 'e2e-county-restore-2026';

@@ -12,7 +12,7 @@ import { SyncManager } from '../services/sync-manager';
 import { META_WORKSTATION, isInitialized, readClinicSettings } from '../services/setup';
 import { keyFileSecretBox, type SecretBox } from '../security/secret-box';
 import { bindClinicData } from './bind-data';
-import type { AppContext } from './context';
+import type { AppContext } from '../ipc/context';
 
 export interface ClinicApp {
   readonly router: Router;
@@ -42,13 +42,12 @@ export async function createClinicApp(options: {
   const audit = new AuditTrail({
     store: data.store,
     clinicCode: () => readClinicSettings(data)?.code ?? 'unset',
-    workstation: () => data.getMeta(META_WORKSTATION) ?? 'W01',
-    nextCounter: (name) => data.nextCounter(name),
+    workstation: () => data.meta.get(META_WORKSTATION) ?? 'W01',
+    nextCounter: (name) => data.counters.next(name),
   });
   const devices = new DeviceHub({ data, environment: options.environment ?? process.env, log });
   const sync = new SyncManager({
     data,
-    orm: handle.orm,
     compact: () => compactDatabase(handle),
     clinicCode: () => (isInitialized(data) ? (readClinicSettings(data)?.code ?? null) : null),
     environment: options.environment ?? process.env,

@@ -7,13 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openClinicDatabase } from '../../db/open';
-import { currentCounterValue } from '../../db/queries/counters';
-import { getMeta } from '../../db/queries/meta';
+import { counterQueries, metaQueries } from '../../db/queries';
 import { chinaDateOf } from '../../shared/identity';
 import { createClinicApp, DATABASE_FILE } from '../app/clinic-app';
 import { openTestApp, TEST_ADMIN, TEST_SETUP } from '../app/testing';
 import { countySetup } from '../sync/county-setup';
-import { startPeerServer, type PeerServer } from '../sync/peer-server/start';
+import { startPeerServer, type PeerServer } from '../sync/testing/peer-server/start';
 import { runSyncCommand } from './sync-commands';
 
 const CODE = TEST_SETUP.clinic.code;
@@ -97,10 +96,10 @@ describe('cli recover', () => {
 
     const db = openClinicDatabase(path.join(dataDir, DATABASE_FILE));
     try {
-      expect(getMeta(db.orm, 'workstation_id')).toBe('W01');
-      expect(currentCounterValue(db.orm, `visit:W01:${compact}`)).toBe(5);
-      expect(currentCounterValue(db.orm, 'audit:W01')).toBe(auditsOnFile);
-      expect(JSON.parse(getMeta(db.orm, 'sync_settings') ?? '{}')).toMatchObject({ serverUrl: peer.url, database: `clinic_${CODE}` });
+      expect(metaQueries(db.orm).get('workstation_id')).toBe('W01');
+      expect(counterQueries(db.orm).current(`visit:W01:${compact}`)).toBe(5);
+      expect(counterQueries(db.orm).current('audit:W01')).toBe(auditsOnFile);
+      expect(JSON.parse(metaQueries(db.orm).get('sync_settings') ?? '{}')).toMatchObject({ serverUrl: peer.url, database: `clinic_${CODE}` });
     } finally {
       db.close();
     }
@@ -111,7 +110,7 @@ describe('cli recover', () => {
       const login = await app.router.invoke({ method: 'auth.login', input: { username: TEST_ADMIN.username, password: TEST_ADMIN.password } });
       expect(login.ok).toBe(true);
       const token = login.ok ? (login.value as { sessionToken: string }).sessionToken : '';
-      expect(app.context.data.nextCounter(`visit:W01:${compact}`)).toBe(6);
+      expect(app.context.data.counters.next(`visit:W01:${compact}`)).toBe(6);
       const again = await app.router.invoke({ method: 'sync.syncNow', input: { wait: true }, session: token });
       expect(again).toMatchObject({ ok: true, value: { outcome: { ok: true } } });
     } finally {

@@ -12,8 +12,7 @@
 import path from 'node:path';
 import { openClinicDatabase } from '../../db/open';
 import type { RebuildProgress } from '../../db/projections/rebuild';
-import { deriveCountersFromRecord } from '../../db/queries/counter-recovery';
-import { getMeta, setMeta } from '../../db/queries/meta';
+import { counterQueries, metaQueries } from '../../db/queries';
 import { compactDatabase, type CompactionReport } from '../../db/store/compaction';
 import { CLINIC_SETTINGS_ID } from '../../shared/docs';
 import { workstationId } from '../../shared/api';
@@ -23,8 +22,7 @@ import { META_INITIALIZED_AT, META_WORKSTATION } from '../services/setup';
 import { META_LAST_COMPACTION } from '../services/sync-manager';
 import { keyFileSecretBox } from '../security/secret-box';
 import { endpointOf, clinicCodeOf, readSavedPassword, readSavedSyncSettings, syncSettingsFromEnvironment, writeSyncSettings } from '../services/sync-settings';
-import { countySetup, CountySetupError, DEFAULT_SYNC_WINDOW, recoverClinic, SyncEngine, type SyncProgress } from '../sync';
-import { parseClinicDatabaseUrl } from '../sync/recovery';
+import { countySetup, CountySetupError, DEFAULT_SYNC_WINDOW, parseClinicDatabaseUrl, recoverClinic, SyncEngine, type SyncProgress } from '../sync';
 
 export const SYNC_COMMANDS = ['county-setup', 'recover', 'sync-now', 'compact'] as const;
 export type SyncCommand = (typeof SYNC_COMMANDS)[number];
@@ -112,13 +110,14 @@ async function recoverCommand(argv: ReadonlyArray<string>): Promise<void> {
   // What the county does not hold: this PC's own settings and its local counters.
   const db = openClinicDatabase(result.file);
   try {
-    const counters = deriveCountersFromRecord(db.orm);
-    setMeta(db.orm, META_WORKSTATION, checked.data);
-    if (getMeta(db.orm, META_INITIALIZED_AT) === null) setMeta(db.orm, META_INITIALIZED_AT, new Date().toISOString());
+    const meta = metaQueries(db.orm);
+    const counters = counterQueries(db.orm).raiseFromRecord();
+    meta.set(META_WORKSTATION, checked.data);
+    if (meta.get(META_INITIALIZED_AT) === null) meta.set(META_INITIALIZED_AT, new Date().toISOString());
     const database = `clinic_${result.clinicCode}`;
     const { serverUrl } = parseClinicDatabaseUrl(remoteUrl);
     writeSyncSettings(
-      { setMeta: (key, value) => setMeta(db.orm, key, value) },
+      { meta },
       { serverUrl, database, username, password, window: { ...DEFAULT_SYNC_WINDOW } },
       keyFileSecretBox(dataDir),
     );
@@ -141,7 +140,7 @@ async function syncNowCommand(argv: ReadonlyArray<string>): Promise<boolean> {
   try {
     const clinic = db.store.get(CLINIC_SETTINGS_ID);
     const clinicCode = typeof clinic?.code === 'string' ? clinic.code : null;
-    const meta = { getMeta: (key: string) => getMeta(db.orm, key) };
+    const meta = { meta: metaQueries(db.orm) };
     let settings = syncSettingsFromEnvironment(process.env, clinicCode) ?? readSavedSyncSettings(meta, keyFileSecretBox(dataDir));
     if (!settings) throw new UsageError('这台电脑还没有同步设置：请先在程序的“同步 → 同步设置”里保存，或设置 CLINIC_SYNC_URL 等环境变量。');
     // The desktop app seals the saved password with the OS keychain, which the command line cannot open.
@@ -173,7 +172,7 @@ function compactCommand(argv: ReadonlyArray<string>): CompactionReport {
   const db = openClinicDatabase(path.join(dataDir, DATABASE_FILE));
   try {
     const report = compactDatabase(db);
-    setMeta(db.orm, META_LAST_COMPACTION, JSON.stringify({ at: new Date().toISOString(), bytesBefore: report.bytesBefore, bytesAfter: report.bytesAfter }));
+    metaQueries(db.orm).set(META_LAST_COMPACTION, JSON.stringify({ at: new Date().toISOString(), bytesBefore: report.bytesBefore, bytesAfter: report.bytesAfter }));
     console.log(
       `整理完成：清理旧版本 ${report.revisionsDropped} 个（${report.documentsCompacted} 份非病历文档），过期复制检查点 ${report.checkpointsPurged} 个；` +
         `数据库 ${formatBytes(report.bytesBefore)} → ${formatBytes(report.bytesAfter)}，用时 ${(report.durationMs / 1000).toFixed(1)} 秒。病历文档的所有版本都保留。`,

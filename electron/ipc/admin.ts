@@ -1,5 +1,5 @@
 import { ApiFailure } from '../../shared/api';
-import type { AppContext } from '../app/context';
+import type { AppContext } from './context';
 import { createDepartment, createUser } from '../services/admin';
 import { resetPassword, updateDepartment, updateUser } from '../services/admin-updates';
 import { readClinicSettings } from '../services/setup';
@@ -14,12 +14,12 @@ function actorAndClinic(app: AppContext, ctx: CallContext): { actor: string; cli
 
 export function registerAdmin(router: Router, app: AppContext): void {
   router
-    .implement('admin.listDepartments', (input) => app.data.listDepartments(input))
+    .implement('admin.listDepartments', (input) => app.data.departments.list(input))
     .implement('admin.createDepartment', (input, ctx) => {
       const { actor, clinicCode } = actorAndClinic(app, ctx);
       return createDepartment(app.data, clinicCode, actor, input);
     })
-    .implement('admin.listUsers', () => app.data.listUsers())
+    .implement('admin.listUsers', () => app.data.users.list())
     .implement('admin.createUser', (input, ctx) => {
       const { actor, clinicCode } = actorAndClinic(app, ctx);
       return createUser(app.data, clinicCode, actor, input);

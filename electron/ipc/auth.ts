@@ -1,5 +1,5 @@
 import { ApiFailure } from '../../shared/api';
-import type { AppContext } from '../app/context';
+import type { AppContext } from './context';
 import { login } from '../services/auth';
 import { isInitialized } from '../services/setup';
 import type { Router } from './router';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/context';
+import type { AppContext } from './context';
 import { codeSets, divisionChildren, doctors, feeCategories } from '../services/reference/clinic-reference';
 import type { Router } from './router';
 

@@ -113,7 +113,7 @@ describe('devices through the router, on real pseudo-terminals', () => {
   it('saves new settings on this machine and reopens the devices', async () => {
     const saved = await ok('devices.saveConfig', { cardReader: { path: reader.appPath, baudRate: 9600 }, scanner: null }, sessions.registrar);
     expect(saved).toMatchObject({ source: 'saved', settings: { scanner: null } });
-    expect(app.context.data.getMeta('device_settings')).toContain(reader.appPath);
+    expect(app.context.data.meta.get('device_settings')).toContain(reader.appPath);
     await until('scanner closed', () => ok('system.status', {}, sessions.registrar), (s) => s.devices.message === '读卡器已连接');
   });
 });

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/context';
+import type { AppContext } from './context';
 import type { Router } from './router';
 
 /** 外接设备: settings, test read, manual read, and the event poll (electron/services/device-hub.ts). */

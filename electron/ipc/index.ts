@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/context';
+import type { AppContext } from './context';
 import { registerAdmin } from './admin';
 import { registerAuth } from './auth';
 import { registerClinic } from './clinic';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PatientDoc } from '../../shared/docs';
 import { makeResidentId } from '../../shared/identity';
-import { mustRegister, openRegistrationApp, type RegistrationTestApp } from './registration-fixtures';
+import { mustRegister, openRegistrationApp, type RegistrationTestApp } from './testing/registration-fixtures';
 
 let t: RegistrationTestApp;
 let ids: Record<string, string>;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HASHED_PATIENT_ID, makeResidentId } from '../../shared/identity';
-import { mustRegister, openRegistrationApp, type RegistrationTestApp, residentForm } from './registration-fixtures';
+import { mustRegister, openRegistrationApp, type RegistrationTestApp, residentForm } from './testing/registration-fixtures';
 
 let t: RegistrationTestApp;
 beforeAll(async () => {

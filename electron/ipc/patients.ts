@@ -1,5 +1,5 @@
 import { ApiFailure } from '../../shared/api';
-import type { AppContext } from '../app/context';
+import type { AppContext } from './context';
 import { findDuplicates } from '../services/patients/duplicates';
 import { lookupByCard, lookupByInsuranceNumber } from '../services/patients/lookups';
 import { mergePatients, unmergePatient } from '../services/patients/merge';

@@ -10,7 +10,7 @@ import { makePatient } from '../../db/testing/fixtures';
 import { openTestApp, TEST_ADMIN, TEST_SETUP } from '../app/testing';
 import { countySetup } from '../sync/county-setup';
 import { SyncEngine } from '../sync/engine';
-import { startPeerServer, type PeerServer } from '../sync/peer-server/start';
+import { startPeerServer, type PeerServer } from '../sync/testing/peer-server/start';
 
 const CODE = TEST_SETUP.clinic.code;
 const PASSWORD = 'county-sync-password-1';

@@ -1,5 +1,5 @@
 import { ApiFailure } from '../../shared/api';
-import type { AppContext } from '../app/context';
+import type { AppContext } from './context';
 import { initializeClinic, isInitialized, readClinicSettings } from '../services/setup';
 import type { Router } from './router';
 

@@ -7,7 +7,7 @@ import { makePatient } from '../../db/testing/fixtures';
 import { openTestApp, TEST_SETUP } from '../app/testing';
 import { couchAdmin, type CouchAdmin } from '../sync/couch-admin';
 import { countySetup } from '../sync/county-setup';
-import { startPeerServer, type PeerServer } from '../sync/peer-server/start';
+import { startPeerServer, type PeerServer } from '../sync/testing/peer-server/start';
 
 const CODE = TEST_SETUP.clinic.code;
 const DATABASE = `clinic_${CODE}`;

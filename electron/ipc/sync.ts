@@ -1,5 +1,5 @@
 import { ApiFailure } from '../../shared/api';
-import type { AppContext } from '../app/context';
+import type { AppContext } from './context';
 import { resolveConflictFor, showConflictView } from '../services/sync-conflicts';
 import type { Router } from './router';
 

@@ -1,5 +1,5 @@
 import { ApiFailure } from '../../shared/api';
-import type { AppContext } from '../app/context';
+import type { AppContext } from './context';
 import { META_WORKSTATION, readClinicSettings } from '../services/setup';
 import type { Router } from './router';
 
@@ -11,7 +11,7 @@ export function registerSystem(router: Router, app: AppContext): void {
     return {
       clinicName: settings.name,
       clinicCode: settings.code,
-      workstationId: app.data.getMeta(META_WORKSTATION) ?? '',
+      workstationId: app.data.meta.get(META_WORKSTATION) ?? '',
       user: { username: ctx.session.user.username, displayName: ctx.session.user.displayName },
       sync: app.syncIndicator(),
       devices: app.deviceIndicator(),

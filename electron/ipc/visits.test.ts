@@ -5,7 +5,7 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDateOf } from '../../shared/identity';
-import { mustRegister, openRegistrationApp, type RegistrationTestApp, residentForm } from './registration-fixtures';
+import { mustRegister, openRegistrationApp, type RegistrationTestApp, residentForm } from './testing/registration-fixtures';
 
 let t: RegistrationTestApp;
 const patients: string[] = [];

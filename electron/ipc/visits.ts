@@ -1,5 +1,5 @@
 import { ApiFailure } from '../../shared/api';
-import type { AppContext } from '../app/context';
+import type { AppContext } from './context';
 import { cancelVisit, registerVisit } from '../services/visits/register-visit';
 import { listVisits, visitQueue } from '../services/visits/visit-lists';
 import { visitSlip } from '../services/visits/visit-slip';

@@ -9,7 +9,8 @@
 import { ApiFailure } from '../../shared/api';
 import { departmentDoc, departmentId, userDoc, userId, type DepartmentDoc, type UserDoc } from '../../shared/docs';
 import type { Role } from '../../shared/permissions';
-import type { ClinicData, DepartmentRow, UserRow } from './clinic-data';
+import type { DepartmentRow, UserRow } from '../../db/queries';
+import type { ClinicData } from './clinic-data';
 import { hashPassword } from './passwords';
 
 function saveRevision(data: ClinicData, doc: Readonly<Record<string, unknown>> & { _id: string; _rev?: string }): void {
@@ -63,11 +64,11 @@ export function updateUser(data: ClinicData, actor: string, change: UserChange):
   if (self && current.roles.includes('admin') && !roles.includes('admin')) refuse('roles', '不能取消自己的系统管理员角色，请让另一位管理员来改。');
   const losesAdmin = current.active && current.roles.includes('admin') && (!active || !roles.includes('admin'));
   if (losesAdmin) {
-    const otherAdmins = data.listUsers().filter((u) => u.active && u.roles.includes('admin') && u.username !== change.username);
+    const otherAdmins = data.users.list().filter((u) => u.active && u.roles.includes('admin') && u.username !== change.username);
     if (otherAdmins.length === 0) refuse(active ? 'roles' : 'active', '这是本院唯一在用的系统管理员账号，先给另一位同事设置管理员角色，再停用或改动它。');
   }
   if (change.departmentCodes) {
-    const known = new Set(data.listDepartments().map((d) => d.code));
+    const known = new Set(data.departments.list().map((d) => d.code));
     const unknown = change.departmentCodes.filter((code) => !known.has(code));
     if (unknown.length > 0) refuse('departmentCodes', `没有这个科室：${unknown.join('、')}`);
   }

@@ -1,7 +1,8 @@
 import { ApiFailure } from '../../shared/api';
 import { type DepartmentDoc, type UserDoc, departmentId, userId } from '../../shared/docs';
 import type { Role } from '../../shared/permissions';
-import type { ClinicData, DepartmentRow, UserRow } from './clinic-data';
+import type { DepartmentRow, UserRow } from '../../db/queries';
+import type { ClinicData } from './clinic-data';
 import { documentStamp } from './clinic-data';
 import { hashPassword } from './passwords';
 
@@ -38,7 +39,7 @@ export async function createUser(
   input: { username: string; displayName: string; roles: Role[]; departmentCodes: string[]; password: string },
 ): Promise<UserRow> {
   if (data.store.get(userId(input.username))) throw new ApiFailure('DUPLICATE', `登录名 ${input.username} 已经有人用了，请换一个。`);
-  const known = new Set(data.listDepartments().map((d) => d.code));
+  const known = new Set(data.departments.list().map((d) => d.code));
   const unknown = input.departmentCodes.filter((code) => !known.has(code));
   if (unknown.length > 0) {
     throw new ApiFailure('VALIDATION_FAILED', undefined, [{ path: 'departmentCodes', message: `没有这个科室：${unknown.join('、')}` }]);

@@ -1,38 +1,15 @@
+import type { ClinicQueries } from '../../db/queries';
 import type { DocumentStoreApi, StoredDocument } from '../../db/store/types';
 import type { DocumentType } from '../../shared/docs';
-import type { Role } from '../../shared/permissions';
-import type { EncounterQueries, PatientQueries } from './registration-data';
-
-export interface DepartmentRow {
-  readonly code: string;
-  readonly name: string;
-  readonly outpatient: boolean;
-  readonly active: boolean;
-}
-
-export interface UserRow {
-  readonly username: string;
-  readonly displayName: string;
-  readonly roles: Role[];
-  readonly departmentCodes: string[];
-  readonly active: boolean;
-}
 
 /**
  * What the services need from the database: the document store for writes and document reads,
- * and a few projection queries. Bootstrap binds it to `db/`; services never see SQL.
+ * and the projection queries of db/queries, one object per domain (`data.patients.byId(…)`).
+ * Bootstrap binds it to `db/` (electron/app/bind-data.ts); services never see SQL.
  */
-export interface ClinicData {
+export interface ClinicData extends ClinicQueries {
   readonly store: DocumentStoreApi;
   readonly dataDir: string;
-  listDepartments(options?: { outpatientOnly?: boolean }): DepartmentRow[];
-  listUsers(): UserRow[];
-  countUsers(): number;
-  getMeta(key: string): string | null;
-  setMeta(key: string, value: string): void;
-  nextCounter(name: string): number;
-  readonly patients: PatientQueries;
-  readonly encounters: EncounterQueries;
   /**
    * Loads many documents into a database nobody is using yet (demo data, benchmarks): `load`
    * writes documents only, then every projection is rebuilt once, its indexes built at the end
@@ -40,8 +17,6 @@ export interface ClinicData {
    * match the documents afterwards.
    */
   bulkLoad<T>(load: () => Promise<T>, onRebuild?: (progress: { done: number; total: number }) => void): Promise<T>;
-  /** After a restore: this PC's counters (visit numbers, audit sequence) raised past what the record holds. */
-  raiseCountersFromRecord(): void;
 }
 
 /** The fields every document written by this workstation carries. */

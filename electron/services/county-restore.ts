@@ -10,8 +10,7 @@
  */
 import { ApiFailure } from '../../shared/api';
 import type { InputOf, OutputOf } from '../../shared/api';
-import { classifySyncError, DEFAULT_SYNC_WINDOW, SyncEngine, type BatchSettings } from '../sync';
-import type { RemoteFetch } from '../sync/remote-fetch';
+import { classifySyncError, DEFAULT_SYNC_WINDOW, SyncEngine, type BatchSettings, type RemoteFetch } from '../sync';
 import type { ClinicData } from './clinic-data';
 import { isInitialized, META_INITIALIZED_AT, META_WORKSTATION, readClinicSettings } from './setup';
 import type { SyncManager } from './sync-manager';
@@ -92,12 +91,12 @@ export class CountyRestore {
       );
       if (!outcome.ok) return this.fail(outcome.error.code, outcome.error.message, outcome.error.retryable);
       const settings = readClinicSettings(data);
-      if (!settings || settings.code !== input.clinicCode || data.countUsers() === 0) {
+      if (!settings || settings.code !== input.clinicCode || data.users.count() === 0) {
         return this.fail('RESTORE_EMPTY', `县级服务器上的 clinic_${input.clinicCode} 里没有找到本院的设置和账号。请核对机构编码；如果本院从未同步过，只能重新设置。`, false);
       }
-      data.raiseCountersFromRecord();
-      data.setMeta(META_WORKSTATION, input.workstationId);
-      if (data.getMeta(META_INITIALIZED_AT) === null) data.setMeta(META_INITIALIZED_AT, new Date().toISOString());
+      data.counters.raiseFromRecord();
+      data.meta.set(META_WORKSTATION, input.workstationId);
+      if (data.meta.get(META_INITIALIZED_AT) === null) data.meta.set(META_INITIALIZED_AT, new Date().toISOString());
       // From now on the nightly sync continues with the same county database and password (sealed).
       this.options.sync.save({ serverUrl, database: `clinic_${input.clinicCode}`, username, password: input.password, window: { ...DEFAULT_SYNC_WINDOW } });
       this.current = { ...this.current, state: 'done', phase: null, error: null, clinicName: settings.name };

@@ -52,7 +52,7 @@ function hubWith(environment: Record<string, string> = {}, saved?: string) {
   const meta = new Map<string, string>(saved ? [[META_DEVICE_SETTINGS, saved]] : []);
   let manager: FakeManager | null = null;
   const hub = new DeviceHub({
-    data: { getMeta: (k) => meta.get(k) ?? null, setMeta: (k, v) => void meta.set(k, v) },
+    data: { meta: { get: (k) => meta.get(k) ?? null, set: (k, v) => void meta.set(k, v) } },
     environment,
     createManager: (devices) => (manager = new FakeManager(devices)),
   });

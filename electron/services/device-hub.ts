@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { OutputOf } from '../../shared/api';
 import type { DeviceKindName, DevicePort, DeviceSettings } from '../../shared/api/devices';
-import type { DeviceIndicator } from '../app/context';
 import { DeviceManager, listSerialPorts, type DeviceConfig } from '../devices';
 import type { ClinicData } from './clinic-data';
 import { DeviceEventQueue } from './device-events';
-import { deviceIndicatorOf } from './device-indicator';
+import { deviceIndicatorOf, type DeviceIndicator } from './device-indicator';
 import { NO_DEVICES, readSavedSettings, saveSettings, settingsFromEnvironment, toDeviceConfigs, type SettingsSource } from './device-settings';
 import { cardHolderView, deviceErrorView, deviceStateView, scanView, testReadView } from './device-views';
 
@@ -13,7 +12,7 @@ import { cardHolderView, deviceErrorView, deviceStateView, scanView, testReadVie
 export type DeviceManagerLike = Pick<DeviceManager, 'start' | 'stop' | 'configure' | 'states' | 'onState' | 'onScan' | 'onCardSlot' | 'readCard' | 'testRead'>;
 
 export interface DeviceHubOptions {
-  readonly data: Pick<ClinicData, 'getMeta' | 'setMeta'>;
+  readonly data: Pick<ClinicData, 'meta'>;
   /** Usually `process.env`: CLINIC_CARD_READER / CLINIC_SCANNER (see device-settings.ts). */
   readonly environment: Readonly<Record<string, string | undefined>>;
   readonly createManager?: (devices: DeviceConfig[]) => DeviceManagerLike;
@@ -36,7 +35,7 @@ export class DeviceHub {
   private readonly queue = new DeviceEventQueue({ stream: randomBytes(6).toString('hex') });
   private settings: DeviceSettings;
   private source: SettingsSource;
-  private readonly data: Pick<ClinicData, 'getMeta' | 'setMeta'>;
+  private readonly data: Pick<ClinicData, 'meta'>;
   private readonly listPorts: typeof listSerialPorts;
   private readonly log: (line: string) => void;
 

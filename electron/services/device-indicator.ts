@@ -1,5 +1,9 @@
+import type { z } from 'zod';
 import type { DeviceStateView } from '../../shared/api/devices';
-import type { DeviceIndicator } from '../app/context';
+import type { deviceIndicator } from '../../shared/api/system';
+
+/** The status bar's device light. */
+export type DeviceIndicator = z.infer<typeof deviceIndicator>;
 
 const NAMES = { card_reader: '读卡器', scanner: '扫码枪' } as const;
 

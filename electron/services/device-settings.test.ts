@@ -3,7 +3,7 @@ import { META_DEVICE_SETTINGS, readSavedSettings, saveSettings, settingsFromEnvi
 
 function memoryMeta() {
   const values = new Map<string, string>();
-  return { getMeta: (key: string) => values.get(key) ?? null, setMeta: (key: string, value: string) => void values.set(key, value), values };
+  return { meta: { get: (key: string) => values.get(key) ?? null, set: (key: string, value: string) => void values.set(key, value) }, values };
 }
 
 describe('device settings', () => {
@@ -20,7 +20,7 @@ describe('device settings', () => {
     const settings = { cardReader: { path: 'COM3', baudRate: 9600 }, scanner: null };
     saveSettings(meta, settings);
     expect(readSavedSettings(meta)).toEqual(settings);
-    meta.setMeta(META_DEVICE_SETTINGS, '{not json');
+    meta.meta.set(META_DEVICE_SETTINGS, '{not json');
     expect(readSavedSettings(meta)).toBeNull();
   });
 

@@ -33,8 +33,8 @@ function portFrom(path: string | undefined, baud: string | undefined): DevicePor
 }
 
 /** The saved settings, or none. A damaged value is treated as none rather than stopping the app. */
-export function readSavedSettings(data: Pick<ClinicData, 'getMeta'>): DeviceSettings | null {
-  const raw = data.getMeta(META_DEVICE_SETTINGS);
+export function readSavedSettings(data: Pick<ClinicData, 'meta'>): DeviceSettings | null {
+  const raw = data.meta.get(META_DEVICE_SETTINGS);
   if (raw === null) return null;
   try {
     const parsed = deviceSettings.safeParse(JSON.parse(raw));
@@ -44,8 +44,8 @@ export function readSavedSettings(data: Pick<ClinicData, 'getMeta'>): DeviceSett
   }
 }
 
-export function saveSettings(data: Pick<ClinicData, 'setMeta'>, settings: DeviceSettings): void {
-  data.setMeta(META_DEVICE_SETTINGS, JSON.stringify(deviceSettings.parse(settings)));
+export function saveSettings(data: Pick<ClinicData, 'meta'>, settings: DeviceSettings): void {
+  data.meta.set(META_DEVICE_SETTINGS, JSON.stringify(deviceSettings.parse(settings)));
 }
 
 /** The device manager's list for these settings. */

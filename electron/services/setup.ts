@@ -26,7 +26,7 @@ export function readClinicSettings(data: ClinicData): ClinicSettingsDoc | null {
 }
 
 export function isInitialized(data: ClinicData): boolean {
-  return readClinicSettings(data) !== null && data.getMeta(META_WORKSTATION) !== null && data.countUsers() > 0;
+  return readClinicSettings(data) !== null && data.meta.get(META_WORKSTATION) !== null && data.users.count() > 0;
 }
 
 /**
@@ -77,8 +77,8 @@ export async function initializeClinic(data: ClinicData, input: SetupInput, now 
     const results = data.store.bulkDocs([settings, ...departments, admin]);
     const failed = results.find((r) => !r.ok);
     if (failed && !failed.ok) throw new ApiFailure(failed.error === 'conflict' ? 'ALREADY_SET_UP' : 'VALIDATION_FAILED', failed.reason);
-    data.setMeta(META_WORKSTATION, input.workstationId);
-    data.setMeta(META_INITIALIZED_AT, now.toISOString());
+    data.meta.set(META_WORKSTATION, input.workstationId);
+    data.meta.set(META_INITIALIZED_AT, now.toISOString());
   });
   return { clinicCode: input.clinic.code, patientIdKey };
 }

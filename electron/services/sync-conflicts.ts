@@ -6,7 +6,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ApiFailure } from '../../shared/api';
 import type { ConflictChoice, ConflictDetailView } from '../../shared/api/sync';
-import type { ClinicOrm } from '../../db/orm';
+import type { DocumentQueries } from '../../db/queries';
 import type { DocumentStoreApi } from '../../db/store/types';
 import { ConflictChangedError, EDITABLE_TYPES, listConflicts, resolveConflict, showConflict, type ConflictDetail } from '../sync';
 import type { AuditTrail } from './audit-trail';
@@ -50,7 +50,7 @@ export function displayValue(value: unknown): string {
   return String(value);
 }
 
-export function conflictSummaries(store: DocumentStoreApi, index: ClinicOrm | undefined) {
+export function conflictSummaries(store: DocumentStoreApi, index: Pick<DocumentQueries, 'conflicted'>) {
   return listConflicts(store, EDITABLE_TYPES, index).map((c) => {
     const winner = store.get(c.id) ?? { _id: c.id, _rev: c.winnerRev };
     return { id: c.id, type: c.type, label: conflictLabel(c.type, winner), winnerRev: c.winnerRev, conflictRevs: [...c.conflictRevs] };

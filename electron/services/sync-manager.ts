@@ -5,16 +5,19 @@
  */
 import { ApiFailure } from '../../shared/api';
 import type { SyncSettingsView, SyncStatusView } from '../../shared/api/sync';
-import type { ClinicOrm } from '../../db/orm';
 import type { CompactionReport } from '../../db/store/compaction';
-import type { SyncIndicator } from '../app/context';
 import type { SecretBox } from '../security/secret-box';
-import { createSyncService, type BatchSettings, type SyncService } from '../sync';
-import type { Clock } from '../sync/clock';
-import { countPendingChanges } from '../sync/pending';
-import { isNeverPushed } from '../sync/reference-data';
-import type { RemoteFetch } from '../sync/remote-fetch';
-import { readRunHistory, readSyncState } from '../sync/sync-state';
+import {
+  countPendingChanges,
+  createSyncService,
+  isNeverPushed,
+  readRunHistory,
+  readSyncState,
+  type BatchSettings,
+  type Clock,
+  type RemoteFetch,
+  type SyncService,
+} from '../sync';
 import type { ClinicData } from './clinic-data';
 import { conflictSummaries } from './sync-conflicts';
 import { watchNetwork, type OnlineProbe } from './sync-network';
@@ -29,15 +32,13 @@ import {
   type SyncSettings,
   type SyncSettingsSource,
 } from './sync-settings';
-import { nextRunView, progressView, syncErrorView, syncIndicatorOf, syncRunView } from './sync-views';
+import { nextRunView, progressView, syncErrorView, syncIndicatorOf, syncRunView, type SyncIndicator } from './sync-views';
 
 export const META_LAST_COMPACTION = 'sync_last_compaction';
 const AUTO_COMPACT_EVERY_MS = 7 * 24 * 3600_000;
 
 export interface SyncManagerOptions {
   readonly data: ClinicData;
-  /** The database's ORM, for the indexed conflict query. */
-  readonly orm?: ClinicOrm;
   /** Compacts the open database (db/store/compaction.ts). */
   readonly compact: () => CompactionReport;
   /** The clinic's own code once it is set up (the default database is `clinic_<code>`). */
@@ -173,7 +174,7 @@ export class SyncManager {
   }
 
   conflicts() {
-    return { conflicts: conflictSummaries(this.options.data.store, this.options.orm) };
+    return { conflicts: conflictSummaries(this.options.data.store, this.options.data.documents) };
   }
 
   /** After a resolution or any local edit the screen knows of: recount what waits to go up. */
@@ -193,7 +194,7 @@ export class SyncManager {
       }
       throw error;
     }
-    this.options.data.setMeta(META_LAST_COMPACTION, JSON.stringify({ at: new Date().toISOString(), bytesBefore: report.bytesBefore, bytesAfter: report.bytesAfter }));
+    this.options.data.meta.set(META_LAST_COMPACTION, JSON.stringify({ at: new Date().toISOString(), bytesBefore: report.bytesBefore, bytesAfter: report.bytesAfter }));
     this.touched();
     return report;
   }
@@ -269,7 +270,7 @@ export class SyncManager {
   }
 
   private lastCompaction(): SyncStatusView['lastCompaction'] {
-    const raw = this.options.data.getMeta(META_LAST_COMPACTION);
+    const raw = this.options.data.meta.get(META_LAST_COMPACTION);
     if (!raw) return null;
     try {
       const parsed = JSON.parse(raw) as { at?: unknown; bytesBefore?: unknown; bytesAfter?: unknown };
@@ -282,7 +283,7 @@ export class SyncManager {
   }
 
   private conflictCount(): number {
-    return conflictSummaries(this.options.data.store, this.options.orm).length;
+    return conflictSummaries(this.options.data.store, this.options.data.documents).length;
   }
 
   /** Re-count pending changes only when something was written since the last count. */

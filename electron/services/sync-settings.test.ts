@@ -18,7 +18,7 @@ const SETTINGS = { serverUrl: 'https://c.example.cn', database: 'clinic_xz01', u
 
 function memoryMeta() {
   const values = new Map<string, string>();
-  return { getMeta: (key: string) => values.get(key) ?? null, setMeta: (key: string, value: string) => void values.set(key, value), values };
+  return { meta: { get: (key: string) => values.get(key) ?? null, set: (key: string, value: string) => void values.set(key, value) }, values };
 }
 
 describe('sync settings', () => {
@@ -46,14 +46,14 @@ describe('sync settings', () => {
     expect(saved?.password).toBe('secret-secret-1');
     expect(JSON.stringify(syncSettingsView(saved, 'saved', 'xz01'))).not.toContain('secret-secret-1');
     expect(syncSettingsView(null, 'none', 'xz01')).toMatchObject({ database: 'clinic_xz01', passwordSet: false });
-    meta.setMeta('sync_settings', '{broken');
+    meta.meta.set('sync_settings', '{broken');
     expect(readSavedSyncSettings(meta, secrets)).toBeNull();
   });
 
   it('reads a password saved before sealing, and says it should be sealed', () => {
     const meta = memoryMeta();
-    meta.setMeta('sync_settings', JSON.stringify(SETTINGS));
-    meta.setMeta('sync_password', 'plain-old-password');
+    meta.meta.set('sync_settings', JSON.stringify(SETTINGS));
+    meta.meta.set('sync_password', 'plain-old-password');
     const secrets = keyFileSecretBox(keyFolder());
     expect(readSavedPassword(meta, secrets)).toEqual({ state: 'reseal', password: 'plain-old-password' });
     expect(readSavedSyncSettings(meta, secrets)?.password).toBe('plain-old-password');

@@ -72,8 +72,8 @@ export type SavedPassword =
   | { readonly state: 'unreadable'; readonly password: ''; readonly reason: string };
 
 /** The saved password, opened, and whether it should be sealed again with `secrets`' own box. */
-export function readSavedPassword(data: Pick<ClinicData, 'getMeta'>, secrets: SecretBox): SavedPassword {
-  const stored = data.getMeta(META_SYNC_PASSWORD);
+export function readSavedPassword(data: Pick<ClinicData, 'meta'>, secrets: SecretBox): SavedPassword {
+  const stored = data.meta.get(META_SYNC_PASSWORD);
   if (stored === null || stored === '') return { state: 'none', password: '' };
   if (!isSealed(stored)) return { state: 'reseal', password: stored };
   try {
@@ -89,8 +89,8 @@ export function readSavedPassword(data: Pick<ClinicData, 'getMeta'>, secrets: Se
  * The saved settings, or none. A damaged value is treated as none rather than stopping the app; a
  * password this workstation cannot open reads as not set (the sync screen then asks for it).
  */
-export function readSavedSyncSettings(data: Pick<ClinicData, 'getMeta'>, secrets: SecretBox): SyncSettings | null {
-  const raw = data.getMeta(META_SYNC_SETTINGS);
+export function readSavedSyncSettings(data: Pick<ClinicData, 'meta'>, secrets: SecretBox): SyncSettings | null {
+  const raw = data.meta.get(META_SYNC_SETTINGS);
   if (raw === null) return null;
   try {
     const parsed = savedShape.safeParse(JSON.parse(raw));
@@ -101,10 +101,10 @@ export function readSavedSyncSettings(data: Pick<ClinicData, 'getMeta'>, secrets
   }
 }
 
-export function writeSyncSettings(data: Pick<ClinicData, 'setMeta'>, settings: SyncSettings, secrets: SecretBox): void {
+export function writeSyncSettings(data: Pick<ClinicData, 'meta'>, settings: SyncSettings, secrets: SecretBox): void {
   const { password, ...rest } = settings;
-  data.setMeta(META_SYNC_SETTINGS, JSON.stringify(rest));
-  data.setMeta(META_SYNC_PASSWORD, password === '' ? '' : secrets.seal(password));
+  data.meta.set(META_SYNC_SETTINGS, JSON.stringify(rest));
+  data.meta.set(META_SYNC_PASSWORD, password === '' ? '' : secrets.seal(password));
 }
 
 /** What the settings screen is shown: the settings without the password, or suggestions. */

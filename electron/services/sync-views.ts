@@ -1,6 +1,7 @@
 /** The sync engine's records as the API shows them (shared/api/sync.ts). */
+import type { z } from 'zod';
 import type { SyncErrorView, SyncRunView, SyncStatusView } from '../../shared/api/sync';
-import type { SyncIndicator } from '../app/context';
+import type { syncIndicator } from '../../shared/api/system';
 import type { ScheduledRun, SyncError, SyncRunRecord, SyncStatus } from '../sync';
 
 export function syncErrorView(error: SyncError | null): SyncErrorView | null {
@@ -49,6 +50,9 @@ const STATE_MESSAGES: Readonly<Record<SyncStatusView['state'], string>> = {
 };
 
 /** The status bar's sync slot: the state in a few words, the reason when something is wrong. */
+/** The status bar's sync light. */
+export type SyncIndicator = z.infer<typeof syncIndicator>;
+
 export function syncIndicatorOf(status: Pick<SyncStatusView, 'state' | 'pendingChanges' | 'lastSuccessAt' | 'lastError' | 'conflictCount'>): SyncIndicator {
   const parts = [status.lastError && (status.state === 'error' || status.state === 'paused') ? status.lastError.message : STATE_MESSAGES[status.state]];
   if (status.conflictCount > 0) parts.push(`有 ${status.conflictCount} 条冲突记录待处理（同步 → 冲突记录）`);

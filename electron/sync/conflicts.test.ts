@@ -3,10 +3,11 @@
  * one clinic, and the same person registered offline at two clinics (scenario 7).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentQueries } from '../../db/queries';
 import { makePatient } from '../../db/testing/fixtures';
 import { listConflicts, resolveConflict, showConflict, ConflictChangedError } from './conflicts';
 import { countySetup } from './county-setup';
-import { startPeerServer, type PeerServer } from './peer-server/start';
+import { startPeerServer, type PeerServer } from './testing/peer-server/start';
 import { adminOf, clinicPassword, openTestClinic, setUpCounty, snapshotRemote, snapshotStore, type TestClinic } from './testing/clinic-fixture';
 
 const PATIENT_ID = `patient:h${'5'.repeat(32)}`;
@@ -60,7 +61,7 @@ describe('conflicts', () => {
     // The inbox lists it; the detail shows both sides.
     expect(listConflicts(doctor.store)).toEqual([{ id: PATIENT_ID, type: 'patient', winnerRev: winner, conflictRevs: [loser] }]);
     // The indexed query (db/queries) gives the same inbox.
-    expect(listConflicts(doctor.store, undefined, doctor.db.orm)).toEqual(listConflicts(doctor.store));
+    expect(listConflicts(doctor.store, undefined, documentQueries(doctor.db.orm))).toEqual(listConflicts(doctor.store));
     const detail = showConflict(doctor.store, PATIENT_ID)!;
     const phones = [detail.winner.body.phone, ...detail.others.map((o) => o.body.phone)].sort();
     expect(phones).toEqual(['13800000000', '13811111111']);
@@ -89,7 +90,7 @@ describe('conflicts', () => {
       expect((doc.address as { detail: string }).detail).toBe('新村 3 组');
     }
     expect(listConflicts(desk.store)).toEqual([]);
-    expect(listConflicts(desk.store, undefined, desk.db.orm)).toEqual([]);
+    expect(listConflicts(desk.store, undefined, documentQueries(desk.db.orm))).toEqual([]);
     expect(snapshotStore(desk.store)).toEqual(snapshotStore(doctor.store));
     const countyAfter = await adminOf(peer).request('GET', `/clinic_xz03/${encodeURIComponent(PATIENT_ID)}?conflicts=true`);
     expect(countyAfter.body._conflicts).toBeUndefined();

@@ -13,8 +13,7 @@
  * Signed clinical documents never get here: they are immutable once signed (a correction is a new
  * amendment document), so two places never edit the same one.
  */
-import type { ClinicOrm } from '../../db/orm';
-import { listConflictedDocuments } from '../../db/queries/documents';
+import type { DocumentQueries } from '../../db/queries';
 import type { DocumentStoreApi, StoredDocument } from '../../db/store/types';
 
 export const EDITABLE_TYPES: ReadonlyArray<string> = ['patient', 'clinic_settings', 'department', 'user'];
@@ -82,15 +81,15 @@ function bodyOf(doc: StoredDocument): Record<string, unknown> {
 }
 
 /**
- * The editable documents that currently have conflicts. With the database's ORM, the indexed
- * `documents.conflict_count` query answers (db/queries/documents.ts); with only the store API, the
+ * The editable documents that currently have conflicts. With the database's document queries, the
+ * indexed `documents.conflict_count` query answers (db/queries/documents.ts); with only the store API, the
  * inbox is kept up to date incrementally: only documents changed since the last scan are looked at
  * (a `_local` document remembers the sequence and the open ids).
  */
-export function listConflicts(store: DocumentStoreApi, types: ReadonlyArray<string> = EDITABLE_TYPES, index?: ClinicOrm): ConflictSummary[] {
+export function listConflicts(store: DocumentStoreApi, types: ReadonlyArray<string> = EDITABLE_TYPES, index?: Pick<DocumentQueries, 'conflicted'>): ConflictSummary[] {
   if (index) {
     return types
-      .flatMap((type) => listConflictedDocuments(index, { type, limit: 10_000 }))
+      .flatMap((type) => index.conflicted({ type, limit: 10_000 }))
       .flatMap((row): ConflictSummary[] => {
         const doc = store.get(row.id, { conflicts: true });
         return doc?._conflicts?.length ? [{ id: row.id, type: row.type ?? '', winnerRev: doc._rev, conflictRevs: [...doc._conflicts] }] : [];

@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countySetup } from './county-setup';
 import { isNeverPushed } from './reference-data';
-import { startPeerServer, type PeerServer } from './peer-server/start';
+import { startPeerServer, type PeerServer } from './testing/peer-server/start';
 import { adminOf, clinicPassword, openTestClinic, snapshotRemote, snapshotStore, TEST_BATCHING } from './testing/clinic-fixture';
 import { startFaultProxy, type FaultKind } from './testing/fault-proxy';
 import { seededRandom } from './testing/seeded-random';

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countySetup, CountySetupError } from './county-setup';
-import { startPeerServer, type PeerServer } from './peer-server/start';
+import { startPeerServer, type PeerServer } from './testing/peer-server/start';
 import { closedLoopbackPort } from './testing/ports';
 
 function basic(user: string, password: string): string {

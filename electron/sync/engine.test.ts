@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isNeverPushed, readReferenceDictionary, REFERENCE_DATABASE } from './reference-data';
-import { startPeerServer, type PeerServer } from './peer-server/start';
+import { startPeerServer, type PeerServer } from './testing/peer-server/start';
 import { adminOf, openTestClinic, setUpCounty, snapshotRemote, snapshotStore, type TestClinic } from './testing/clinic-fixture';
 import type { SyncProgress, SyncState } from './engine';
 

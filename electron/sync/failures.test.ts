@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncEngine } from './engine';
 import { SYNC_ERROR_MESSAGES } from './errors';
-import { startPeerServer, type PeerServer } from './peer-server/start';
+import { startPeerServer, type PeerServer } from './testing/peer-server/start';
 import { adminOf, clinicPassword, openTestClinic, setUpCounty, snapshotStore, TEST_BATCHING, type TestClinic } from './testing/clinic-fixture';
 import { startFaultProxy, type FaultProxy } from './testing/fault-proxy';
 import { closedLoopbackPort } from './testing/ports';

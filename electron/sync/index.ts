@@ -23,5 +23,11 @@ export {
   type ResolveConflictInput,
 } from './conflicts';
 export { countySetup, CountySetupError, mergeReplicationDoc, type CountySetupInput, type CountySetupResult } from './county-setup';
-export { recoverClinic, RecoveryError, type RecoverClinicInput, type RecoveryResult } from './recovery';
+export { parseClinicDatabaseUrl, recoverClinic, RecoveryError, type RecoverClinicInput, type RecoveryResult } from './recovery';
 export { readReferenceDictionary, referenceDictionaryDoc, REFERENCE_DATABASE, type ReferenceDictionaryDoc, type ReferenceLookup } from './reference-data';
+// What the app's sync service reads between runs (pending count, run history) and the seams its tests inject.
+export type { Clock } from './clock';
+export { countPendingChanges } from './pending';
+export { isNeverPushed } from './reference-data';
+export type { RemoteFetch } from './remote-fetch';
+export { readRunHistory, readSyncState } from './sync-state';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePatient, openTemporaryDatabase, type TemporaryDatabase } from '../../db/testing/fixtures';
 import type { RevsDiffRequest, RevsDiffResponse } from '../../db/store/types';
 import { withCheckpointCache } from './checkpoint-cache';
-import { startPeerServer, type PeerServer } from './peer-server/start';
+import { startPeerServer, type PeerServer } from './testing/peer-server/start';
 import { clinicPouchDB, openLocalPouch } from './pouch-adapter';
 import type { PouchDatabase } from './pouch';
 import { withReadAhead } from './read-ahead';

@@ -10,7 +10,7 @@ import { dumpProjections } from '../../db/projections/rebuild';
 import { makePatient, temporaryDirectory } from '../../db/testing/fixtures';
 import type { DocumentStoreApi } from '../../db/store/types';
 import { listConflicts } from './conflicts';
-import { startPeerServer, type PeerServer } from './peer-server/start';
+import { startPeerServer, type PeerServer } from './testing/peer-server/start';
 import { readReferenceDictionary } from './reference-data';
 import { recoverClinic, RecoveryError, parseClinicDatabaseUrl } from './recovery';
 import { clinicPassword, openTestClinic, setUpCounty, snapshotStore, type TestClinic } from './testing/clinic-fixture';

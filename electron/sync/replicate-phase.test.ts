@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTemporaryDatabase, type TemporaryDatabase } from '../../db/testing/fixtures';
-import { startPeerServer, type PeerServer } from './peer-server/start';
+import { startPeerServer, type PeerServer } from './testing/peer-server/start';
 import { clinicPouchDB, openLocalPouch } from './pouch-adapter';
 import { asReplicationSource, openRemoteDatabase } from './remote-db';
 import { pouchdbDefaultFetch, type RemoteFetch } from './remote-fetch';

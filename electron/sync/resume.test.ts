@@ -9,7 +9,7 @@ import { openClinicDatabase } from '../../db/open';
 import { makePatient, temporaryDirectory } from '../../db/testing/fixtures';
 import { countySetup } from './county-setup';
 import { isNeverPushed } from './reference-data';
-import { startPeerServer, type PeerServer } from './peer-server/start';
+import { startPeerServer, type PeerServer } from './testing/peer-server/start';
 import { adminOf, clinicPassword, snapshotRemote, snapshotStore } from './testing/clinic-fixture';
 import { startFaultProxy, type FaultProxy } from './testing/fault-proxy';
 import { spawnTsScript } from './testing/spawn-ts';

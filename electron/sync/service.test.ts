@@ -1,7 +1,7 @@
 /** The scheduler drives the real engine: a failed run is retried, a successful one waits for the window. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from './clock';
-import { startPeerServer, type PeerServer } from './peer-server/start';
+import { startPeerServer, type PeerServer } from './testing/peer-server/start';
 import { createSyncService } from './service';
 import { clinicPassword, setUpCounty, TEST_BATCHING } from './testing/clinic-fixture';
 import { openTemporaryDatabase, makePatient, type TemporaryDatabase } from '../../db/testing/fixtures';

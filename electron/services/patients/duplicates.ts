@@ -8,7 +8,7 @@ import { checkPhone, validateResidentId } from '../../../shared/identity';
 import { nameSearchKeys } from '../../../shared/pinyin';
 import { nameKey, numberKey } from '../../../shared/search/patient-keys';
 import type { ClinicData } from '../clinic-data';
-import type { PatientRow } from '../registration-data';
+import type { PatientRow } from '../../../db/queries';
 import { departmentNames, hitOf, survivorOf } from './patient-hits';
 
 export interface DuplicateQuery {

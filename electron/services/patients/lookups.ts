@@ -7,7 +7,7 @@ import type { MatchedKey, PatientHit } from '../../../shared/api';
 import { chinaDateOf } from '../../../shared/identity';
 import { numberKey } from '../../../shared/search/patient-keys';
 import type { ClinicData } from '../clinic-data';
-import type { PatientRow } from '../registration-data';
+import type { PatientRow } from '../../../db/queries';
 import { storedIdNumber } from './duplicates';
 import { hitsFor } from './patient-hits';
 

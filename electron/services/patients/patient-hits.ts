@@ -3,7 +3,7 @@ import type { MatchedKey, PatientHit } from '../../../shared/api';
 import type { PatientDoc } from '../../../shared/docs/patient';
 import { maskIdNumber } from '../../../shared/identity';
 import type { ClinicData } from '../clinic-data';
-import type { PatientRow } from '../registration-data';
+import type { PatientRow } from '../../../db/queries';
 import { ageOn, maskPhone, sexLabel } from './display';
 
 export interface Found {
@@ -27,7 +27,7 @@ export function survivorOf(data: ClinicData, row: PatientRow): PatientRow {
 }
 
 export function departmentNames(data: ClinicData): Map<string, string> {
-  return new Map(data.listDepartments().map((d) => [d.code, d.name]));
+  return new Map(data.departments.list().map((d) => [d.code, d.name]));
 }
 
 export function hitOf(data: ClinicData, row: PatientRow, matched: { key: MatchedKey; exact: boolean }, today: string, departments: ReadonlyMap<string, string>): PatientHit {

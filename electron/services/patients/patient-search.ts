@@ -9,7 +9,7 @@ import { chinaDateOf } from '../../../shared/identity';
 import { queryKind } from '../../../shared/pinyin';
 import { SEARCH_KEY_LABELS, nameKey, numberKey, phoneKey, reversed, type SearchKeyKind } from '../../../shared/search/patient-keys';
 import type { ClinicData } from '../clinic-data';
-import type { SearchKeyHit } from '../registration-data';
+import type { SearchKeyHit } from '../../../db/queries';
 import { type Found, hitsFor } from './patient-hits';
 
 type SearchKind = z.infer<typeof searchKind>;

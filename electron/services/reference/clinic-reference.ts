@@ -38,8 +38,8 @@ export function divisionChildren(data: ClinicData, parentCode: string) {
 
 /** Active doctors, of one department when asked (a doctor with no department listed works in all). */
 export function doctors(data: ClinicData, departmentCode?: string) {
-  return data
-    .listUsers()
+  return data.users
+    .list()
     .filter((u) => u.active && u.roles.includes('doctor'))
     .filter((u) => !departmentCode || u.departmentCodes.length === 0 || u.departmentCodes.includes(departmentCode))
     .map((u) => ({ username: u.username, displayName: u.displayName, departmentCodes: [...u.departmentCodes] }));

@@ -27,7 +27,7 @@ const invalid = (path: string, message: string) => new ApiFailure('VALIDATION_FA
 function nextVisitNumber(data: ClinicData, workstation: string, day: string): string {
   const compact = day.replaceAll('-', '');
   const prefix = `${workstation}-${compact}-`;
-  const seq = Math.max(data.nextCounter(`visit:${workstation}:${compact}`), data.encounters.highestSequence(prefix) + 1);
+  const seq = Math.max(data.counters.next(`visit:${workstation}:${compact}`), data.encounters.highestSequence(prefix) + 1);
   return `${prefix}${String(seq).padStart(4, '0')}`;
 }
 
@@ -37,11 +37,11 @@ export function registerVisit(data: ClinicData, input: RegisterVisitInput, actor
   if (!patient) throw new ApiFailure('NOT_FOUND', '没有找到这位患者的档案，请重新查找。');
   if (patient.mergedInto) throw invalid('patientId', '这份档案已经合并到另一份档案，请选用合并后的档案挂号。');
 
-  const department = data.listDepartments().find((d) => d.code === input.departmentCode);
+  const department = data.departments.list().find((d) => d.code === input.departmentCode);
   if (!department) throw invalid('departmentCode', '没有这个科室，请从列表里选择。');
   if (!department.active || !department.outpatient) throw invalid('departmentCode', `${department.name}不接受门诊挂号，请换一个科室。`);
   if (input.doctorUsername) {
-    const doctor = data.listUsers().find((u) => u.username === input.doctorUsername);
+    const doctor = data.users.list().find((u) => u.username === input.doctorUsername);
     if (!doctor || !doctor.active || !doctor.roles.includes('doctor')) throw invalid('doctorUsername', '没有这位医生（或账号已停用），请从列表里选择。');
     if (doctor.departmentCodes.length > 0 && !doctor.departmentCodes.includes(input.departmentCode)) {
       throw invalid('doctorUsername', `${doctor.displayName}不在${department.name}出诊，请换一位医生或不指定医生。`);
@@ -49,7 +49,7 @@ export function registerVisit(data: ClinicData, input: RegisterVisitInput, actor
   }
   if (!settings.fee_categories.some((c) => c.code === input.feeCategory)) throw invalid('feeCategory', '没有这个费别，请从列表里选择。');
 
-  const workstation = data.getMeta(META_WORKSTATION);
+  const workstation = data.meta.get(META_WORKSTATION);
   if (!workstation) throw new ApiFailure('NOT_SET_UP');
   const day = chinaDateOf(now);
   return data.store.transaction(() => {

@@ -4,14 +4,14 @@ import type { EncounterDoc } from '../../../shared/docs/encounter';
 import { chinaDateOf } from '../../../shared/identity';
 import type { ClinicData } from '../clinic-data';
 import { requireSettings } from '../patients/patient-records';
-import type { EncounterRow } from '../registration-data';
+import type { EncounterRow } from '../../../db/queries';
 import { byCallOrder, placeInDay, visitNames, visitView } from './visit-views';
 
 type Status = EncounterDoc['status'];
 
 function views(data: ClinicData, rows: ReadonlyArray<EncounterRow>, day: ReadonlyArray<EncounterRow>): VisitView[] {
   const names = visitNames(data, requireSettings(data));
-  return rows.map((row) => visitView(data, row, data.encounters.revOf(row.id) ?? '', placeInDay(row, day), names));
+  return rows.map((row) => visitView(data, row, data.documents.winningRev(row.id) ?? '', placeInDay(row, day), names));
 }
 
 export function listVisits(

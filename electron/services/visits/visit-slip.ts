@@ -15,7 +15,7 @@ export async function visitSlip(
   const settings = requireSettings(data);
   const row = data.encounters.byId(id);
   if (!row) throw new ApiFailure('NOT_FOUND', '没有找到这次挂号。');
-  const visit = visitView(data, row, data.encounters.revOf(id) ?? '', data.encounters.queuePlace(row), visitNames(data, settings));
+  const visit = visitView(data, row, data.documents.winningRev(id) ?? '', data.encounters.queuePlace(row), visitNames(data, settings));
   let pdf: Uint8Array;
   try {
     pdf = await registrationSlipPdf({ clinicName: settings.name, visit, registrar }, options);

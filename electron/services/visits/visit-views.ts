@@ -8,7 +8,7 @@ import { VISIT_TYPE_LABELS } from '../../../shared/docs/encounter';
 import { maskIdNumber } from '../../../shared/identity';
 import type { ClinicData } from '../clinic-data';
 import { ageOn, sexLabel } from '../patients/display';
-import type { EncounterRow, QueuePlace } from '../registration-data';
+import type { EncounterRow, QueuePlace } from '../../../db/queries';
 
 /** Names looked up once per call, not once per visit. */
 export interface VisitNames {
@@ -19,8 +19,8 @@ export interface VisitNames {
 
 export function visitNames(data: ClinicData, settings: ClinicSettingsDoc): VisitNames {
   return {
-    departments: new Map(data.listDepartments().map((d) => [d.code, d.name])),
-    doctors: new Map(data.listUsers().map((u) => [u.username, u.displayName])),
+    departments: new Map(data.departments.list().map((d) => [d.code, d.name])),
+    doctors: new Map(data.users.list().map((u) => [u.username, u.displayName])),
     feeCategories: new Map(settings.fee_categories.map((c) => [c.code, c.name])),
   };
 }

@@ -10,7 +10,7 @@ import type { BatchSettings } from '../batching';
 import { couchAdmin, type CouchAdmin } from '../couch-admin';
 import { countySetup } from '../county-setup';
 import { SyncEngine, type SyncEngineOptions } from '../engine';
-import type { PeerServer } from '../peer-server/start';
+import type { PeerServer } from './peer-server/start';
 import { REFERENCE_DATABASE, referenceDictionaryId, type ReferenceDictionaryDoc } from '../reference-data';
 
 export const TEST_BATCHING: BatchSettings = { batchSize: 20, batchesLimit: 2, requestTimeoutMs: 5_000 };

@@ -2,9 +2,9 @@
  * Test helpers for the registration methods: a set-up clinic with a registrar and two internists,
  * and forms with valid resident ID numbers. Used by the patients and visits tests.
  */
-import type { InputOf } from '../../shared/api';
-import { makeResidentId } from '../../shared/identity';
-import { openTestApp } from '../app/testing';
+import type { InputOf } from '../../../shared/api';
+import { makeResidentId } from '../../../shared/identity';
+import { openTestApp } from '../../app/testing';
 
 export type TestApp = Awaited<ReturnType<typeof openTestApp>>;
 

@@ -1,16 +1,16 @@
-import type { z } from 'zod';
-import type { deviceIndicator, syncIndicator } from '../../shared/api/system';
 import type { AuditTrail } from '../services/audit-trail';
-import type { CountyRestore } from '../services/county-restore';
 import type { ClinicData } from '../services/clinic-data';
+import type { CountyRestore } from '../services/county-restore';
 import type { DeviceHub } from '../services/device-hub';
+import type { DeviceIndicator } from '../services/device-indicator';
 import type { SessionStore } from '../services/sessions';
 import type { SyncManager } from '../services/sync-manager';
+import type { SyncIndicator } from '../services/sync-views';
 
-export type SyncIndicator = z.infer<typeof syncIndicator>;
-export type DeviceIndicator = z.infer<typeof deviceIndicator>;
-
-/** Everything the IPC handlers reach: built once in `createClinicApp`. */
+/**
+ * Everything the IPC handlers reach. Declared here, by the layer that uses it, so handlers depend on
+ * services and never on the composition root; `createClinicApp` (electron/app) builds it once.
+ */
 export interface AppContext {
   readonly data: ClinicData;
   readonly sessions: SessionStore;

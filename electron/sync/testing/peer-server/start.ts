@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { spawnTsScript } from '../testing/spawn-ts';
+import { spawnTsScript } from '../spawn-ts';
 
 export interface PeerServer {
   /** `http://127.0.0.1:<port>` without credentials. */

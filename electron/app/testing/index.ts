@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ApiResult, InputOf, MethodName, OutputOf } from '../../shared/api';
-import { type ClinicApp, createClinicApp } from './clinic-app';
+import type { ApiResult, InputOf, MethodName, OutputOf } from '../../../shared/api';
+import { type ClinicApp, createClinicApp } from '../clinic-app';
 
 export const TEST_ADMIN = { username: 'admin', displayName: '张管理', password: 'Admin2026' } as const;
 

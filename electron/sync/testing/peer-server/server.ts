@@ -16,7 +16,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { isLoopbackHost } from '../loopback';
+import { isLoopbackHost } from '../../loopback';
 import { keepRevisionHistoryThroughValidation, type ValidationPlugin, type Wrappers } from './validation-fix';
 
 const require = createRequire(import.meta.url);
