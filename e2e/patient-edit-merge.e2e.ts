@@ -66,7 +66,11 @@ describe('修改资料 and 合并重复档案', () => {
     // One stray Esc does not throw the edit away; it says what a second one would do.
     await ui.editField('phone').press('Escape');
     await expect.poll(() => ui.page.getByTestId('edit-note').textContent()).toContain('再按一次 Esc');
+    // F8 only registers: inside 修改资料 it says how to save (Ctrl+S) and leaves the edit as it is.
     await ui.editField('phone').press('F8');
+    await expect.poll(() => ui.message().textContent()).toContain('Ctrl+S');
+    expect(await ui.editPanel().count()).toBe(1);
+    await ui.editField('phone').press('Control+s');
     await expect.poll(() => ui.message().textContent()).toContain(`已保存 ${ELDER.name} 的资料`);
     expect(await ui.editPanel().count()).toBe(0);
     expect((await get(elderId)).form.phone).toBe('13912345678');

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ApiError, OutputOf, SessionUser } from '../../../shared/api';
 import { Button } from '../components/Button';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { KeymapProvider } from '../keyboard/KeymapProvider';
 import { HomeScreen } from '../screens/home/HomeScreen';
 import { LoginScreen } from '../screens/login/LoginScreen';
 import { SetupComplete } from '../screens/setup/SetupComplete';
@@ -61,10 +62,12 @@ export function App() {
   );
 
   return (
-    <div className="flex h-full flex-col">
-      <ConnectionBanner online={online} />
-      <div className="min-h-0 flex-1">{renderScreen()}</div>
-    </div>
+    <KeymapProvider>
+      <div className="flex h-full flex-col">
+        <ConnectionBanner online={online} />
+        <div className="min-h-0 flex-1">{renderScreen()}</div>
+      </div>
+    </KeymapProvider>
   );
 
   function renderScreen() {

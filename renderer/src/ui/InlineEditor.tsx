@@ -16,7 +16,7 @@ interface InlineEditorProps<D> {
 /** The frame of an editor opened under a list row: title, the server's message, fields, 保存 and 取消. */
 export function InlineEditor<D>({ name, title, editor, children }: InlineEditorProps<D>) {
   return (
-    <div onKeyDown={editor.onKeyDown}>
+    <div>
       <KeyboardForm
         ref={editor.formRef}
         data-form={name}

@@ -1,13 +1,14 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { SessionUser } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
 import { missingCase } from '../../../../shared/missing-case';
 import { APP_TEXT } from '../../app/text';
+import { useKeymapScreen, useShortcuts } from '../../keyboard/use-shortcuts';
 import { AdminSection } from '../admin/AdminSection';
 import { RegistrationSection } from '../registration/RegistrationSection';
 import { NoPermission, Placeholder } from './Placeholder';
 import { SectionNav } from './SectionNav';
-import { sectionAllowed, sectionForKey, SECTIONS, startingSection, type SectionId } from './sections';
+import { sectionAllowed, SECTIONS, startingSection, type SectionId } from './sections';
 import { StatusBar } from './StatusBar';
 import { HOME_TEXT as T } from './text';
 import { useSystemStatus } from './use-system-status';
@@ -26,17 +27,14 @@ export function HomeScreen({ clinicName, user, onLoggedOut }: HomeScreenProps) {
   const status = useSystemStatus();
   const [section, setSection] = useState<SectionId>(() => startingSection(user.roles));
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      const target = sectionForKey(event);
-      if (target === null) return;
-      // F1 would open the browser's help and F5 reload the page: the app uses them instead.
-      event.preventDefault();
-      setSection(target);
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  useShortcuts({
+    'home.registration': () => setSection('registration'),
+    'home.outpatient': () => setSection('outpatient'),
+    'home.records': () => setSection('records'),
+    'home.sync': () => setSection('sync'),
+    'home.admin': () => setSection('admin'),
+  });
+  useKeymapScreen(section);
 
   const logout = async () => {
     // The client forgets the session whatever the answer; a lost connection must not trap the user.

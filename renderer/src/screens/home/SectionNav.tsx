@@ -1,4 +1,6 @@
 import type { Role } from '../../../../shared/permissions';
+import { chordLabel } from '../../keyboard/chords';
+import { sectionShortcut } from '../../keyboard/keymap';
 import { sectionAllowed, SECTIONS, type SectionId } from './sections';
 import { HOME_TEXT as T } from './text';
 
@@ -14,6 +16,7 @@ export function SectionNav({ current, roles, onOpen }: SectionNavProps) {
       {SECTIONS.map((section) => {
         const active = section.id === current;
         const allowed = sectionAllowed(section, roles);
+        const keys = sectionShortcut(section.id).keys.map(chordLabel);
         return (
           <button
             key={section.id}
@@ -27,10 +30,10 @@ export function SectionNav({ current, roles, onOpen }: SectionNavProps) {
           >
             <span>{T.sections[section.id]}</span>
             <kbd
-              title={T.shortcutHint(section.fkey, section.digit)}
+              title={T.shortcutHint(keys)}
               className={`rounded border px-1 font-sans text-xs ${active ? 'border-primary-line text-on-primary-soft' : 'border-border text-muted'}`}
             >
-              {section.fkey}
+              {keys[0]}
             </kbd>
           </button>
         );

@@ -1,4 +1,5 @@
 import type { SessionUser } from '../../../../shared/api';
+import { ShortcutHelpButton } from '../../keyboard/ShortcutHelpButton';
 import { describeDevices, describeSync } from './status-text';
 import { STATUS_TEXT as T } from './text';
 import type { SystemStatusState } from './use-system-status';
@@ -33,6 +34,7 @@ export function StatusBar({ state, user, onLogout }: StatusBarProps) {
       )}
       <span className="flex-1" />
       {status && <span className="text-muted">{T.version(status.version)}</span>}
+      <ShortcutHelpButton className="rounded px-2 py-0.5 text-primary-strong hover:bg-surface-hover" />
       <button type="button" onClick={onLogout} className="rounded px-2 py-0.5 text-primary-strong hover:bg-surface-hover">
         {T.logout}
       </button>

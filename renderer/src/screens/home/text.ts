@@ -18,7 +18,7 @@ export const HOME_TEXT = {
   underConstructionNote: '目前这里没有任何数据。在此之前请继续按原来的方式办理。',
   noPermission: '您的账号没有这一项的权限。如需使用，请联系本院的系统管理员。',
   navLabel: '主要功能',
-  shortcutHint: (fkey: string, digit: string) => `${fkey} 或 Alt+${digit}`,
+  shortcutHint: (keys: ReadonlyArray<string>) => keys.join(' 或 '),
   greeting: (name: string) => `${name}，您好`,
 } as const;
 

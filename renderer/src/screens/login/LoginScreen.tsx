@@ -4,6 +4,7 @@ import { useClient } from '../../app/client-context';
 import { APP_TEXT } from '../../app/text';
 import { fieldErrorsOf, hasFieldErrors, NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
 import { focusFirstField } from '../../keyboard/enter-advances';
+import { useKeymapScreen } from '../../keyboard/use-shortcuts';
 import { Button, ErrorBanner, KeyboardForm, TextField } from '../../ui';
 import { LOGIN_TEXT as T } from './text';
 
@@ -21,6 +22,7 @@ export function LoginScreen({ clinicName, reason, onLoggedIn }: LoginScreenProps
   const [errors, setErrors] = useState<FieldErrors>(NO_FIELD_ERRORS);
   const [error, setError] = useState<ApiError | null>(reason);
   const [submitting, setSubmitting] = useState(false);
+  useKeymapScreen('login');
   const formRef = useRef<HTMLFormElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { OutputOf } from '../../../../shared/api';
+import { useShortcuts } from '../../keyboard/use-shortcuts';
 import { Button } from '../../ui';
 import { REG_TEXT } from './text';
 
@@ -16,20 +17,17 @@ interface DuplicateWarningProps {
 /** Shown before a new record is saved when it looks like one already on file. */
 export function DuplicateWarning({ candidates, onUseExisting, onSaveAnyway, onBack }: DuplicateWarningProps) {
   const first = useRef<HTMLButtonElement>(null);
+  const rootRef = useRef<HTMLElement>(null);
+  useShortcuts({ 'duplicates.back': onBack }, { within: rootRef });
   useEffect(() => first.current?.focus(), []);
   const sameId = candidates.some((c) => c.reasons.includes('same_id_number'));
 
   return (
     <section
+      ref={rootRef}
       role="alertdialog"
       aria-labelledby="duplicates-title"
       data-testid="duplicate-warning"
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape') return;
-        event.preventDefault();
-        event.stopPropagation();
-        onBack();
-      }}
       className="grid gap-3 rounded-lg border-2 border-warning-edge bg-warning-soft p-4"
     >
       <h3 id="duplicates-title" className="text-lg font-semibold text-warning-ink">

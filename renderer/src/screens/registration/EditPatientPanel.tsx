@@ -3,6 +3,7 @@ import type { ApiError, OutputOf, PatientDetail } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
 import { fieldErrorsOf, hasFieldErrors, NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
 import { advanceOnEnter } from '../../keyboard/enter-advances';
+import { useShortcuts } from '../../keyboard/use-shortcuts';
 import { Button, ErrorBanner } from '../../ui';
 import { EditConflict, type ConflictState } from './EditPatientConflict';
 import { changedFields, draftFromForm, reapplyEdits } from './edit-patient-draft';
@@ -99,20 +100,18 @@ export function EditPatientPanel({ detail, codeSets, feeCategories, onSaved, onC
     setNote(T.reapplied);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (event.nativeEvent.isComposing) return;
-    // The screen's own keys (F8 registers, Esc clears) must not act on a record being edited.
-    if (event.key === 'Escape' || event.key === 'F8') {
-      event.preventDefault();
-      event.stopPropagation();
-      if (event.key === 'F8') return void save();
+  useShortcuts(
+    {
+      'editPatient.save': () => void save(),
       // Unsaved edits are not thrown away by one stray Esc: the first one says what a second would do.
-      if (changedFields(base.draft, draft).length === 0 || note === T.escapeAgain) onCancel();
-      else setNote(T.escapeAgain);
-      return;
-    }
-    advanceOnEnter(event, () => void save());
-  };
+      'editPatient.close': () => {
+        if (changedFields(base.draft, draft).length === 0 || note === T.escapeAgain) onCancel();
+        else setNote(T.escapeAgain);
+      },
+    },
+    { within: rootRef },
+  );
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => advanceOnEnter(event, () => void save());
 
   return (
     <section ref={rootRef} data-testid="edit-patient" data-patient-id={detail.id} data-rev={base.rev} aria-labelledby="edit-patient-title" onKeyDown={onKeyDown} className="grid gap-3 rounded-lg border-2 border-info-edge bg-info-soft/40 p-4">

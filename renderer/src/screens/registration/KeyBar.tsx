@@ -1,16 +1,8 @@
-import { REG_TEXT } from './text';
+import { chordLabel } from '../../keyboard/chords';
+import { DECLARED_SHORTCUTS } from '../../keyboard/keymap';
 
-const T = REG_TEXT.keys;
-
-const KEYS: ReadonlyArray<readonly [string, string]> = [
-  ['F6', T.readCard],
-  ['F7', T.newPatient],
-  ['F8', T.register],
-  ['F9', T.printSlip],
-  ['Esc', T.escape],
-  ['↑ ↓', T.arrows],
-  ['Enter', T.enter],
-];
+/** The screen's own keys from the keymap (F6–F9, Esc, ↑ ↓, Enter), in the order declared there. */
+const KEYS = DECLARED_SHORTCUTS.flatMap((s) => (s.layer === 'section' && s.screen === 'registration' ? [[s.keys.map(chordLabel).join(' '), s.short ?? s.description] as const] : []));
 
 /** The screen's keys, always in sight: staff learn them from here, not from a manual. */
 export function KeyBar() {

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiError, OutputOf, PatientDetail, PatientHit } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
+import { useShortcuts } from '../../keyboard/use-shortcuts';
 import { Button, ErrorBanner } from '../../ui';
 import { MergeCandidates } from './MergeCandidates';
 import { MergeCompare, type Side } from './MergeCompare';
@@ -79,20 +80,23 @@ export function MergePanel({ detail, codeSets, feeCategories, onMerged, onCancel
     }
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (event.key !== 'Escape' || event.nativeEvent.isComposing) return;
-    event.preventDefault();
-    event.stopPropagation();
-    if (comparing?.confirming) setComparing({ ...comparing, confirming: false });
-    else if (comparing) setComparing(null);
-    else onCancel();
-  };
+  const rootRef = useRef<HTMLElement>(null);
+  useShortcuts(
+    {
+      'merge.back': () => {
+        if (comparing?.confirming) setComparing({ ...comparing, confirming: false });
+        else if (comparing) setComparing(null);
+        else onCancel();
+      },
+    },
+    { within: rootRef },
+  );
 
   const keepName = comparing ? recordLabel(comparing.survivor === 'left' ? comparing.left : comparing.right) : '';
   const dropName = comparing ? recordLabel(comparing.survivor === 'left' ? comparing.right : comparing.left) : '';
 
   return (
-    <section data-testid="merge-panel" aria-labelledby="merge-title" onKeyDown={onKeyDown} className="grid gap-3 rounded-lg border-2 border-accent-edge bg-accent-soft/40 p-4">
+    <section ref={rootRef} data-testid="merge-panel" aria-labelledby="merge-title" className="grid gap-3 rounded-lg border-2 border-accent-edge bg-accent-soft/40 p-4">
       <h3 id="merge-title" className="text-lg font-semibold">
         {T.title(detail.form.name)}
       </h3>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError, OutputOf, VisitView } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
 import { fieldErrorsOf } from '../../forms/field-errors';
+import { useShortcuts } from '../../keyboard/use-shortcuts';
 import { Button, Card, DataTable, ErrorBanner, Notice, SelectField, TextField, type Column } from '../../ui';
 import { REG_TEXT } from './text';
 
@@ -169,7 +170,9 @@ function CancelForm({ visit, onClose, onCancelled }: { readonly visit: VisitView
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => input.current?.focus(), []);
+  useShortcuts({ 'cancelVisit.close': onClose }, { within: formRef });
 
   const submit = async () => {
     if (saving) return;
@@ -183,17 +186,12 @@ function CancelForm({ visit, onClose, onCancelled }: { readonly visit: VisitView
 
   return (
     <form
+      ref={formRef}
       noValidate
       data-testid="cancel-form"
       onSubmit={(event) => {
         event.preventDefault();
         void submit();
-      }}
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape') return;
-        event.preventDefault();
-        event.stopPropagation();
-        onClose();
       }}
       className="flex items-start gap-3"
     >

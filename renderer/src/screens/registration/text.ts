@@ -3,16 +3,6 @@ import type { DuplicateReason, MatchedKey } from '../../../../shared/api';
 /** Every word the registration screen (挂号) shows. */
 export const REG_TEXT = {
   title: '挂号',
-  keys: {
-    readCard: '读卡',
-    newPatient: '新建患者',
-    register: '挂号',
-    printSlip: '打印挂号单',
-    escape: '清空 / 返回',
-    arrows: '选择',
-    enter: '下一项',
-  },
-
   search: {
     label: '查找患者',
     placeholder: '姓名、拼音首字母、全拼、身份证号（或后几位）、电话、卡号、门诊号',
@@ -122,6 +112,7 @@ export const REG_TEXT = {
     submit: '挂号（F8）',
     submitting: '正在挂号…',
     needPatient: '请先查找患者、读卡，或按 F7 新建患者',
+    finishEditFirst: '正在修改资料：请先按 Ctrl+S 保存修改，或按 Esc 放弃修改，再按 F8 挂号。',
   },
 
   result: {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useClient } from '../../app/client-context';
 import { APP_TEXT } from '../../app/text';
 import { fieldErrorsOf, hasFieldErrors } from '../../forms/field-errors';
+import { useShortcuts } from '../../keyboard/use-shortcuts';
 import { Button, ErrorBanner, useForm } from '../../ui';
 import { checkRestore, initialRestoreDraft, toRestoreInput, type RestoreDraft, type RestoreStatus } from './restore-draft';
 import { RestoreForm } from './RestoreForm';
@@ -26,14 +27,7 @@ export function RestoreScreen({ resumed, onCancel, onRestored }: RestoreScreenPr
   const { draft, errors, error: serverError, saving: submitting, dispatch } = form;
   const [view, setView] = useState<View>(resumed ? { kind: 'progress', started: resumed } : { kind: 'form' });
 
-  useEffect(() => {
-    if (view.kind !== 'form' || submitting) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.isComposing) onCancel();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [view.kind, submitting, onCancel]);
+  useShortcuts({ 'restore.cancel': onCancel }, { enabled: view.kind === 'form' && !submitting });
 
   // The fields are found by aria-invalid once drawn: a refusal may name a field under 更多 that opens first.
   const focusFirstInvalid = () =>

@@ -5,6 +5,7 @@ import { missingCase } from '../../../../shared/missing-case';
 import { APP_TEXT } from '../../app/text';
 import { fieldErrorsOf, hasFieldErrors, NO_FIELD_ERRORS, type FieldErrors } from '../../forms/field-errors';
 import { advanceOnEnter, focusFirstField } from '../../keyboard/enter-advances';
+import { useKeymapScreen, useShortcuts } from '../../keyboard/use-shortcuts';
 import { Button, ErrorBanner } from '../../ui';
 import { AdminStep } from './AdminStep';
 import { ClinicStep } from './ClinicStep';
@@ -53,13 +54,8 @@ export function SetupWizard({ onFinished, onAlreadySetUp }: SetupWizardProps) {
     if (stepIndex > 0 && !submitting) setStep(WIZARD_STEPS[stepIndex - 1]);
   };
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.isComposing && path === 'new') goBack();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  });
+  useShortcuts({ 'setup.back': goBack }, { enabled: path === 'new' });
+  useKeymapScreen(path === 'new' ? 'setup' : 'restore');
 
   const showErrors = (found: FieldErrors, onStep?: WizardStep) => {
     dispatch({ type: 'showErrors', errors: found, step: onStep });

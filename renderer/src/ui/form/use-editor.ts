@@ -1,7 +1,8 @@
-import { useEffect, type KeyboardEvent } from 'react';
+import { useEffect } from 'react';
 import type { ApiResult } from '../../../../shared/api';
 import { fieldErrorsOf, hasFieldErrors, type FieldErrors } from '../../forms/field-errors';
 import { focusFirstField } from '../../keyboard/enter-advances';
+import { useShortcuts } from '../../keyboard/use-shortcuts';
 import { UI_TEXT } from '../text';
 import { useForm } from './use-form';
 
@@ -41,15 +42,10 @@ export function useEditor<D, R>(options: EditorOptions<D, R>) {
     options.onDone(options.savedMessage(result.value));
   };
 
-  /** Esc leaves the editor without saving (and is not seen by the screen's own keys). */
-  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (event.key !== 'Escape' || event.nativeEvent.isComposing) return;
-    event.preventDefault();
-    event.stopPropagation();
-    options.onCancel();
-  };
+  /** Esc, with the cursor in the editor, leaves it without saving. */
+  useShortcuts({ 'adminEditor.cancel': options.onCancel }, { within: form.formRef });
 
-  return { ...form, dismissError: () => dispatch({ type: 'dismissError' }), submit, onKeyDown, cancel: options.onCancel };
+  return { ...form, dismissError: () => dispatch({ type: 'dismissError' }), submit, cancel: options.onCancel };
 }
 
 export type Editor<D> = ReturnType<typeof useEditor<D, unknown>>;
