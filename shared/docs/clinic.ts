@@ -18,6 +18,8 @@ export const clinicSettingsDoc = z.object({
    * on one document.
    */
   patient_id_key: z.string().regex(/^(?:[0-9a-f]{2}){16,64}$/),
+  /** Days after a visit within which the patient may come back to the same department as 复诊 (default 30). */
+  return_visit_days: z.number().int().min(1).max(365).optional(),
   fee_categories: z.array(z.object({ code: z.string().min(1), name: z.string().min(1) })).min(1),
 });
 export type ClinicSettingsDoc = z.infer<typeof clinicSettingsDoc>;
