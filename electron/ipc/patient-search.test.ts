@@ -33,7 +33,7 @@ beforeAll(async () => {
     liNaVisitor: oldPatient(2, '李娜', '2'),
     liNaNa: oldPatient(3, '李娜娜', '2'),
   };
-  const visit = await t.call('visits.register', { patientId: ids.liNaVisitor, departmentCode: '03', visitType: 'return', feeCategory: 'resident' }, t.registrar);
+  const visit = await t.call('visits.register', { patientId: ids.liNaVisitor, departmentCode: '03', visitType: 'first', feeCategory: 'resident' }, t.registrar);
   if (!visit.ok) throw new Error(visit.error.message);
   ids.visitNumber = visit.value.visitNumber;
 });

@@ -144,3 +144,20 @@ describe('today list', () => {
     ]);
   });
 });
+
+describe('code-set wording', () => {
+  it('says the sexes as staff do and lists the resident ID card first, 其他 last', async () => {
+    const sets = await t.call('clinic.codeSets', {}, t.registrar);
+    expect(sets.ok && sets.value.sexes.map((s) => s.name)).toEqual(['未知', '男', '女', '未说明']);
+    expect(sets.ok && sets.value.idTypes.map((s) => s.name)).toEqual([
+      '居民身份证',
+      '居民户口簿',
+      '港澳居民来往内地通行证',
+      '台湾居民来往内地通行证',
+      '护照',
+      '军官证',
+      '驾驶证',
+      '其他法定有效证件',
+    ]);
+  });
+});
