@@ -82,6 +82,19 @@ describe('patients.search', () => {
     expect((await search(ids.visitNumber)).results.map((r) => [r.id, r.matched.key])).toEqual([[ids.liNaVisitor, 'visit_number']]);
   });
 
+  it('finds by the first digits of a mobile number (from three) and by its last digits (from four)', async () => {
+    const other = (await mustRegister(t, { name: '钱多多', sex: '2', birthDate: '1990-09-09', phone: '13812345678' })).id;
+    expect((await search('139')).results.map((r) => [r.id, r.matched.key])).toEqual([[ids.shan, 'phone']]);
+    expect((await search('138')).results.map((r) => [r.id, r.matched.key])).toEqual([[other, 'phone']]);
+    expect((await search('1393')).results.map((r) => r.id)).toEqual([ids.shan]);
+    expect((await search('1381234')).results.map((r) => [r.id, r.matched.key])).toEqual([[other, 'phone']]);
+    expect((await search('5678')).results.map((r) => [r.id, r.matched.key])).toEqual([[other, 'phone_suffix']]);
+    expect((await search('3101234')).results.map((r) => [r.id, r.matched.key])).toEqual([[ids.shan, 'phone_suffix']]);
+    // Two digits, or three that no mobile number starts with, say too little to search by.
+    expect((await search('13')).results).toEqual([]);
+    expect((await search('239')).results).toEqual([]);
+  });
+
   it('masks what it shows and says when there are more than the limit', async () => {
     const [hit] = (await search('单田芳')).results;
     expect(hit.idNumberMasked).toMatch(/^130582\*{8}\d{3}[\dX]$/);
