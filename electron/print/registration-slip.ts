@@ -7,6 +7,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import type { VisitView } from '../../shared/api';
 import { cjkFontFor } from './cjk-font';
+import { breakLines } from './line-break';
 
 export interface SlipContent {
   readonly clinicName: string;
@@ -55,19 +56,6 @@ function slipLines(content: SlipContent): Line[] {
   ];
 }
 
-/** Breaks text into lines that fit `width` (Chinese breaks anywhere; no hyphenation needed). */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let current = '';
-  for (const char of Array.from(text)) {
-    if (current && font.widthOfTextAtSize(current + char, size) > width) {
-      lines.push(current);
-      current = char;
-    } else current += char;
-  }
-  return [...lines, current];
-}
-
 function draw(page: PDFPage, font: PDFFont, lines: ReadonlyArray<{ text: string; size: number; center?: boolean; rule?: boolean; y: number }>): void {
   for (const line of lines) {
     if (line.rule) {
@@ -94,7 +82,7 @@ export async function registrationSlipPdf(content: SlipContent, options: { fontF
       placed.push({ ...line, y });
       continue;
     }
-    for (const [i, part] of wrap(line.text, font, line.size, WIDTH - 2 * MARGIN).entries()) {
+    for (const [i, part] of breakLines(line.text, WIDTH - 2 * MARGIN, (text) => font.widthOfTextAtSize(text, line.size)).entries()) {
       y += (i === 0 ? (line.gap ?? 0) : 2) + line.size;
       placed.push({ text: part, size: line.size, center: line.center, y });
     }
