@@ -1,5 +1,6 @@
 import type { Ref } from 'react';
 import type { OutputOf } from '../../../../shared/api';
+import { returnVisitRule } from '../../../../shared/codes/visit-rules';
 import { Button } from '../../components/Button';
 import { SelectField } from '../../components/SelectField';
 import type { FieldErrors } from '../../forms/field-errors';
@@ -63,6 +64,7 @@ export function VisitForm({ draft, onChange, errors, departments, doctors, feeCa
         onChange={(visitType) => onChange({ visitType: visitType as VisitDraft['visitType'] }, 'visitType')}
         error={errors.visitType}
       />
+      <p className="text-sm text-slate-600" data-testid="visit-type-rule">{returnVisitRule()}</p>
       <SelectField
         label={T.feeCategory}
         path="feeCategory"
