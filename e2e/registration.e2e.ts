@@ -74,13 +74,10 @@ describe('挂号 at the front desk', () => {
     await expect.poll(() => browser.page.evaluate(() => document.activeElement?.closest('[data-field]')?.getAttribute('data-field'))).toBe('departmentCode');
     await screenshot(browser.page, '41-card-fills-new-patient');
 
-    // An insured newcomer: the fee category is the registrar's choice, not a guess.
-    expect(await reg.visitSelect('feeCategory').inputValue()).toBe('');
+    // An insured newcomer: the social-security card suggests 城乡居民医保, for the registrar to confirm.
+    expect(await reg.visitSelect('feeCategory').inputValue()).toBe('resident');
     await reg.chooseDepartment('03');
     await reg.chooseDoctor(DOCTOR.username);
-    await reg.press('F8');
-    await expect.poll(() => reg.visitForm().locator('[data-error-for="feeCategory"]').textContent()).toBe('请选择费别');
-    await reg.chooseFeeCategory('resident');
     await reg.press('F8');
     await reg.registered().waitFor();
     expect(await reg.registered().textContent()).toContain('张建国');

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, ne, type SQL } from 'drizzle-orm';
 import type { ClinicOrm } from '../orm';
 import { encounters } from '../schema';
 import { statement } from './statements';
@@ -6,9 +6,12 @@ import { statement } from './statements';
 export type EncounterRow = typeof encounters.$inferSelect;
 
 export interface QueuePlace {
-  /** 1 + visits of the same queue (day, department, doctor or none) registered earlier, any status. */
+  /**
+   * 就诊序号: 1 + visits of the same department that day registered earlier, any status and whatever
+   * doctor was chosen, so one department never hands out two "1号" on one day.
+   */
   readonly number: number;
-  /** 1 + waiting visits of the same queue called before it (emergencies first), or null when not waiting. */
+  /** 1 + waiting visits of the same queue (department, doctor or none) called before it (emergencies first), or null when not waiting. */
   readonly position: number | null;
 }
 
@@ -79,6 +82,28 @@ export function encounterQueries(db: ClinicOrm) {
         .all();
     },
 
+    /**
+     * The latest visit of some patients (a record and those merged into it) in one department on or
+     * after a day, cancelled ones left out: what a 复诊 must follow.
+     */
+    latestInDepartmentSince(patientIds: ReadonlyArray<string>, departmentCode: string, sinceDate: string): EncounterRow | undefined {
+      if (patientIds.length === 0) return undefined;
+      return db
+        .select()
+        .from(encounters)
+        .where(
+          and(
+            inArray(encounters.patientId, [...patientIds]),
+            eq(encounters.departmentCode, departmentCode),
+            gte(encounters.visitDate, sinceDate),
+            ne(encounters.status, 'cancelled'),
+          ),
+        )
+        .orderBy(desc(encounters.visitDate), desc(encounters.registeredAt))
+        .limit(1)
+        .get();
+    },
+
     /** The highest sequence among visit numbers `<prefix><seq>` (0 when none): a range of `encounters_visit_number_idx`. */
     highestSequence(prefix: string): number {
       return (
@@ -93,7 +118,8 @@ export function encounterQueries(db: ClinicOrm) {
 
     /** Where one visit stands in its queue, counted in SQLite (no day list read into memory). */
     queuePlace(visit: EncounterRow): QueuePlace {
-      const sameQueue = 'visit_date = @date AND department_code = @department AND doctor_username IS @doctor';
+      const sameDepartment = 'visit_date = @date AND department_code = @department';
+      const sameQueue = `${sameDepartment} AND doctor_username IS @doctor`;
       const earlier = '(registered_at < @registeredAt OR (registered_at = @registeredAt AND id < @id))';
       const params = {
         date: visit.visitDate,
@@ -103,7 +129,7 @@ export function encounterQueries(db: ClinicOrm) {
         id: visit.id,
         emergency: visit.visitType === 'emergency' ? 1 : 0,
       };
-      const number = statement<[typeof params], number>(db, `SELECT count(*) FROM encounters WHERE ${sameQueue} AND ${earlier}`).pluck().get(params) ?? 0;
+      const number = statement<[typeof params], number>(db, `SELECT count(*) FROM encounters WHERE ${sameDepartment} AND ${earlier}`).pluck().get(params) ?? 0;
       if (visit.status !== 'waiting') return { number: number + 1, position: null };
       const ahead =
         statement<[typeof params], number>(

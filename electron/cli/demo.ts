@@ -11,6 +11,7 @@ import { flagValue, resolveDataDir } from '../app/data-dir';
 import { createClinicApp } from '../app/clinic-app';
 import { APP_VERSION } from '../app/version';
 import { fillDemoClinic } from '../demo/fill';
+import { staffRoster } from '../demo/staff';
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -33,7 +34,9 @@ async function main(): Promise<void> {
     });
     console.log(`演示数据已生成：${dataDir}`);
     console.log(`  患者 ${summary.patients} 人，就诊 ${summary.encounters} 人次，员工 ${summary.staff} 人，用时 ${(summary.ms / 1000).toFixed(1)} 秒`);
-    console.log(`  登录：admin / ${summary.password}（所有演示账号同一密码）`);
+    console.log(`  登录：admin / ${summary.password}（所有演示账号同一密码）；演示账号：`);
+    const departments = new Map(app.context.data.departments.list().map((d) => [d.code, d.name]));
+    for (const line of staffRoster(app.context.data.users.list(), departments)) console.log(`    ${line}`);
     console.log(`  启动：npm start -- --data-dir ${dataDir}`);
   } finally {
     app.close();

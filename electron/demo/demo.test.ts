@@ -13,7 +13,7 @@ import { chinaDayNumber, dateOfDayNumber } from './clock';
 import { generateDepartments } from './departments';
 import { estimateVisitsPerDay, generateEncounters } from './encounters';
 import { generatePatients, type PatientGeneratorOptions } from './patients';
-import { generateStaff } from './staff';
+import { generateStaff, staffRoster } from './staff';
 
 const divisions = loadDivisions(readFileSync(new URL('../../shared/data/divisions_cn.csv', import.meta.url), 'utf8'));
 // A real township: 河南省 商丘市 柘城县 (411424), its first township.
@@ -61,6 +61,17 @@ describe('generateDepartments and generateStaff', () => {
     for (const role of ['admin', 'registrar', 'doctor', 'archivist', 'medical_affairs', 'auditor'] as const) {
       expect(staff.some((u) => u.roles.includes(role))).toBe(true);
     }
+  });
+
+  it('are listed with login name, name, roles and departments for the demo command to print', () => {
+    const roster = staffRoster(
+      staff.map((u) => ({ username: u.username, displayName: u.display_name, roles: u.roles, departmentCodes: u.department_codes })),
+      new Map(departments.map((d) => [d.code, d.name])),
+    );
+    expect(roster).toHaveLength(staff.length);
+    expect(roster[0]).toMatch(/^admin\s+\S+\s+系统管理员$/);
+    expect(roster.some((line) => /挂号员/.test(line))).toBe(true);
+    expect(roster.find((line) => line.startsWith(staff[2].username))).toContain(departments.find((d) => d.code === staff[2].department_codes[0])?.name);
   });
 
   it('are deterministic by seed', () => {

@@ -5,7 +5,7 @@
  */
 import type { DepartmentDoc } from '../../shared/docs/department';
 import { type UserDoc, userId } from '../../shared/docs/user';
-import type { Role } from '../../shared/permissions';
+import { ROLE_LABELS, type Role } from '../../shared/permissions';
 import { nameSearchKeys } from '../../shared/pinyin/name-keys';
 import { type BinarySex, drawName } from './names';
 import { Prng } from './prng';
@@ -108,4 +108,19 @@ export function doctorsByDepartment(staff: ReadonlyArray<UserDoc>): ReadonlyMap<
     }
   }
   return map;
+}
+
+/**
+ * The demo accounts as lines to print: login name, name, roles and departments, so whoever opens
+ * the demo knows whom to log in as to try each part (admin first, then in creation order).
+ */
+export function staffRoster(
+  staff: ReadonlyArray<{ username: string; displayName: string; roles: ReadonlyArray<string>; departmentCodes: ReadonlyArray<string> }>,
+  departmentNames: ReadonlyMap<string, string>,
+): string[] {
+  return staff.map((u) => {
+    const roles = u.roles.map((r) => ROLE_LABELS[r as Role] ?? r).join('、');
+    const departments = u.departmentCodes.map((c) => departmentNames.get(c) ?? c).join('、');
+    return `${u.username.padEnd(12)} ${u.displayName}  ${roles}${departments ? `（${departments}）` : ''}`;
+  });
 }

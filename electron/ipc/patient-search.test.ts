@@ -33,7 +33,7 @@ beforeAll(async () => {
     liNaVisitor: oldPatient(2, '李娜', '2'),
     liNaNa: oldPatient(3, '李娜娜', '2'),
   };
-  const visit = await t.call('visits.register', { patientId: ids.liNaVisitor, departmentCode: '03', visitType: 'return', feeCategory: 'resident' }, t.registrar);
+  const visit = await t.call('visits.register', { patientId: ids.liNaVisitor, departmentCode: '03', visitType: 'first', feeCategory: 'resident' }, t.registrar);
   if (!visit.ok) throw new Error(visit.error.message);
   ids.visitNumber = visit.value.visitNumber;
 });
@@ -80,6 +80,19 @@ describe('patients.search', () => {
     expect((await search('139 3310 1234')).results.map((r) => [r.id, r.matched.key])).toEqual([[ids.shan, 'phone']]);
     expect((await search('b70001234')).results.map((r) => [r.id, r.matched.key])).toEqual([[ids.xie, 'card']]);
     expect((await search(ids.visitNumber)).results.map((r) => [r.id, r.matched.key])).toEqual([[ids.liNaVisitor, 'visit_number']]);
+  });
+
+  it('finds by the first digits of a mobile number (from three) and by its last digits (from four)', async () => {
+    const other = (await mustRegister(t, { name: '钱多多', sex: '2', birthDate: '1990-09-09', phone: '13812345678' })).id;
+    expect((await search('139')).results.map((r) => [r.id, r.matched.key])).toEqual([[ids.shan, 'phone']]);
+    expect((await search('138')).results.map((r) => [r.id, r.matched.key])).toEqual([[other, 'phone']]);
+    expect((await search('1393')).results.map((r) => r.id)).toEqual([ids.shan]);
+    expect((await search('1381234')).results.map((r) => [r.id, r.matched.key])).toEqual([[other, 'phone']]);
+    expect((await search('5678')).results.map((r) => [r.id, r.matched.key])).toEqual([[other, 'phone_suffix']]);
+    expect((await search('3101234')).results.map((r) => [r.id, r.matched.key])).toEqual([[ids.shan, 'phone_suffix']]);
+    // Two digits, or three that no mobile number starts with, say too little to search by.
+    expect((await search('13')).results).toEqual([]);
+    expect((await search('239')).results).toEqual([]);
   });
 
   it('masks what it shows and says when there are more than the limit', async () => {

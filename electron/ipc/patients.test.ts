@@ -139,7 +139,7 @@ describe('merge and unmerge', () => {
     expect(detail.ok && detail.value.visits.map((v) => v.patientId)).toEqual([absorbed.id]);
     const old = await t.call('patients.get', { id: absorbed.id }, t.registrar);
     expect(old.ok && old.value.mergedInto).toBe(survivor.id);
-    const visitOnOld = await t.call('visits.register', { patientId: absorbed.id, departmentCode: '03', visitType: 'return', feeCategory: 'self' }, t.registrar);
+    const visitOnOld = await t.call('visits.register', { patientId: absorbed.id, departmentCode: '03', visitType: 'first', feeCategory: 'self' }, t.registrar);
     expect(visitOnOld.ok || visitOnOld.error.code).toBe('VALIDATION_FAILED');
 
     // Every revision of the absorbed record is kept; the merge is in the audit chain.

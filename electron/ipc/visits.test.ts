@@ -21,7 +21,7 @@ afterAll(() => t.close());
 async function register(patientIndex: number, departmentCode: string, extra: { doctorUsername?: string; visitType?: 'first' | 'return' | 'emergency' } = {}) {
   const result = await t.call(
     'visits.register',
-    { patientId: patients[patientIndex], departmentCode, visitType: extra.visitType ?? 'return', feeCategory: 'resident', ...(extra.doctorUsername ? { doctorUsername: extra.doctorUsername } : {}) },
+    { patientId: patients[patientIndex], departmentCode, visitType: extra.visitType ?? 'first', feeCategory: 'resident', ...(extra.doctorUsername ? { doctorUsername: extra.doctorUsername } : {}) },
     t.registrar,
   );
   if (!result.ok) throw new Error(`${result.error.code} ${result.error.message}`);
@@ -29,7 +29,7 @@ async function register(patientIndex: number, departmentCode: string, extra: { d
 }
 
 describe('visits', () => {
-  it('numbers visits per workstation and day, and queues them per department and doctor', async () => {
+  it('numbers visits per workstation and day, 就诊序号 per department, and queues them per department and doctor', async () => {
     const day = chinaDateOf(new Date()).replaceAll('-', '');
     const a = await register(0, '03', { doctorUsername: 'dr.li' });
     const b = await register(1, '03', { doctorUsername: 'dr.li' });
@@ -37,7 +37,7 @@ describe('visits', () => {
     const d = await register(3, '03');
     const e = await register(4, '03', { doctorUsername: 'dr.li', visitType: 'emergency' });
     expect([a, b, c, d, e].map((v) => v.visitNumber)).toEqual([1, 2, 3, 4, 5].map((n) => `W01-${day}-000${n}`));
-    expect([a, b, c, d, e].map((v) => v.queueNumber)).toEqual([1, 2, 1, 1, 3]);
+    expect([a, b, c, d, e].map((v) => v.queueNumber)).toEqual([1, 2, 3, 4, 5]);
     // The emergency goes to the front of Dr. Li's queue.
     expect(e.queuePosition).toBe(1);
     expect(a).toMatchObject({ status: 'waiting', statusLabel: '候诊', department: { name: '内科' }, doctor: { displayName: '李医生' }, feeCategory: { name: '城乡居民医保' } });
@@ -81,9 +81,9 @@ describe('visits', () => {
 
     const queue = await t.call('visits.queue', { departmentCode: '03', doctorUsername: 'dr.li' }, t.doctor);
     expect(queue.ok && queue.value.waiting.map((v) => v.queuePosition)).toEqual([1, 2, 3]);
-    // Numbers are not reused: the next visit of Dr. Li's queue is number 4.
-    const next = await t.call('visits.register', { patientId: patients[0], departmentCode: '03', doctorUsername: 'dr.li', visitType: 'return', feeCategory: 'self' }, t.registrar);
-    expect(next.ok && next.value.queueNumber).toBe(4);
+    // Numbers are not reused: the next visit of the department is number 6.
+    const next = await t.call('visits.register', { patientId: patients[0], departmentCode: '03', doctorUsername: 'dr.li', visitType: 'first', feeCategory: 'self' }, t.registrar);
+    expect(next.ok && next.value.queueNumber).toBe(6);
   });
 
   it("lists today's visits with filters and counts by status", async () => {

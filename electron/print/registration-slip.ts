@@ -6,24 +6,23 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import type { VisitView } from '../../shared/api';
+import { clinicDateTime } from '../../shared/time/clinic-time';
 import { cjkFontFor } from './cjk-font';
+import { breakLines } from './line-break';
+import { labelOpenTypeFonts } from './open-type-font';
 
 export interface SlipContent {
   readonly clinicName: string;
   readonly visit: VisitView;
   /** Display name of the registrar who printed it. */
   readonly registrar: string;
+  /** The clinic's time zone (clinic settings); Asia/Shanghai when left out. */
+  readonly timeZone?: string;
 }
 
 const MM = 72 / 25.4;
 const WIDTH = 80 * MM;
 const MARGIN = 4 * MM;
-
-/** `2026-06-01 08:12` in China time from an ISO instant. */
-export function chinaMinute(iso: string): string {
-  const shifted = new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString();
-  return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)}`;
-}
 
 interface Line {
   readonly text: string;
@@ -48,24 +47,11 @@ function slipLines(content: SlipContent): Line[] {
     { text: `科室：${visit.department.name}`, size: 11, gap: 6 },
     { text: `医生：${doctor}`, size: 11, gap: 6 },
     { text: `类别：${visit.visitTypeLabel}　费别：${visit.feeCategory.name}`, size: 10, gap: 6 },
-    { text: `挂号时间：${chinaMinute(visit.registeredAt)}`, size: 9, gap: 6 },
+    { text: `挂号时间：${clinicDateTime(visit.registeredAt, content.timeZone)}`, size: 9, gap: 6 },
     { text: `挂号员：${content.registrar}`, size: 9, gap: 4 },
     { text: '', size: 1, rule: true, gap: 6 },
     { text: '请留意叫号，按序号就诊。本单当日有效。', size: 8, center: true, gap: 8 },
   ];
-}
-
-/** Breaks text into lines that fit `width` (Chinese breaks anywhere; no hyphenation needed). */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let current = '';
-  for (const char of Array.from(text)) {
-    if (current && font.widthOfTextAtSize(current + char, size) > width) {
-      lines.push(current);
-      current = char;
-    } else current += char;
-  }
-  return [...lines, current];
 }
 
 function draw(page: PDFPage, font: PDFFont, lines: ReadonlyArray<{ text: string; size: number; center?: boolean; rule?: boolean; y: number }>): void {
@@ -83,7 +69,8 @@ export async function registrationSlipPdf(content: SlipContent, options: { fontF
   const lines = slipLines(content);
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
-  const font = await pdf.embedFont(await cjkFontFor(lines.map((l) => l.text).join(''), options.fontFile), { subset: false });
+  const fontBytes = await cjkFontFor(lines.map((l) => l.text).join(''), options.fontFile);
+  const font = await pdf.embedFont(fontBytes, { subset: false });
 
   // Lay out top-down first, then size the page to fit (a slip printer cuts after the content).
   const placed: Array<{ text: string; size: number; center?: boolean; rule?: boolean; y: number }> = [];
@@ -94,7 +81,7 @@ export async function registrationSlipPdf(content: SlipContent, options: { fontF
       placed.push({ ...line, y });
       continue;
     }
-    for (const [i, part] of wrap(line.text, font, line.size, WIDTH - 2 * MARGIN).entries()) {
+    for (const [i, part] of breakLines(line.text, WIDTH - 2 * MARGIN, (text) => font.widthOfTextAtSize(text, line.size)).entries()) {
       y += (i === 0 ? (line.gap ?? 0) : 2) + line.size;
       placed.push({ text: part, size: line.size, center: line.center, y });
     }
@@ -107,5 +94,6 @@ export async function registrationSlipPdf(content: SlipContent, options: { fontF
   pdf.setCreator('乡镇卫生院诊疗与病案系统');
   pdf.setCreationDate(new Date(content.visit.registeredAt));
   pdf.setModificationDate(new Date(content.visit.registeredAt));
+  await labelOpenTypeFonts(pdf, fontBytes);
   return pdf.save();
 }

@@ -1,11 +1,22 @@
 import type { CardHolderView, DeviceErrorView, DeviceStateView, ScanView } from '../../shared/api/devices';
 import type { CardHolder, DeviceErrorInfo, DeviceState, Scan, TestReadReport } from '../devices';
 import type { OutputOf } from '../../shared/api';
+import { DEFAULT_FEE_CATEGORIES } from '../../shared/docs/clinic';
+import { splitCardAddress, suggestedFeeCategory } from './patients/card-address';
+import { loadDivisionIndex } from './reference/code-sets';
 
 /** The devices module's types, turned into the contract's views (which the renderer may import). */
 
+/** A card read as the form takes it: the raw fields, the address split by division, and a suggested 费别. */
 export function cardHolderView(holder: CardHolder): CardHolderView {
-  return { ...holder };
+  const address = splitCardAddress(loadDivisionIndex(), holder);
+  const fee = suggestedFeeCategory(holder, DEFAULT_FEE_CATEGORIES);
+  return {
+    ...holder,
+    ...(address.divisionCode ? { addressDivisionCode: address.divisionCode } : {}),
+    ...(holder.address ? { addressDetail: address.detail } : {}),
+    ...(fee ? { suggestedFeeCategory: fee } : {}),
+  };
 }
 
 export function deviceErrorView(error: DeviceErrorInfo): DeviceErrorView {

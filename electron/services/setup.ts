@@ -1,3 +1,4 @@
+import { DEFAULT_CLINIC_TIME_ZONE } from '../../shared/time/clinic-time';
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { ApiFailure } from '../../shared/api';
@@ -47,6 +48,7 @@ export async function initializeClinic(data: ClinicData, input: SetupInput, now 
     name: input.clinic.name,
     code: input.clinic.code,
     ...(input.clinic.divisionCode ? { division_code: input.clinic.divisionCode } : {}),
+    time_zone: input.clinic.timeZone ?? DEFAULT_CLINIC_TIME_ZONE,
     patient_id_key: patientIdKey,
     fee_categories: DEFAULT_FEE_CATEGORIES.map((c) => ({ ...c })),
   };

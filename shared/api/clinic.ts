@@ -34,6 +34,8 @@ export const clinicContract = {
       relationships: z.array(codeEntry.extend({ parentCode: z.string().nullable() })),
       visitTypes: z.array(codeEntry),
       cardKinds: z.array(codeEntry),
+      /** When a visit is 复诊, in the clinic's period: shown next to 初诊/复诊 in the visit form. */
+      visitTypeRule: z.string(),
     }),
     permission: 'session',
     requiresSetup: true,

@@ -63,6 +63,12 @@ export const cardHolderView = z.object({
   phone: z.string().optional(),
   /** 6-digit division of the issuing office. */
   divisionCode: z.string().optional(),
+  /** The finest division the card address, its issuing office and the ID number name (省/市/县/乡镇). */
+  addressDivisionCode: z.string().optional(),
+  /** The card address without those division names: what goes into 详细地址. */
+  addressDetail: z.string().optional(),
+  /** 费别 the card suggests (a social-security card: 城乡居民医保), for the registrar to confirm. */
+  suggestedFeeCategory: z.string().optional(),
 });
 export type CardHolderView = z.infer<typeof cardHolderView>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '../time/clinic-time';
 import { clinicCode } from '../docs/base';
 import { departmentCode } from '../docs/department';
 import { username } from '../docs/user';
@@ -18,6 +19,8 @@ export const setupInput = z.object({
     name: z.string().trim().min(2, '机构名称至少 2 个字').max(60, '机构名称不超过 60 个字'),
     code: clinicCode,
     divisionCode: z.string().regex(/^\d{6}(\d{3})?$/, '请从列表里选择所在地区').optional(),
+    /** The clinic's clock (IANA zone); left out: Asia/Shanghai (shared/time/clinic-time.ts). */
+    timeZone: z.string().refine(isTimeZone, '请从列表里选择时区').optional(),
   }),
   departments: z
     .array(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '../time/clinic-time';
 import { clinicCode, documentBase } from './base';
 import { CLINIC_SETTINGS_ID } from './ids';
 
@@ -19,6 +20,10 @@ export const clinicSettingsDoc = z.object({
    * on one document.
    */
   patient_id_key: z.string().regex(/^(?:[0-9a-f]{2}){16,64}$/),
+  /** The clinic's clock (IANA zone) for every time it shows or prints; left out: Asia/Shanghai. */
+  time_zone: z.string().refine(isTimeZone, '时区不对，请从列表里选择').optional(),
+  /** Days after a visit within which the patient may come back to the same department as 复诊 (default 30). */
+  return_visit_days: z.number().int().min(1).max(365).optional(),
   fee_categories: z.array(z.object({ code: z.string().min(1), name: z.string().min(1) })).min(1),
 });
 export type ClinicSettingsDoc = z.infer<typeof clinicSettingsDoc>;

@@ -31,6 +31,15 @@ interface Plan {
 
 const PATIENT_BARCODE = new RegExp(`^PT-${PATIENT_ID_SUFFIX}$`, 'i');
 
+/**
+ * The first digits of a mobile number (138, 1391…): a prefix of the phone keys, range-scanned on
+ * the key index like any other prefix. Only from three digits and a leading 1, which every mobile
+ * number has; a landline's area code alone (0371) would cover a whole county.
+ */
+function phoneHead(digits: string): Lookup[] {
+  return /^1\d{2,}$/.test(digits) ? [{ kind: 'p', value: digits, prefix: true }] : [];
+}
+
 function planFor(text: string): Plan {
   const query = queryKind(text);
   switch (query.kind) {
@@ -51,7 +60,7 @@ function planFor(text: string): Plan {
         kind: 'digits',
         lookups: [
           { kind: 'r', value: reversed(query.value), prefix: true },
-          ...(/^\d+$/.test(query.value) ? [{ kind: 'q' as const, value: reversed(query.value), prefix: true }] : []),
+          ...(/^\d+$/.test(query.value) ? [{ kind: 'q' as const, value: reversed(query.value), prefix: true }, ...phoneHead(query.value)] : []),
         ],
       };
     case 'phone':
@@ -63,7 +72,7 @@ function planFor(text: string): Plan {
         { kind: 'm', value, prefix: true },
       ];
       if (/^\d+X?$/.test(value)) lookups.push({ kind: 'd', value, prefix: true });
-      if (/^\d{7,}$/.test(value)) lookups.push({ kind: 'p', value, prefix: true });
+      if (/^\d{7,}$/.test(value)) lookups.push({ kind: 'p', value, prefix: true }, { kind: 'q', value: reversed(value), prefix: true });
       return { kind: 'card', lookups };
     }
     case 'visit_number':
@@ -78,8 +87,11 @@ function planFor(text: string): Plan {
         const id = `patient:${barcode[1].startsWith('h') ? barcode[1].toLowerCase() : barcode[1].toUpperCase()}`;
         return { kind: 'other', lookups: [], direct: () => [{ patientId: id, key: 'patient_id', exact: true }] };
       }
-      // Three digits or fewer say too little to search a million records by.
-      if (/^\d{0,3}$/.test(query.value)) return { kind: 'other', lookups: [] };
+      // Three digits are a mobile number's head (138) or nothing: fewer say too little to search a million records by.
+      if (/^\d{0,3}$/.test(query.value)) {
+        const head = phoneHead(query.value);
+        return { kind: head.length > 0 ? 'digits' : 'other', lookups: head };
+      }
       return { kind: 'other', lookups: [{ kind: 'c', value: numberKey(query.value), prefix: true }, { kind: 'n', value: nameKey(query.value), prefix: true }] };
     }
     default: {

@@ -1,14 +1,19 @@
 /** Reference reads for the registration form: fee categories, code sets, divisions, doctors. */
 import type { ClinicData } from '../clinic-data';
+import { DEFAULT_RETURN_VISIT_DAYS, returnVisitRule } from '../../../shared/codes/visit-rules';
 import { requireSettings } from '../patients/patient-records';
+import { readClinicSettings } from '../setup';
 import { type CodeSets, loadCodeSets, loadDivisionIndex } from './code-sets';
 
 export function feeCategories(data: ClinicData): Array<{ code: string; name: string }> {
   return requireSettings(data).fee_categories.map((c) => ({ code: c.code, name: c.name }));
 }
 
-/** The code tables as plain lists (copies: the loaded tables are shared by the whole process). */
-export function codeSets() {
+/**
+ * The code tables as plain lists (copies: the loaded tables are shared by the whole process), and
+ * the 复诊 rule in the clinic's own period, for the form to show next to 初诊/复诊.
+ */
+export function codeSets(data?: ClinicData) {
   const sets: CodeSets = loadCodeSets();
   const list = (entries: CodeSets['sexes']) => entries.map((e) => ({ code: e.code, name: e.name }));
   return {
@@ -18,6 +23,7 @@ export function codeSets() {
     relationships: sets.relationships.map((r) => ({ code: r.code, name: r.name, parentCode: r.parentCode })),
     visitTypes: list(sets.visitTypes),
     cardKinds: list(sets.cardKinds),
+    visitTypeRule: returnVisitRule((data && readClinicSettings(data)?.return_visit_days) ?? DEFAULT_RETURN_VISIT_DAYS),
   };
 }
 

@@ -41,6 +41,13 @@ export const CARD_KIND_LABELS = {
 /** Short sex labels for lists and slips (GB/T 2261.1 names are long: 未知的性别). */
 export const SEX_LABELS: Readonly<Record<string, string>> = { '0': '未知', '1': '男', '2': '女', '9': '未说明' };
 
+/**
+ * The ID types in the order the front desk meets them: the resident ID card, the household register
+ * (children), the permits of Hong Kong, Macao and Taiwan residents, then the rest, 其他 last. Listed
+ * explicitly because an object's own order would put '99' (an integer-like key) first.
+ */
+const ID_TYPE_ORDER: ReadonlyArray<keyof typeof ID_DOCUMENT_TYPES> = ['01', '02', '06', '07', '03', '04', '05', '99'];
+
 let codeSets: CodeSets | undefined;
 let divisions: DivisionIndex | undefined;
 
@@ -48,9 +55,10 @@ export function loadCodeSets(): CodeSets {
   if (codeSets) return codeSets;
   const entries = (record: Readonly<Record<string, string>>): CodeEntry[] => Object.entries(record).map(([code, name]) => ({ code, name }));
   codeSets = {
-    sexes: parseGb2261(read('gb2261.csv')).sex,
+    // The labels staff say (未知, 未说明), not GB/T 2261.1's long names.
+    sexes: parseGb2261(read('gb2261.csv')).sex.map(({ code, name }) => ({ code, name: SEX_LABELS[code] ?? name })),
     ethnicities: parseEthnicities(read('ethnicity_gb3304.csv')).map(({ code, name }) => ({ code, name })),
-    idTypes: entries(ID_DOCUMENT_TYPES),
+    idTypes: ID_TYPE_ORDER.map((code) => ({ code, name: ID_DOCUMENT_TYPES[code] })),
     relationships: parseRelationships(read('gb4761_relationship.csv')),
     visitTypes: entries(VISIT_TYPE_LABELS),
     cardKinds: entries(CARD_KIND_LABELS),

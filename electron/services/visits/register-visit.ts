@@ -2,6 +2,7 @@
 import { ulid } from 'ulid';
 import { ApiFailure, type VisitView } from '../../../shared/api';
 import type { EncounterDoc } from '../../../shared/docs/encounter';
+import { DEFAULT_RETURN_VISIT_DAYS, returnVisitSince } from '../../../shared/codes/visit-rules';
 import { chinaDateOf } from '../../../shared/identity';
 import type { ClinicData } from '../clinic-data';
 import { documentStamp } from '../clinic-data';
@@ -31,6 +32,16 @@ function nextVisitNumber(data: ClinicData, workstation: string, day: string): st
   return `${prefix}${String(seq).padStart(4, '0')}`;
 }
 
+/** A visit still open: registering the patient again in that department would queue them twice. */
+const OPEN_STATUSES: ReadonlySet<string> = new Set(['waiting', 'in_progress']);
+
+/** 复诊 only after a visit to the same department within the clinic's period (shared/codes/visit-rules.ts). */
+function checkReturnVisit(data: ClinicData, patientId: string, departmentName: string, departmentCode: string, day: string, days = DEFAULT_RETURN_VISIT_DAYS): void {
+  const records = [patientId, ...data.patients.mergedInto(patientId).map((p) => p.id)];
+  if (data.encounters.latestInDepartmentSince(records, departmentCode, returnVisitSince(day, days))) return;
+  throw invalid('visitType', `这位患者 ${days} 天内没有在${departmentName}看过，不能挂复诊，请选初诊。`);
+}
+
 export function registerVisit(data: ClinicData, input: RegisterVisitInput, actor: string, now = new Date()): VisitView {
   const settings = requireSettings(data);
   const patient = data.patients.byId(input.patientId);
@@ -53,8 +64,12 @@ export function registerVisit(data: ClinicData, input: RegisterVisitInput, actor
   if (!workstation) throw new ApiFailure('NOT_SET_UP');
   const day = chinaDateOf(now);
   return data.store.transaction(() => {
-    const waiting = data.encounters.ofPatientOnDay(patient.id, day).find((v) => v.departmentCode === department.code && v.status === 'waiting');
-    if (waiting) throw new ApiFailure('DUPLICATE', `${patient.name}今天已经挂了${department.name}的号（门诊号 ${waiting.visitNumber}），还在候诊，不用重复挂号。`);
+    const open = data.encounters.ofPatientOnDay(patient.id, day).find((v) => v.departmentCode === department.code && OPEN_STATUSES.has(v.status));
+    if (open) {
+      const where = open.status === 'waiting' ? '还在候诊' : '正在就诊';
+      throw new ApiFailure('DUPLICATE', `${patient.name}今天已经挂了${department.name}的号（门诊号 ${open.visitNumber}），${where}，不用重复挂号。`);
+    }
+    if (input.visitType === 'return') checkReturnVisit(data, patient.id, department.name, department.code, day, settings.return_visit_days);
 
     const stamp = documentStamp(settings.code, actor, now);
     const doc: EncounterDoc = {

@@ -5,13 +5,23 @@ import { chinaDateOf } from '../../../shared/identity';
 import type { ClinicData } from '../clinic-data';
 import { requireSettings } from '../patients/patient-records';
 import type { EncounterRow } from '../../../db/queries';
-import { byCallOrder, placeInDay, visitNames, visitView } from './visit-views';
+import { byCallOrder, byRegistration, placeInDay, visitNames, visitView } from './visit-views';
 
 type Status = EncounterDoc['status'];
 
 function views(data: ClinicData, rows: ReadonlyArray<EncounterRow>, day: ReadonlyArray<EncounterRow>): VisitView[] {
   const names = visitNames(data, requireSettings(data));
   return rows.map((row) => visitView(data, row, data.documents.winningRev(row.id) ?? '', placeInDay(row, day), names));
+}
+
+/** The front desk's order: who is still to be called comes first, what is done sinks to the bottom. */
+const LIST_GROUP: Readonly<Record<string, number>> = { waiting: 0, in_progress: 1, completed: 2, cancelled: 2 };
+
+/** Today list: waiting in the order they will be called, then in consultation, then finished and cancelled, each by registration. */
+export function byListOrder(a: EncounterRow, b: EncounterRow): number {
+  const group = (LIST_GROUP[a.status] ?? 3) - (LIST_GROUP[b.status] ?? 3);
+  if (group !== 0) return group;
+  return a.status === 'waiting' ? byCallOrder(a, b) : byRegistration(a, b);
 }
 
 export function listVisits(
@@ -27,7 +37,7 @@ export function listVisits(
   const counts: Record<Status, number> = { waiting: 0, in_progress: 0, completed: 0, cancelled: 0 };
   for (const v of matching) if (v.status in counts) counts[v.status as Status] += 1;
   const shown = filters.status ? matching.filter((v) => v.status === filters.status) : matching;
-  return { date, visits: views(data, shown, day), counts };
+  return { date, visits: views(data, [...shown].sort(byListOrder), day), counts };
 }
 
 /**

@@ -18,7 +18,7 @@ export async function visitSlip(
   const visit = visitView(data, row, data.documents.winningRev(id) ?? '', data.encounters.queuePlace(row), visitNames(data, settings));
   let pdf: Uint8Array;
   try {
-    pdf = await registrationSlipPdf({ clinicName: settings.name, visit, registrar }, options);
+    pdf = await registrationSlipPdf({ clinicName: settings.name, visit, registrar, timeZone: settings.time_zone }, options);
   } catch (error) {
     if (error instanceof FontUnavailableError) throw new ApiFailure('INTERNAL', error.message);
     throw error;

@@ -1,5 +1,6 @@
 import type { Ref } from 'react';
 import type { OutputOf } from '../../../../shared/api';
+import { returnVisitRule } from '../../../../shared/codes/visit-rules';
 import type { FieldErrors } from '../../forms/field-errors';
 import { advanceOnEnter } from '../../keyboard/enter-advances';
 import { Button, SelectField } from '../../ui';
@@ -62,6 +63,7 @@ export function VisitForm({ draft, onChange, errors, departments, doctors, feeCa
         onChange={(visitType) => onChange({ visitType: visitType as VisitDraft['visitType'] }, 'visitType')}
         error={errors.visitType}
       />
+      <p className="text-sm text-muted" data-testid="visit-type-rule">{returnVisitRule()}</p>
       <SelectField
         label={T.feeCategory}
         path="feeCategory"

@@ -69,8 +69,9 @@ export function draftFromCard(card: CardHolderView): PatientDraft {
     birthDate: card.birthDate,
     ethnicity: card.ethnicity ?? '',
     phone: card.phone ?? '',
-    divisionCode: card.divisionCode ?? '',
-    addressDetail: card.address ?? '',
+    divisionCode: card.addressDivisionCode ?? card.divisionCode ?? '',
+    addressDetail: card.addressDetail ?? card.address ?? '',
+    feeCategory: card.suggestedFeeCategory ?? '',
     insuranceNumber: card.insuranceNumber ?? '',
     cards: [{ kind: card.cardKind, number: card.cardNumber }],
   };

@@ -143,7 +143,7 @@ export const REG_TEXT = {
     confirmCancel: '确认退号',
     keepVisit: '不退了（Esc）',
     cancelled: (visitNumber: string) => `已退号：${visitNumber}`,
-    counts: { waiting: '候诊', in_progress: '就诊中', completed: '已完成', cancelled: '已退号' },
+    counts: { waiting: '候诊', in_progress: '就诊中', completed: '已就诊', cancelled: '已退号' },
     noDoctor: '—',
   },
 

@@ -32,10 +32,12 @@ export function visitDefaultsFor(
   fallbackFeeCategory: string,
 ): VisitDraft {
   const keep = (field: VisitDraft['touched'][number]) => draft.touched.includes(field);
+  const departmentCode = keep('departmentCode') ? draft.departmentCode : (patient.lastDepartmentCode ?? draft.departmentCode);
   return {
     ...draft,
-    departmentCode: keep('departmentCode') ? draft.departmentCode : (patient.lastDepartmentCode ?? draft.departmentCode),
-    visitType: keep('visitType') ? draft.visitType : patient.lastDepartmentCode === null ? 'first' : 'return',
+    departmentCode,
+    // 复诊 follows a visit to the same department (shared/codes/visit-rules.ts); another department is 初诊.
+    visitType: keep('visitType') ? draft.visitType : patient.lastDepartmentCode !== null && patient.lastDepartmentCode === departmentCode ? 'return' : 'first',
     feeCategory: keep('feeCategory') ? draft.feeCategory : (patient.feeCategory ?? (draft.feeCategory || fallbackFeeCategory)),
   };
 }
