@@ -139,7 +139,7 @@ describe('CallAudits', () => {
     db.dispose();
 
     const after = openAudited();
-    after.audits.record({ method: 'patients.get', actor: 'li', outcome: 'ok', input: { id: 'patient:P1' }, output: { id: 'patient:P1' } });
-    expect(after.events().map((e) => [e.action, e.actor, e.target_ids])).toEqual([['patients.get', 'li', ['patient:P1']]]);
+    after.audits.record({ method: 'patients.get', actor: 'li', outcome: 'ok', input: { id: 'patient:01JAB2CDEFGHJKMNPQRSTVWXYZ' }, output: { id: 'patient:01JAB2CDEFGHJKMNPQRSTVWXYZ' } });
+    expect(after.events().map((e) => [e.action, e.actor, e.target_ids])).toEqual([['patients.get', 'li', ['patient:01JAB2CDEFGHJKMNPQRSTVWXYZ']]]);
   });
 });
