@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiError, OutputOf, SessionUser } from '../../../shared/api';
-import { Button } from '../components/Button';
-import { ErrorBanner } from '../components/ErrorBanner';
+import { Button, ErrorBanner } from '../ui';
 import { KeymapProvider } from '../keyboard/KeymapProvider';
 import { HomeScreen } from '../screens/home/HomeScreen';
 import { LoginScreen } from '../screens/login/LoginScreen';

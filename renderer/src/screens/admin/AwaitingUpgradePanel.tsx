@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ApiError, OutputOf } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { Panel } from '../../ui';
+import { ErrorBanner, Panel } from '../../ui';
 
 type AwaitingList = OutputOf<'admin.listAwaitingUpgrade'>;
 

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { ApiError, PatientDetail, PatientHit } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
-import { Button } from '../../components/Button';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { Button, ErrorBanner } from '../../ui';
 import { fieldErrorsOf } from '../../forms/field-errors';
 import { advanceOnEnter } from '../../keyboard/enter-advances';
 import { useShortcuts } from '../../keyboard/use-shortcuts';

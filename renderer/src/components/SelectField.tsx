@@ -1,2 +1,0 @@
-// Moved to the toolkit (renderer/src/ui); this path stays for screens not yet changed over.
-export { SelectField, type SelectOption } from '../ui/SelectField';
