@@ -106,7 +106,14 @@ export default async function run(ctx: BenchContext): Promise<void> {
     if (!reuse || !readClinicSettings(data)) {
       const divisions = loadDivisions(readFileSync(path.join(import.meta.dirname, '..', 'shared', 'data', 'divisions_cn.csv'), 'utf8'));
       ctx.progress(`生成演示机构：${size} 名患者，${days} 天的就诊…`);
-      const summary = await fillDemoClinic(app, { patients: size, daysBack: days, seed: 'bench', clinicDivision: '130582102', divisions, progress: (line) => ctx.progress(line) });
+      const summary = await fillDemoClinic(app, {
+        patients: size,
+        daysBack: days,
+        seed: 'bench',
+        clinicDivision: '130582102',
+        divisions,
+        progress: (line) => ctx.progress(line),
+      });
       ctx.emit('import.patients', summary.patients, 'docs');
       ctx.emit('import.encounters', summary.encounters, 'docs');
       ctx.emit('import.build_s', summary.ms / 1000, 's');
@@ -168,13 +175,23 @@ export default async function run(ctx: BenchContext): Promise<void> {
     });
     await measureAsync(ctx, 'duplicates.check', 300, async (i) => {
       const p = patients[i % patients.length];
-      await call('patients.checkDuplicates', { name: p.name, sex: p.sex, birthDate: p.birth_date, ...(p.phone ? { phone: p.phone } : {}), ...(p.id_number ? { idNumber: p.id_number } : {}) });
+      await call('patients.checkDuplicates', {
+        name: p.name,
+        sex: p.sex,
+        birthDate: p.birth_date,
+        ...(p.phone ? { phone: p.phone } : {}),
+        ...(p.id_number ? { idNumber: p.id_number } : {}),
+      });
     });
     const registered: string[] = [];
     const stamp = Date.now() % 900;
     await measureAsync(ctx, 'register.patient_commit', 200, async (i) => {
       const saved = (await call('patients.register', {
-        patient: { name: i % 2 ? '测试新患者' : '新来患者', sex: '1', idNumber: makeResidentId('110101', `1990-01-${String(1 + (i % 28)).padStart(2, '0')}`, 2 * ((stamp + i) % 500) + 1) },
+        patient: {
+          name: i % 2 ? '测试新患者' : '新来患者',
+          sex: '1',
+          idNumber: makeResidentId('110101', `1990-01-${String(1 + (i % 28)).padStart(2, '0')}`, 2 * ((stamp + i) % 500) + 1),
+        },
         acknowledgedDuplicates: true,
       })) as { id: string };
       registered.push(saved.id);

@@ -50,7 +50,10 @@ export default async function run(ctx: BenchContext): Promise<void> {
 /** Spawn browser mode, wait for its address, answer one API call; milliseconds from spawn. */
 async function timeBrowserMode(dataDir: string): Promise<number> {
   const t0 = nowMs();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'electron', 'cli', 'serve.ts'), '--data-dir', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'electron', 'cli', 'serve.ts'), '--data-dir', dataDir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
@@ -62,7 +65,11 @@ async function timeBrowserMode(dataDir: string): Promise<number> {
       child.once('exit', (code) => reject(new Error(`browser mode exited (${code})`)));
     });
     const [base, token] = url.split('/#token=');
-    const res = await fetch(`${base}/api/invoke`, { method: 'POST', headers: { 'x-clinic-token': token, 'content-type': 'application/json' }, body: JSON.stringify({ method: 'setup.status', input: {} }) });
+    const res = await fetch(`${base}/api/invoke`, {
+      method: 'POST',
+      headers: { 'x-clinic-token': token, 'content-type': 'application/json' },
+      body: JSON.stringify({ method: 'setup.status', input: {} }),
+    });
     const body = (await res.json()) as { ok: boolean };
     if (!body.ok) throw new Error('setup.status failed');
     return nowMs() - t0;

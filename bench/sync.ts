@@ -74,7 +74,12 @@ export default async function run({ size, emit, progress }: BenchArgs): Promise<
   for (const choice of [...COUNTY_PEERS].reverse()) {
     const say = progress ?? (() => undefined);
     say(`county server: ${choice.name}`);
-    await runAgainst(choice, size ?? 100_000, (metric, value, unit) => emit(metric.replace(/^sync\./, `sync.${choice.kind}.`), value, unit), (m) => say(`${choice.name}: ${m}`));
+    await runAgainst(
+      choice,
+      size ?? 100_000,
+      (metric, value, unit) => emit(metric.replace(/^sync\./, `sync.${choice.kind}.`), value, unit),
+      (m) => say(`${choice.name}: ${m}`),
+    );
   }
 }
 
@@ -163,7 +168,7 @@ async function runAgainst(choice: PeerChoice, n: number, emit: BenchArgs['emit']
     }
     const oursRss = peakRssMb();
 
-    say('rebuilding the recovered database\'s projections');
+    say("rebuilding the recovered database's projections");
     const rebuildStarted = process.hrtime.bigint();
     rebuildProjectionsSync(fresh);
     const rebuild = seconds(rebuildStarted);

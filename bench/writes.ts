@@ -22,7 +22,16 @@ export default async function run(ctx: BenchContext): Promise<void> {
   try {
     const divisions = loadDivisions(readFileSync(path.join(import.meta.dirname, '..', 'shared', 'data', 'divisions_cn.csv'), 'utf8'));
     ctx.progress(`生成 ${total} 份患者文档…`);
-    const docs: PatientDoc[] = [...generatePatients(total, { seed: 'bench', divisions, clinicCode: 'bench01', clinicDivision: '130582102', keyHex: 'ab'.repeat(32), now: new Date('2026-11-01T08:00:00+08:00') })];
+    const docs: PatientDoc[] = [
+      ...generatePatients(total, {
+        seed: 'bench',
+        divisions,
+        clinicCode: 'bench01',
+        clinicDivision: '130582102',
+        keyHex: 'ab'.repeat(32),
+        now: new Date('2026-11-01T08:00:00+08:00'),
+      }),
+    ];
 
     const db = openClinicDatabase(path.join(dir, 'clinic.sqlite'), { slowQueryLog: false });
     const batchMs: number[] = [];

@@ -21,7 +21,12 @@ const common = {
 
 await build({ ...common, entryPoints: [path.join(root, 'electron', 'main.ts')], outfile: path.join(root, 'dist', 'electron', 'main.cjs') });
 // A sandboxed preload can require nothing but 'electron': bundle everything it uses.
-await build({ ...common, external: ['electron'], entryPoints: [path.join(root, 'electron', 'preload.ts')], outfile: path.join(root, 'dist', 'electron', 'preload.cjs') });
+await build({
+  ...common,
+  external: ['electron'],
+  entryPoints: [path.join(root, 'electron', 'preload.ts')],
+  outfile: path.join(root, 'dist', 'electron', 'preload.cjs'),
+});
 // The bundle finds its migrations and the national code sets in folders next to it.
 const out = path.join(root, 'dist', 'electron');
 for (const [from, to] of [

@@ -39,7 +39,9 @@ describe('import-direction lint', () => {
   });
 
   it('keeps devices and sync as parts of their own, reached through their index', () => {
-    expect(checkFile(at('electron/services/a.ts'), "import { createSyncService } from '../sync'; import { DeviceManager } from '../devices/index';")).toEqual([]);
+    expect(checkFile(at('electron/services/a.ts'), "import { createSyncService } from '../sync'; import { DeviceManager } from '../devices/index';")).toEqual(
+      [],
+    );
     expect(checkFile(at('electron/services/a.ts'), "import { countPendingChanges } from '../sync/pending';")).toEqual([
       'electron/services/a.ts: use electron/sync/ through its index.ts, not its internals (../sync/pending)',
     ]);
@@ -61,9 +63,16 @@ describe('import-direction lint', () => {
       "electron/ipc/fixtures.ts: 'vitest' is for tests; a helper that needs it belongs in a testing/ folder",
     ]);
     // Tests and helpers in testing/ folders may reach anything they need to set a scene up.
-    expect(checkFile(at('electron/ipc/a.test.ts'), "import { openRegistrationApp } from './testing/registration-fixtures'; import { openTestApp } from '../app/testing';")).toEqual([]);
+    expect(
+      checkFile(
+        at('electron/ipc/a.test.ts'),
+        "import { openRegistrationApp } from './testing/registration-fixtures'; import { openTestApp } from '../app/testing';",
+      ),
+    ).toEqual([]);
     expect(checkFile(at('electron/ipc/testing/a.ts'), "import { openTestApp } from '../../app/testing'; import { expect } from 'vitest';")).toEqual([]);
-    expect(checkFile(at('electron/services/a.test.ts'), "import { makePatient } from '../../db/testing/fixtures'; import { x } from '../sync/pending';")).toEqual([]);
+    expect(
+      checkFile(at('electron/services/a.test.ts'), "import { makePatient } from '../../db/testing/fixtures'; import { x } from '../sync/pending';"),
+    ).toEqual([]);
     expect(checkFile(at('db/scripts/a.ts'), "import { makePatient } from '../testing/fixtures';")).toEqual([]);
   });
 });

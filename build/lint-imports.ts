@@ -101,7 +101,8 @@ function electronProblems(rel: string, spec: string, target: string): string[] {
   const to = electronPlace(target);
   if (!from) return [];
   if (!to) {
-    if (target.split('/')[0] === 'db' && !DB_USERS.has(from.part)) return [`${rel}: electron/${from.part}/ may not use db/ directly; go through services (${spec})`];
+    if (target.split('/')[0] === 'db' && !DB_USERS.has(from.part))
+      return [`${rel}: electron/${from.part}/ may not use db/ directly; go through services (${spec})`];
     return [];
   }
   if (to.part === from.part) return [];
@@ -128,7 +129,8 @@ export function checkFile(file: string, text: string): string[] {
       const target = targetOf(file, spec);
       const to = layerOf(path.join(ROOT, target));
       if (to && !ALLOWED[from].includes(to)) problems.push(`${rel}: ${from}/ may not import ${to}/ (${spec})`);
-      if (isProduction && isTestCode(target)) problems.push(`${rel}: production code may not import test code; keep helpers in a testing/ folder used by tests only (${spec})`);
+      if (isProduction && isTestCode(target))
+        problems.push(`${rel}: production code may not import test code; keep helpers in a testing/ folder used by tests only (${spec})`);
       // Tests and their helpers wire whatever they need; the directions inside electron/ bind the code that ships.
       if (isProduction) problems.push(...electronProblems(rel, spec, target));
       continue;

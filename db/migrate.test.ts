@@ -61,11 +61,20 @@ describe('migrations', () => {
         ...config.columns.filter((c) => c.isUnique).map((c) => ({ name: c.uniqueName!, unique: true })),
       ];
       const created = indexes.filter((i) => i.origin === 'c').map((i) => ({ name: i.name, unique: i.unique === 1 }));
-      expect(created.sort((a, b) => a.name.localeCompare(b.name)), config.name).toEqual(declared.sort((a, b) => a.name.localeCompare(b.name)));
+      expect(
+        created.sort((a, b) => a.name.localeCompare(b.name)),
+        config.name,
+      ).toEqual(declared.sort((a, b) => a.name.localeCompare(b.name)));
       for (const fk of config.foreignKeys) {
         const reference = fk.reference();
         const list = sqlite.prepare(`PRAGMA foreign_key_list("${config.name}")`).all() as Array<{ table: string; from: string; to: string }>;
-        expect(list).toContainEqual(expect.objectContaining({ table: getTableConfig(reference.foreignTable).name, from: reference.columns[0].name, to: reference.foreignColumns[0].name }));
+        expect(list).toContainEqual(
+          expect.objectContaining({
+            table: getTableConfig(reference.foreignTable).name,
+            from: reference.columns[0].name,
+            to: reference.foreignColumns[0].name,
+          }),
+        );
       }
     }
     sqlite.close();
@@ -126,7 +135,9 @@ describe('migrations', () => {
       { id: 'b', seq: 6 },
       { id: 'c', seq: 3 },
     ]);
-    expect(sqlite.prepare('SELECT d.id, r.rev, r.body, r.stored_at FROM revisions r JOIN documents d ON d.doc_key = r.doc_key ORDER BY r.revision_id').all()).toEqual([
+    expect(
+      sqlite.prepare('SELECT d.id, r.rev, r.body, r.stored_at FROM revisions r JOIN documents d ON d.doc_key = r.doc_key ORDER BY r.revision_id').all(),
+    ).toEqual([
       { id: 'a', rev: '1-a', body: '{"v":1}', stored_at: 1 },
       { id: 'b', rev: '1-a', body: '{"v":1}', stored_at: 2 },
       { id: 'c', rev: '1-a', body: '{"v":1}', stored_at: 3 },

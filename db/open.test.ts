@@ -13,7 +13,7 @@ describe('openClinicDatabase', () => {
     expect(db.sqlite.pragma('synchronous', { simple: true })).toBe(1);
     expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBeGreaterThan(0);
-    expect(() => db!.sqlite.prepare("INSERT INTO changes (doc_key) VALUES (424242)").run()).toThrow(/FOREIGN KEY/);
+    expect(() => db!.sqlite.prepare('INSERT INTO changes (doc_key) VALUES (424242)').run()).toThrow(/FOREIGN KEY/);
   });
 
   it('reopens an existing file with its data', () => {
@@ -33,10 +33,7 @@ describe('openClinicDatabase', () => {
     const slow: SlowQuery[] = [];
     installSlowQueryLog(db.sqlite, { thresholdMs: 20, log: (q) => slow.push(q) });
     db.sqlite.prepare('SELECT 1').get();
-    db.sqlite
-      .prepare('WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000) SELECT count(*) FROM n')
-      .pluck()
-      .get();
+    db.sqlite.prepare('WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000) SELECT count(*) FROM n').pluck().get();
     expect(slow).toHaveLength(1);
     expect(slow[0].sql).toMatch(/RECURSIVE/);
     expect(slow[0].ms).toBeGreaterThanOrEqual(20);

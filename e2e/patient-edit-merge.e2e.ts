@@ -31,9 +31,21 @@ describe('修改资料 and 合并重复档案', () => {
     session = (await invoke(server, 'auth.login', { username: REGISTRAR.username, password: REGISTRAR.password })).sessionToken;
     elderId = (await invoke(server, 'patients.register', { patient: { ...ELDER, cards: [], allergies: [] }, acknowledgedDuplicates: false }, session)).id;
     // One man, two records: registered twice with different phones, one visit on each.
-    twinA = (await invoke(server, 'patients.register', { patient: { ...TWIN, phone: '13900000011', cards: [], allergies: [] }, acknowledgedDuplicates: false }, session)).id;
-    twinB = (await invoke(server, 'patients.register', { patient: { ...TWIN, phone: '13900000022', cards: [], allergies: [] }, acknowledgedDuplicates: true }, session)).id;
-    for (const [patientId, departmentCode] of [[twinA, '03'], [twinB, '04']] as const) {
+    twinA = (
+      await invoke(
+        server,
+        'patients.register',
+        { patient: { ...TWIN, phone: '13900000011', cards: [], allergies: [] }, acknowledgedDuplicates: false },
+        session,
+      )
+    ).id;
+    twinB = (
+      await invoke(server, 'patients.register', { patient: { ...TWIN, phone: '13900000022', cards: [], allergies: [] }, acknowledgedDuplicates: true }, session)
+    ).id;
+    for (const [patientId, departmentCode] of [
+      [twinA, '03'],
+      [twinB, '04'],
+    ] as const) {
       await invoke(server, 'visits.register', { patientId, departmentCode, visitType: 'first', feeCategory: 'self' }, session);
     }
 

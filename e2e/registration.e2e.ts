@@ -40,7 +40,12 @@ describe('挂号 at the front desk', () => {
     await invoke(server, 'admin.createUser', { ...DOCTOR, roles: ['doctor'], departmentCodes: ['03'] }, admin.sessionToken);
     registrarSession = (await invoke(server, 'auth.login', { username: REGISTRAR.username, password: REGISTRAR.password })).sessionToken;
     // A woman who came before without a card: the registrar finds her by typing "lgl".
-    await invoke(server, 'patients.register', { patient: { name: '李桂兰', sex: '2', birthDate: '1950-07-21', phone: '13857901234', cards: [], allergies: [] }, acknowledgedDuplicates: false }, registrarSession);
+    await invoke(
+      server,
+      'patients.register',
+      { patient: { name: '李桂兰', sex: '2', birthDate: '1950-07-21', phone: '13857901234', cards: [], allergies: [] }, acknowledgedDuplicates: false },
+      registrarSession,
+    );
 
     browser = await openBrowser();
     reg = new RegistrationPage(browser.page);
@@ -162,7 +167,12 @@ describe('挂号 at the front desk', () => {
   });
 
   it('saves the typed patient with an address picked down to the township, and registers the visit', async () => {
-    for (const [level, code] of [['1', '33'], ['2', '3307'], ['3', '330783'], ['4', HENGDIAN]] as const) {
+    for (const [level, code] of [
+      ['1', '33'],
+      ['2', '3307'],
+      ['3', '330783'],
+      ['4', HENGDIAN],
+    ] as const) {
       await reg.newPatientForm().locator(`[data-field="address.level${level}"] select`).selectOption(code);
     }
     await reg.patientField('address.detail').fill('八仙村三组 12 号');
@@ -177,7 +187,12 @@ describe('挂号 at the front desk', () => {
 
     const found = await invoke(server, 'patients.search', { query: '王小明', limit: 5 }, registrarSession);
     const saved = await invoke(server, 'patients.get', { id: found.results[0].id }, registrarSession);
-    expect(saved.form).toMatchObject({ idNumber: '330783195603141282', sex: '2', birthDate: '1956-03-14', address: { divisionCode: HENGDIAN, detail: '八仙村三组 12 号' } });
+    expect(saved.form).toMatchObject({
+      idNumber: '330783195603141282',
+      sex: '2',
+      birthDate: '1956-03-14',
+      address: { divisionCode: HENGDIAN, detail: '八仙村三组 12 号' },
+    });
   });
 
   it('warns of a possible duplicate before saving, and uses the record on file', async () => {

@@ -44,7 +44,17 @@ describe('快捷键 from every screen', () => {
     await help.openWithKey();
     expect(await help.panel().getAttribute('data-screen')).toBe('registration');
     const ids = await help.listedIds();
-    expect(ids).toEqual(expect.arrayContaining(['app.help', 'home.registration', 'home.admin', 'registration.readCard', 'registration.register', 'registration.escape', 'editPatient.save']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'app.help',
+        'home.registration',
+        'home.admin',
+        'registration.readCard',
+        'registration.register',
+        'registration.escape',
+        'editPatient.save',
+      ]),
+    );
     expect(ids).not.toContain('adminEditor.cancel');
     expect(await help.row('registration.register').textContent()).toContain('F8');
     expect(await help.row('home.admin').textContent()).toContain('F5');

@@ -27,7 +27,13 @@ describe('同步: settings, 立即同步, history chart, conflict inbox', () => 
   beforeAll(async () => {
     [peer, server] = await Promise.all([startPeerServer(), startClinicServer()]);
     county = couchAdmin({ serverUrl: peer.url, user: peer.admin.user, password: peer.admin.password });
-    await countySetup({ serverUrl: peer.url, adminUser: peer.admin.user, adminPassword: peer.admin.password, clinicCode: TEST_CLINIC.code, clinicPassword: SYNC_PASSWORD });
+    await countySetup({
+      serverUrl: peer.url,
+      adminUser: peer.admin.user,
+      adminPassword: peer.admin.password,
+      clinicCode: TEST_CLINIC.code,
+      clinicPassword: SYNC_PASSWORD,
+    });
     await setUpClinic(server);
     browser = await openBrowser();
     sync = new SyncPage(browser.page);
@@ -71,7 +77,12 @@ describe('同步: settings, 立即同步, history chart, conflict inbox', () => 
     // Two edits of the same revision reach the county (from two other workstations, say).
     const base = (await county.request('GET', `/${DATABASE}/department:03`)).body;
     const parent = String(base._rev).split('-')[1];
-    const edit = (hash: string, changes: Record<string, unknown>) => ({ ...base, ...changes, _rev: `2-${hash}`, _revisions: { start: 2, ids: [hash, parent] } });
+    const edit = (hash: string, changes: Record<string, unknown>) => ({
+      ...base,
+      ...changes,
+      _rev: `2-${hash}`,
+      _revisions: { start: 2, ids: [hash, parent] },
+    });
     const written = await county.request('POST', `/${DATABASE}/_bulk_docs`, {
       new_edits: false,
       docs: [edit('a'.repeat(32), { name: '内科门诊', updated_by: 'desk2' }), edit('b'.repeat(32), { name: '大内科', outpatient: false, updated_by: 'desk3' })],
@@ -97,7 +108,9 @@ describe('同步: settings, 立即同步, history chart, conflict inbox', () => 
     await expect.poll(() => sync.inbox().getByTestId('notice').textContent()).toContain('已处理');
 
     await sync.syncNow();
-    await expect.poll(async () => (await county.request('GET', `/${DATABASE}/department:03?conflicts=true`)).body).toMatchObject({ name: '内科门诊', outpatient: true });
+    await expect
+      .poll(async () => (await county.request('GET', `/${DATABASE}/department:03?conflicts=true`)).body)
+      .toMatchObject({ name: '内科门诊', outpatient: true });
     expect((await county.request('GET', `/${DATABASE}/department:03?conflicts=true`)).body._conflicts).toBeUndefined();
     await expect.poll(() => sync.chart().getAttribute('data-runs')).toBe('4');
   });

@@ -2,7 +2,6 @@ import { BrowserWindow, session, shell } from 'electron';
 import path from 'node:path';
 import { RENDERER_CSP } from './security/csp';
 
-
 /**
  * The main window, locked down as Electron's security checklist asks: context isolation, the
  * sandbox, no Node in the page, a strict CSP on every response, no navigation away from the app

@@ -14,9 +14,7 @@ function devOnlyRelaxedCsp(): Plugin {
     name: 'township-clinic:dev-csp',
     apply: 'serve',
     transformIndexHtml(html) {
-      return html
-        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
-        .replace("connect-src 'self'", "connect-src 'self' ws: http://127.0.0.1:*");
+      return html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws: http://127.0.0.1:*");
     },
   };
 }

@@ -59,6 +59,7 @@ export function restoreRebuildIndexes(sqlite: Database.Database): void {
   if (!hasMeta) return;
   const statements = savedIndexSql(sqlite);
   if (statements.length === 0) return;
-  for (const sql of statements) sqlite.exec(sql.replace(/^CREATE (UNIQUE )?INDEX (?!IF NOT EXISTS)/i, (_m, unique: string | undefined) => `CREATE ${unique ?? ''}INDEX IF NOT EXISTS `));
+  for (const sql of statements)
+    sqlite.exec(sql.replace(/^CREATE (UNIQUE )?INDEX (?!IF NOT EXISTS)/i, (_m, unique: string | undefined) => `CREATE ${unique ?? ''}INDEX IF NOT EXISTS `));
   sqlite.prepare<[string]>('DELETE FROM meta WHERE key = ?').run(DROPPED_INDEXES_KEY);
 }

@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makePatient, newEncounterId, openTemporaryDatabase, type TemporaryDatabase } from '../testing/fixtures';
-import { deferProjections, dumpProjections, isProjectionRebuildPending, rebuildProjections, rebuildProjectionsSync, REBUILD_PENDING_KEY, type RebuildProgress } from './rebuild';
+import {
+  deferProjections,
+  dumpProjections,
+  isProjectionRebuildPending,
+  rebuildProjections,
+  rebuildProjectionsSync,
+  REBUILD_PENDING_KEY,
+  type RebuildProgress,
+} from './rebuild';
 import { DROPPED_INDEXES_KEY, dropIndexesForRebuild, INDEXES_BUILT_AFTER_REBUILD } from './rebuild-indexes';
 import { openClinicDatabase } from '../open';
 
@@ -35,7 +43,9 @@ function populate(target: TemporaryDatabase): void {
   target.store.bulkDocs([{ _id: resurrected._id, _rev: `1-${'f'.repeat(32)}`, _deleted: true }]);
   // Replicated revisions that fail their schema.
   target.store.bulkDocs(
-    patients.slice(250, 260).map((p, i) => ({ ...p, sex: 'Q', _rev: `2-${'e'.repeat(32)}`, _revisions: { start: 2, ids: ['e'.repeat(32), revs[250 + i].slice(2)] } })),
+    patients
+      .slice(250, 260)
+      .map((p, i) => ({ ...p, sex: 'Q', _rev: `2-${'e'.repeat(32)}`, _revisions: { start: 2, ids: ['e'.repeat(32), revs[250 + i].slice(2)] } })),
     { newEdits: false },
   );
   // Encounters, and a document of a type nobody projects.

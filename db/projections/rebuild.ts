@@ -41,7 +41,7 @@ function* rebuildSteps(host: ProjectionHost, batchSize: number): Generator<Rebui
   const { sqlite } = host;
   const runner = host.store.projections;
   const total = sqlite.prepare<[], number>('SELECT count(*) FROM documents WHERE deleted = 0').pluck().get() ?? 0;
-  const setPending = sqlite.prepare<[string]>('INSERT INTO meta (key, value) VALUES (?, \'1\') ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const setPending = sqlite.prepare<[string]>("INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET value = excluded.value");
   const clearPending = sqlite.prepare<[string]>('DELETE FROM meta WHERE key = ?');
   const nextBatch = sqlite.prepare<[string, number], WinnerRow>(
     `SELECT d.id, d.type, d.winning_rev, r.body FROM documents d
@@ -49,33 +49,37 @@ function* rebuildSteps(host: ProjectionHost, batchSize: number): Generator<Rebui
      WHERE d.deleted = 0 AND d.id > ? ORDER BY d.id LIMIT ?`,
   );
 
-  sqlite.transaction(() => {
-    // From here on, writes made between batches project themselves again (see rebuildProjections).
-    runner.setDeferred(false);
-    dropIndexesForRebuild(sqlite);
-    runner.clearAll();
-    setPending.run(REBUILD_PENDING_KEY);
-  }).immediate();
+  sqlite
+    .transaction(() => {
+      // From here on, writes made between batches project themselves again (see rebuildProjections).
+      runner.setDeferred(false);
+      dropIndexesForRebuild(sqlite);
+      runner.clearAll();
+      setPending.run(REBUILD_PENDING_KEY);
+    })
+    .immediate();
 
   let done = 0;
   let after = '';
   for (;;) {
-    const finished = sqlite.transaction(() => {
-      const rows = nextBatch.all(after, batchSize);
-      for (const row of rows) {
-        if (row.type === null || !runner.projects(row.type)) continue;
-        const body = JSON.parse(row.body) as Record<string, unknown>;
-        runner.apply(null, { id: row.id, rev: row.winning_rev, deleted: false, type: row.type, doc: { _id: row.id, ...body } }, true);
-      }
-      done += rows.length;
-      if (rows.length > 0) after = rows[rows.length - 1].id;
-      const last = rows.length < batchSize;
-      if (last) {
-        restoreRebuildIndexes(sqlite);
-        clearPending.run(REBUILD_PENDING_KEY);
-      }
-      return last;
-    }).immediate();
+    const finished = sqlite
+      .transaction(() => {
+        const rows = nextBatch.all(after, batchSize);
+        for (const row of rows) {
+          if (row.type === null || !runner.projects(row.type)) continue;
+          const body = JSON.parse(row.body) as Record<string, unknown>;
+          runner.apply(null, { id: row.id, rev: row.winning_rev, deleted: false, type: row.type, doc: { _id: row.id, ...body } }, true);
+        }
+        done += rows.length;
+        if (rows.length > 0) after = rows[rows.length - 1].id;
+        const last = rows.length < batchSize;
+        if (last) {
+          restoreRebuildIndexes(sqlite);
+          clearPending.run(REBUILD_PENDING_KEY);
+        }
+        return last;
+      })
+      .immediate();
     const progress = { done, total: Math.max(total, done) };
     if (finished) return progress;
     yield progress;
@@ -83,7 +87,11 @@ function* rebuildSteps(host: ProjectionHost, batchSize: number): Generator<Rebui
 }
 
 /** Rebuilds every projection table in one go (blocking). */
-export function rebuildProjectionsSync(host: ProjectionHost, onProgress?: (progress: RebuildProgress) => void, options: { batchSize?: number } = {}): RebuildProgress {
+export function rebuildProjectionsSync(
+  host: ProjectionHost,
+  onProgress?: (progress: RebuildProgress) => void,
+  options: { batchSize?: number } = {},
+): RebuildProgress {
   const steps = rebuildSteps(host, options.batchSize ?? DEFAULT_BATCH);
   for (;;) {
     const step = steps.next();
@@ -97,7 +105,11 @@ export function rebuildProjectionsSync(host: ProjectionHost, onProgress?: (progr
  * stays responsive. Writes made meanwhile are safe: they project themselves, and a batch reads the
  * winners as they are when it runs.
  */
-export async function rebuildProjections(host: ProjectionHost, onProgress?: (progress: RebuildProgress) => void, options: { batchSize?: number } = {}): Promise<RebuildProgress> {
+export async function rebuildProjections(
+  host: ProjectionHost,
+  onProgress?: (progress: RebuildProgress) => void,
+  options: { batchSize?: number } = {},
+): Promise<RebuildProgress> {
   const steps = rebuildSteps(host, options.batchSize ?? DEFAULT_BATCH);
   for (;;) {
     const step = steps.next();

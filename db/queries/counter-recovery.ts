@@ -27,12 +27,16 @@ export function deriveCountersFromRecord(db: ClinicOrm): CounterRecovery {
     if (match) want(`visit:${match[1]}:${match[2]}`, Number(match[3]));
   }
   const visitCounters = wanted.size;
-  for (const row of sqlite.prepare<[], { workstation: string; seq: number }>('SELECT workstation, max(seq) AS seq FROM audit_events GROUP BY workstation').all()) {
+  for (const row of sqlite
+    .prepare<[], { workstation: string; seq: number }>('SELECT workstation, max(seq) AS seq FROM audit_events GROUP BY workstation')
+    .all()) {
     want(`audit:${row.workstation}`, row.seq);
   }
 
   const current = sqlite.prepare<[string], number>('SELECT value FROM counters WHERE name = ?').pluck();
-  const raise = sqlite.prepare<[string, number]>('INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)');
+  const raise = sqlite.prepare<[string, number]>(
+    'INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)',
+  );
   const raised: Record<string, number> = {};
   sqlite.transaction(() => {
     for (const [name, value] of wanted) {

@@ -24,7 +24,17 @@ export { META_KEYS } from './meta';
 export type { SearchKeyHit } from './patient-search';
 export type { LatestVisit, PatientRow } from './patients';
 export type { UserAccountRow, UserRow } from './users';
-export { auditEventQueries, clinicSettingsQueries, counterQueries, departmentQueries, documentQueries, encounterQueries, metaQueries, patientQueries, userQueries };
+export {
+  auditEventQueries,
+  clinicSettingsQueries,
+  counterQueries,
+  departmentQueries,
+  documentQueries,
+  encounterQueries,
+  metaQueries,
+  patientQueries,
+  userQueries,
+};
 
 /** Every domain's queries on one database. */
 export function clinicQueries(db: ClinicOrm) {

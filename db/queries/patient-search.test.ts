@@ -34,7 +34,10 @@ describe('patient_search_keys', () => {
     db = openTemporaryDatabase();
     const patient = makePatient(1); // registered 2025-01-01
     db.store.bulkDocs([patient]);
-    const keyOf = () => patientSearchQueries(db.orm).searchExact('n', patient.name, 5).find((h) => h.patientId === patient._id)?.rank;
+    const keyOf = () =>
+      patientSearchQueries(db.orm)
+        .searchExact('n', patient.name, 5)
+        .find((h) => h.patientId === patient._id)?.rank;
     expect(keyOf()).toBe(20250101);
     const visit = encounter(patient._id, '2026-03-04', 1);
     const [written] = db.store.bulkDocs([visit]);
@@ -48,8 +51,15 @@ describe('patient_search_keys', () => {
     db = openTemporaryDatabase();
     const patients = Array.from({ length: 400 }, (_, i) => makePatient(i));
     db.store.bulkDocs(patients);
-    db.store.bulkDocs(patients.filter((_, i) => i % 7 === 0).map((p, i) => encounter(p._id, `2026-0${1 + (i % 9)}-${String(10 + (i % 19)).padStart(2, '0')}`, i + 1)));
-    for (const [kind, prefix] of [['n', '王'], ['f', 'w'], ['i', 'l'], ['d', '4301']] as const) {
+    db.store.bulkDocs(
+      patients.filter((_, i) => i % 7 === 0).map((p, i) => encounter(p._id, `2026-0${1 + (i % 9)}-${String(10 + (i % 19)).padStart(2, '0')}`, i + 1)),
+    );
+    for (const [kind, prefix] of [
+      ['n', '王'],
+      ['f', 'w'],
+      ['i', 'l'],
+      ['d', '4301'],
+    ] as const) {
       const inMemory = patientSearchQueries(db.orm).searchPrefix(kind, prefix, 15, 100_000);
       const byIndex = patientSearchQueries(db.orm).searchPrefix(kind, prefix, 15, 3);
       expect(inMemory.length, `${kind}:${prefix}`).toBe(15);

@@ -27,7 +27,9 @@ function prefixEnd(prefix: string): string {
   return `${prefix}\u{10FFFF}`;
 }
 
-const withKind = (kind: SearchKeyKind) => (row: KeyRow): SearchKeyHit => ({ patientId: row.patient_id, rank: row.rank, kind, value: row.value });
+const withKind =
+  (kind: SearchKeyKind) =>
+  (row: KeyRow): SearchKeyHit => ({ patientId: row.patient_id, rank: row.rank, kind, value: row.value });
 
 /** Look-ups by search key: what the patient search asks while someone types. */
 export function patientSearchQueries(db: ClinicOrm) {

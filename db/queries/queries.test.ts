@@ -7,7 +7,14 @@ let db: TemporaryDatabase;
 let q: ReturnType<typeof clinicQueries>;
 afterEach(() => db?.dispose());
 
-const base = { schema_version: 1, clinic_code: 'demo01', created_at: '2025-03-01T08:00:00.000Z', created_by: 'admin', updated_at: '2025-03-01T08:00:00.000Z', updated_by: 'admin' } as const;
+const base = {
+  schema_version: 1,
+  clinic_code: 'demo01',
+  created_at: '2025-03-01T08:00:00.000Z',
+  created_by: 'admin',
+  updated_at: '2025-03-01T08:00:00.000Z',
+  updated_by: 'admin',
+} as const;
 
 function putAll(docs: Array<Record<string, unknown> & { _id: string }>): void {
   for (const result of db.store.bulkDocs(docs)) if (!result.ok) throw new Error(JSON.stringify(result));
@@ -19,10 +26,36 @@ describe('queries', () => {
     q = clinicQueries(db.orm);
     expect(q.settings.get()).toBeUndefined();
     expect(q.users.count()).toBe(0);
-    const user = (username: string, active: boolean) => ({ _id: `user:${username}`, type: 'user', ...base, username, display_name: username, roles: ['registrar'], department_codes: [], password_hash: 'scrypt$16384$8$1$c2FsdA==$aGFzaA==', active });
-    const department = (code: string, outpatient: boolean, active: boolean) => ({ _id: `department:${code}`, type: 'department', ...base, code, name: code, outpatient, active });
+    const user = (username: string, active: boolean) => ({
+      _id: `user:${username}`,
+      type: 'user',
+      ...base,
+      username,
+      display_name: username,
+      roles: ['registrar'],
+      department_codes: [],
+      password_hash: 'scrypt$16384$8$1$c2FsdA==$aGFzaA==',
+      active,
+    });
+    const department = (code: string, outpatient: boolean, active: boolean) => ({
+      _id: `department:${code}`,
+      type: 'department',
+      ...base,
+      code,
+      name: code,
+      outpatient,
+      active,
+    });
     putAll([
-      { _id: CLINIC_SETTINGS_ID, type: 'clinic_settings', ...base, name: '城关镇卫生院', code: 'demo01', patient_id_key: 'ab'.repeat(16), fee_categories: [{ code: 'self', name: '自费' }] },
+      {
+        _id: CLINIC_SETTINGS_ID,
+        type: 'clinic_settings',
+        ...base,
+        name: '城关镇卫生院',
+        code: 'demo01',
+        patient_id_key: 'ab'.repeat(16),
+        fee_categories: [{ code: 'self', name: '自费' }],
+      },
       user('zhang', true),
       user('admin', true),
       user('old', false),
@@ -55,7 +88,12 @@ describe('queries', () => {
     expect(q.patients.byId(a._id)).toMatchObject({ name: a.name, idNumber: a.id_number, insuranceNumber: a.insurance!.number });
     expect(q.patients.byId('patient:missing')).toBeUndefined();
     expect(q.patients.byIdNumber(a.id_number!).map((p) => p.id)).toEqual([a._id]);
-    expect(q.patients.byPhone('13800000001').map((p) => p.id).sort()).toEqual([a._id, b._id].sort());
+    expect(
+      q.patients
+        .byPhone('13800000001')
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual([a._id, b._id].sort());
     expect(q.patients.byCard('social_security', a.cards[0].number).map((p) => p.id)).toEqual([a._id]);
 
     const encounter = (patientId: string, departmentCode: string, visitDate: string, n: number) => ({
@@ -112,7 +150,13 @@ describe('queries', () => {
 
     const patient = makePatient(9);
     putAll([patient]);
-    db.store.bulkDocs([{ ...patient, name: '冲突', _rev: `1-${'0'.repeat(32)}` }, { ...makePatient(10), sex: 'Z', _rev: '1-abc' }], { newEdits: false });
+    db.store.bulkDocs(
+      [
+        { ...patient, name: '冲突', _rev: `1-${'0'.repeat(32)}` },
+        { ...makePatient(10), sex: 'Z', _rev: '1-abc' },
+      ],
+      { newEdits: false },
+    );
     expect(q.documents.conflicted()).toEqual([{ id: patient._id, type: 'patient', winningRev: expect.any(String), conflictCount: 1 }]);
     expect(q.documents.conflicted({ type: 'encounter' })).toEqual([]);
     expect(q.documents.rejectedProjections()).toEqual([expect.objectContaining({ rev: '1-abc', type: 'patient' })]);

@@ -25,11 +25,19 @@ export const patients = sqliteTable(
   },
   (t) => [
     // Partial indexes: most lookups are for a value that is present, and many patients lack one.
-    index('patients_id_number_idx').on(t.idNumber).where(sql`${t.idNumber} is not null`),
-    index('patients_phone_idx').on(t.phone).where(sql`${t.phone} is not null`),
-    index('patients_insurance_number_idx').on(t.insuranceNumber).where(sql`${t.insuranceNumber} is not null`),
+    index('patients_id_number_idx')
+      .on(t.idNumber)
+      .where(sql`${t.idNumber} is not null`),
+    index('patients_phone_idx')
+      .on(t.phone)
+      .where(sql`${t.phone} is not null`),
+    index('patients_insurance_number_idx')
+      .on(t.insuranceNumber)
+      .where(sql`${t.insuranceNumber} is not null`),
     index('patients_name_idx').on(t.name, t.birthDate),
-    index('patients_merged_into_idx').on(t.mergedInto).where(sql`${t.mergedInto} is not null`),
+    index('patients_merged_into_idx')
+      .on(t.mergedInto)
+      .where(sql`${t.mergedInto} is not null`),
   ],
 );
 

@@ -35,8 +35,12 @@ export const documents = sqliteTable(
   },
   (t) => [
     uniqueIndex('documents_id_idx').on(t.id),
-    index('documents_deleted_idx').on(t.docKey).where(sql`${t.deleted} = 1`),
-    index('documents_conflicted_idx').on(t.id).where(sql`${t.conflictCount} > 0`),
+    index('documents_deleted_idx')
+      .on(t.docKey)
+      .where(sql`${t.deleted} = 1`),
+    index('documents_conflicted_idx')
+      .on(t.id)
+      .where(sql`${t.conflictCount} > 0`),
   ],
 );
 

@@ -36,7 +36,17 @@ function measure(name: string, newEdits: boolean, docsFor: (i: number) => Docume
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const info = db.store.info();
   db.close();
-  return { name, docs: total, batch, randomIds, seconds: Number(seconds.toFixed(3)), docsPerSecond: Math.round(total / seconds), cpuSeconds: Number(cpuSeconds.toFixed(3)), docsPerCpuSecond: Math.round(total / cpuSeconds), fileMB: Number((info.fileSizeBytes / 1e6).toFixed(1)) };
+  return {
+    name,
+    docs: total,
+    batch,
+    randomIds,
+    seconds: Number(seconds.toFixed(3)),
+    docsPerSecond: Math.round(total / seconds),
+    cpuSeconds: Number(cpuSeconds.toFixed(3)),
+    docsPerCpuSecond: Math.round(total / cpuSeconds),
+    fileMB: Number((info.fileSizeBytes / 1e6).toFixed(1)),
+  };
 }
 
 const results = [

@@ -45,7 +45,9 @@ describe('attachments', () => {
     expect(attachmentRows()).toBe(1);
     if (!a.ok) throw new Error('write failed');
     const stub = db.store.get('scan:a')!._attachments!['p.pdf'] as AttachmentStub;
-    const [edit] = db.store.bulkDocs([{ _id: 'scan:a', _rev: a.rev, note: '补一页', _attachments: { 'p.pdf': stub, 'p2.txt': { content_type: 'text/plain', data: page2 } } }]);
+    const [edit] = db.store.bulkDocs([
+      { _id: 'scan:a', _rev: a.rev, note: '补一页', _attachments: { 'p.pdf': stub, 'p2.txt': { content_type: 'text/plain', data: page2 } } },
+    ]);
     expect(edit).toMatchObject({ ok: true });
     const after = db.store.get('scan:a')!;
     expect(after._attachments!['p.pdf'].revpos).toBe(1);
@@ -72,7 +74,14 @@ describe('attachments', () => {
   it('keep the revpos of replicated attachments', () => {
     db = openTemporaryDatabase();
     db.store.bulkDocs(
-      [{ _id: 'scan:d', _rev: '3-c', _revisions: { start: 3, ids: ['c', 'b', 'a'] }, _attachments: { 'p.pdf': { content_type: 'application/pdf', revpos: 2, data: Buffer.from(page1).toString('base64') } as never } }],
+      [
+        {
+          _id: 'scan:d',
+          _rev: '3-c',
+          _revisions: { start: 3, ids: ['c', 'b', 'a'] },
+          _attachments: { 'p.pdf': { content_type: 'application/pdf', revpos: 2, data: Buffer.from(page1).toString('base64') } as never },
+        },
+      ],
       { newEdits: false },
     );
     expect(db.store.get('scan:d')!._attachments!['p.pdf']).toMatchObject({ revpos: 2, digest: digestOf(page1) });

@@ -60,12 +60,7 @@ describe('bulkDocs', () => {
 
   it('refuses malformed input clearly', () => {
     db = openTemporaryDatabase();
-    const results = db.store.bulkDocs([
-      { _id: '' },
-      { _id: '_system' },
-      { _id: 'x', _rev: 'not-a-rev' },
-      { _id: 'y', _secret: 1 },
-    ]);
+    const results = db.store.bulkDocs([{ _id: '' }, { _id: '_system' }, { _id: 'x', _rev: 'not-a-rev' }, { _id: 'y', _secret: 1 }]);
     expect(results.map((r) => r.ok || r.error)).toEqual(['bad_request', 'bad_request', 'bad_request', 'bad_request']);
     expect(db.store.bulkDocs([{ _id: 'z' }], { newEdits: false })[0]).toMatchObject({ ok: false, error: 'bad_request', reason: expect.stringMatching(/_rev/) });
   });
@@ -75,7 +70,12 @@ describe('bulkDocs', () => {
     const patient = makePatient(1);
     const [mine] = db.store.bulkDocs([patient]);
     expect(mine.ok).toBe(true);
-    const broken = { ...patient, birth_date: 'yesterday', _rev: `2-${'a'.repeat(32)}`, _revisions: { start: 2, ids: ['a'.repeat(32), (mine as { rev: string }).rev.slice(2)] } };
+    const broken = {
+      ...patient,
+      birth_date: 'yesterday',
+      _rev: `2-${'a'.repeat(32)}`,
+      _revisions: { start: 2, ids: ['a'.repeat(32), (mine as { rev: string }).rev.slice(2)] },
+    };
     expect(db.store.bulkDocs([broken], { newEdits: false })[0]).toMatchObject({ ok: true });
     expect(db.store.get(patient._id)).toMatchObject({ birth_date: 'yesterday' });
     expect(count('patients')).toBe(0);
@@ -91,7 +91,12 @@ describe('bulkDocs', () => {
 
   it('stores documents of unknown types without projecting them', () => {
     db = openTemporaryDatabase();
-    expect(db.store.bulkDocs([{ _id: 'dictionary:drugs', type: 'drug_dictionary', entries: [1, 2] }, { _id: '_design/app', views: {} }])).toMatchObject([{ ok: true }, { ok: true }]);
+    expect(
+      db.store.bulkDocs([
+        { _id: 'dictionary:drugs', type: 'drug_dictionary', entries: [1, 2] },
+        { _id: '_design/app', views: {} },
+      ]),
+    ).toMatchObject([{ ok: true }, { ok: true }]);
     expect(db.store.get('dictionary:drugs')).toMatchObject({ entries: [1, 2] });
     expect(db.store.info().docCount).toBe(2);
   });

@@ -77,17 +77,30 @@ describe('compactDatabase', () => {
     expect(leafOf(open)!._conflicts).toHaveLength(1);
     const resolved = 'department:D2';
     const resolvedBase = db.store.listRevisions(resolved)[11].rev;
-    db.store.bulkDocs([{ ...department('D2', '另一处改的'), _rev: `13-${'1'.repeat(32)}`, _revisions: { start: 13, ids: ['1'.repeat(32), resolvedBase.split('-')[1]] } }], {
-      newEdits: false,
-    });
+    db.store.bulkDocs(
+      [{ ...department('D2', '另一处改的'), _rev: `13-${'1'.repeat(32)}`, _revisions: { start: 13, ids: ['1'.repeat(32), resolvedBase.split('-')[1]] } }],
+      {
+        newEdits: false,
+      },
+    );
     const resolvedDoc = leafOf(resolved)!;
     for (const loser of resolvedDoc._conflicts ?? []) write({ _id: resolved, _rev: loser, _deleted: true });
     expect(leafOf(resolved)!._conflicts).toBeUndefined();
 
     // The county's reference data, replicated in two versions.
-    const dictionary = (version: string) => ({ _id: 'reference_dictionary:fee', type: 'reference_dictionary', name: 'fee', version, title: '费别', published_at: AT, entries: [] });
+    const dictionary = (version: string) => ({
+      _id: 'reference_dictionary:fee',
+      type: 'reference_dictionary',
+      name: 'fee',
+      version,
+      title: '费别',
+      published_at: AT,
+      entries: [],
+    });
     db.store.bulkDocs([{ ...dictionary('1'), _rev: `1-${'a'.repeat(32)}` }], { newEdits: false });
-    db.store.bulkDocs([{ ...dictionary('2'), _rev: `2-${'b'.repeat(32)}`, _revisions: { start: 2, ids: ['b'.repeat(32), 'a'.repeat(32)] } }], { newEdits: false });
+    db.store.bulkDocs([{ ...dictionary('2'), _rev: `2-${'b'.repeat(32)}`, _revisions: { start: 2, ids: ['b'.repeat(32), 'a'.repeat(32)] } }], {
+      newEdits: false,
+    });
 
     // A document of a type nobody has classified: kept whole.
     write({ _id: 'note:1', type: 'note', text: 'v1' });
@@ -145,7 +158,15 @@ describe('compactDatabase', () => {
     const checkpoint = (n: number, seq: number) => {
       const id = `_local/${String(n).repeat(8)}`;
       const current = db.store.getLocal(id);
-      db.store.putLocal({ _id: id, ...(current ? { _rev: current._rev } : {}), session_id: `s${seq}`, history: [{ last_seq: seq, session_id: `s${seq}` }], replicator: 'pouchdb', version: 1, last_seq: seq });
+      db.store.putLocal({
+        _id: id,
+        ...(current ? { _rev: current._rev } : {}),
+        session_id: `s${seq}`,
+        history: [{ last_seq: seq, session_id: `s${seq}` }],
+        replicator: 'pouchdb',
+        version: 1,
+        last_seq: seq,
+      });
     };
     for (let n = 1; n <= 6; n += 1) checkpoint(n, 1);
     db.store.putLocal({ _id: '_local/clinic-sync-state', pushedSeq: 3 });

@@ -109,7 +109,9 @@ export function dropOldRevisionBodies(sqlite: Database.Database, types: Readonly
        ORDER BY d.id`,
     )
     .all(...types);
-  const listRevisions = sqlite.prepare<[number], { revision_id: number; rev: string; body: string }>('SELECT revision_id, rev, body FROM revisions WHERE doc_key = ?');
+  const listRevisions = sqlite.prepare<[number], { revision_id: number; rev: string; body: string }>(
+    'SELECT revision_id, rev, body FROM revisions WHERE doc_key = ?',
+  );
   const deleteRevision = sqlite.prepare<[number]>('DELETE FROM revisions WHERE revision_id = ?');
   const updateTree = sqlite.prepare<[string, number]>('UPDATE documents SET rev_tree = ? WHERE doc_key = ?');
   const allowed = new Set(types);

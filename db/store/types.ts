@@ -21,9 +21,7 @@ export interface AttachmentStub {
 }
 
 /** An attachment as given to a write: either inline bytes, or a stub for one already stored. */
-export type AttachmentInput =
-  | { readonly content_type: string; readonly data: Uint8Array | string /* base64 */ }
-  | AttachmentStub;
+export type AttachmentInput = { readonly content_type: string; readonly data: Uint8Array | string /* base64 */ } | AttachmentStub;
 
 /** A document as read back: body plus the reserved fields CouchDB defines. */
 export interface StoredDocument {

@@ -94,7 +94,19 @@ export function writeLocalEdit(ctx: WriteContext, input: ParsedInput): Written {
     newTree = singleRevisionTree(pos, hash, input.deleted);
   }
 
-  commitRevision(ctx, { id: input.id, row: row ?? null, tree: newTree, rev, pos, deleted: input.deleted, canonical, body, type: input.type, attachments, checked });
+  commitRevision(ctx, {
+    id: input.id,
+    row: row ?? null,
+    tree: newTree,
+    rev,
+    pos,
+    deleted: input.deleted,
+    canonical,
+    body,
+    type: input.type,
+    attachments,
+    checked,
+  });
   return { id: input.id, rev };
 }
 
@@ -148,9 +160,23 @@ export function writeReplicated(ctx: WriteContext, input: ParsedInput): Written 
   }
 
   const newTree =
-    !tree && history.ids.length === 1 ? singleRevisionTree(history.start, history.ids[0], input.deleted) : mergePath(tree ?? [], historyPath(history, input.deleted)).tree;
+    !tree && history.ids.length === 1
+      ? singleRevisionTree(history.start, history.ids[0], input.deleted)
+      : mergePath(tree ?? [], historyPath(history, input.deleted)).tree;
 
-  commitRevision(ctx, { id: input.id, row: row ?? null, tree: newTree, rev, pos: history.start, deleted: input.deleted, canonical, body, type: input.type, attachments, checked: undefined });
+  commitRevision(ctx, {
+    id: input.id,
+    row: row ?? null,
+    tree: newTree,
+    rev,
+    pos: history.start,
+    deleted: input.deleted,
+    canonical,
+    body,
+    type: input.type,
+    attachments,
+    checked: undefined,
+  });
   return { id: input.id, rev };
 }
 

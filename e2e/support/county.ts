@@ -16,13 +16,23 @@ export const OLD_PC_REGISTRAR = { username: 'front', displayName: '赵挂号', p
 export async function startCountyWithClinic(patientNames: ReadonlyArray<string>): Promise<PeerServer> {
   const peer = await startPeerServer();
   const code = COUNTY_CLINIC_CODE;
-  await countySetup({ serverUrl: peer.url, adminUser: peer.admin.user, adminPassword: peer.admin.password, clinicCode: code, clinicPassword: COUNTY_SYNC_PASSWORD });
+  await countySetup({
+    serverUrl: peer.url,
+    adminUser: peer.admin.user,
+    adminPassword: peer.admin.password,
+    clinicCode: code,
+    clinicPassword: COUNTY_SYNC_PASSWORD,
+  });
   const original = await openTestApp({ initialized: true });
   try {
     const created = await original.call('admin.createUser', { ...OLD_PC_REGISTRAR, roles: ['registrar'], departmentCodes: [] }, original.adminSession);
     if (!created.ok) throw new Error(created.error.message);
     original.app.context.data.store.bulkDocs(patientNames.map((name, i) => makePatient(50_000 + i, { name, clinic_code: code })));
-    const engine = new SyncEngine({ store: original.app.context.data.store, clinicCode: code, endpoint: { serverUrl: peer.url, username: `clinic_${code}`, password: COUNTY_SYNC_PASSWORD } });
+    const engine = new SyncEngine({
+      store: original.app.context.data.store,
+      clinicCode: code,
+      endpoint: { serverUrl: peer.url, username: `clinic_${code}`, password: COUNTY_SYNC_PASSWORD },
+    });
     const outcome = await engine.run('manual');
     if (!outcome.ok) throw new Error(`the old PC did not sync: ${outcome.error.code}`);
   } finally {

@@ -26,11 +26,12 @@ const START_TIMEOUT_MS = 90_000;
 export async function startClinicServer(options: { readonly env?: Readonly<Record<string, string>> } = {}): Promise<ClinicServer> {
   if (!existsSync(SERVE_SCRIPT)) throw new Error(`browser-mode script missing: ${SERVE_SCRIPT}`);
   const dataDir = await mkdtemp(path.join(tmpdir(), 'clinic-e2e-data-'));
-  const child = spawn(
-    path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'),
-    [SERVE_SCRIPT, '--data-dir', dataDir, '--port', '0', '--static', RENDERER_BUILD],
-    { cwd: REPO_ROOT, env: { ...process.env, ...options.env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [SERVE_SCRIPT, '--data-dir', dataDir, '--port', '0', '--static', RENDERER_BUILD], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...options.env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 
   let output = '';
   const address = await new Promise<{ url: string; port: string; token: string }>((resolve, reject) => {

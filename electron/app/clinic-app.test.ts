@@ -41,13 +41,22 @@ describe('first run, login and administration through the router', () => {
     const t = await open(true);
     const s = t.adminSession;
     expect(await t.call('admin.createDepartment', { code: '50', name: '中医科', outpatient: true }, s)).toMatchObject({ ok: true });
-    expect(await t.call('admin.createDepartment', { code: '50', name: '重复', outpatient: true }, s)).toMatchObject({ ok: false, error: { code: 'DUPLICATE' } });
+    expect(await t.call('admin.createDepartment', { code: '50', name: '重复', outpatient: true }, s)).toMatchObject({
+      ok: false,
+      error: { code: 'DUPLICATE' },
+    });
     const deps = await t.call('admin.listDepartments', { outpatientOnly: true }, s);
     expect(deps.ok && deps.value.map((d) => d.code).sort()).toEqual(['03', '07', '50']);
 
-    const created = await t.call('admin.createUser', { username: 'li.hua', displayName: '李华', roles: ['doctor'], departmentCodes: ['03'], password: 'Doctor2026' }, s);
+    const created = await t.call(
+      'admin.createUser',
+      { username: 'li.hua', displayName: '李华', roles: ['doctor'], departmentCodes: ['03'], password: 'Doctor2026' },
+      s,
+    );
     expect(created).toMatchObject({ ok: true, value: { username: 'li.hua', roles: ['doctor'] } });
-    expect(await t.call('admin.createUser', { username: 'wang', displayName: '王', roles: ['doctor'], departmentCodes: ['99'], password: 'Doctor2026' }, s)).toMatchObject({
+    expect(
+      await t.call('admin.createUser', { username: 'wang', displayName: '王', roles: ['doctor'], departmentCodes: ['99'], password: 'Doctor2026' }, s),
+    ).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED', fields: [{ path: 'departmentCodes' }] },
     });
@@ -55,8 +64,14 @@ describe('first run, login and administration through the router', () => {
     const doctor = await t.call('auth.login', { username: 'li.hua', password: 'Doctor2026' });
     expect(doctor.ok).toBe(true);
     const ds = doctor.ok ? doctor.value.sessionToken : '';
-    expect(await t.call('admin.createDepartment', { code: '60', name: '外科', outpatient: true }, ds)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.call('system.status', {}, ds)).toMatchObject({ ok: true, value: { clinicName: '青山镇卫生院', workstationId: 'W01', user: { displayName: '李华' } } });
+    expect(await t.call('admin.createDepartment', { code: '60', name: '外科', outpatient: true }, ds)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await t.call('system.status', {}, ds)).toMatchObject({
+      ok: true,
+      value: { clinicName: '青山镇卫生院', workstationId: 'W01', user: { displayName: '李华' } },
+    });
 
     expect(await t.call('auth.logout', {}, ds)).toMatchObject({ ok: true });
     expect(await t.call('system.status', {}, ds)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });

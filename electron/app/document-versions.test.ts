@@ -44,8 +44,20 @@ const newerProgram = new DocumentRegistry([...Object.values(CLINIC_DOCUMENT_TYPE
 
 const memos = sqliteTable('test_visit_memos', { docId: text('doc_id').primaryKey(), text: text('text').notNull() });
 const remove = (tx: Parameters<Projector['remove']>[0], id: string) => deleteRowsWhere(tx, memos, memos.docId, id);
-const projectV1: Projector<z.infer<typeof memoV1Doc>> = { type: 'visit_memo', schema: memoV1Doc, tables: [memos], project: (tx, doc) => upsertRow(tx, memos, { docId: doc._id, text: doc.text }), remove };
-const projectV2: Projector<z.infer<typeof memoV2Doc>> = { type: 'visit_memo', schema: memoV2Doc, tables: [memos], project: (tx, doc) => upsertRow(tx, memos, { docId: doc._id, text: doc.lines.join('\n') }), remove };
+const projectV1: Projector<z.infer<typeof memoV1Doc>> = {
+  type: 'visit_memo',
+  schema: memoV1Doc,
+  tables: [memos],
+  project: (tx, doc) => upsertRow(tx, memos, { docId: doc._id, text: doc.text }),
+  remove,
+};
+const projectV2: Projector<z.infer<typeof memoV2Doc>> = {
+  type: 'visit_memo',
+  schema: memoV2Doc,
+  tables: [memos],
+  project: (tx, doc) => upsertRow(tx, memos, { docId: doc._id, text: doc.lines.join('\n') }),
+  remove,
+};
 
 const opened: ClinicDatabase[] = [];
 const folders: string[] = [];

@@ -29,7 +29,18 @@ const signedNote = defineDocumentType({
   retention: { kind: 'years_after_last_visit', years: 15 },
   conflicts: 'immutable',
   immutable: { kind: 'when_field', field: 'status', values: ['signed'], says: '门诊记录签署后不能修改' },
-  example: { _id: 'signed_note:0001', type: 'signed_note', schema_version: 1, clinic_code: 'demo01', created_at: '2025-03-01T08:00:00.000Z', created_by: 'doc1', updated_at: '2025-03-01T08:00:00.000Z', updated_by: 'doc1', text: '咳嗽', status: 'draft' },
+  example: {
+    _id: 'signed_note:0001',
+    type: 'signed_note',
+    schema_version: 1,
+    clinic_code: 'demo01',
+    created_at: '2025-03-01T08:00:00.000Z',
+    created_by: 'doc1',
+    updated_at: '2025-03-01T08:00:00.000Z',
+    updated_by: 'doc1',
+    text: '咳嗽',
+    status: 'draft',
+  },
 });
 
 const NOTE = 'signed_note:0001';
@@ -73,12 +84,23 @@ describe('an immutable document', () => {
     const audit = new AuditTrail({ store: db.store, clinicCode: () => 'demo01', workstation: () => 'W01', nextCounter: () => 1 });
     const event = audit.append({ actor: 'admin', action: 'patients.get', outcome: 'ok', targetIds: [] });
     const stored = db.store.get(event._id)!;
-    expect(db.store.bulkDocs([{ ...stored, actor: 'someone.else' }])[0]).toMatchObject({ ok: false, error: 'forbidden', reason: expect.stringContaining('审计记录') });
+    expect(db.store.bulkDocs([{ ...stored, actor: 'someone.else' }])[0]).toMatchObject({
+      ok: false,
+      error: 'forbidden',
+      reason: expect.stringContaining('审计记录'),
+    });
   });
 
   it('refuses a local edit made by an API handler, through the router', async () => {
     const contract = {
-      'notes.edit': method({ input: z.object({ id: z.string(), text: z.string() }).strict(), output: z.object({ rev: z.string() }), permission: 'admin.manage', requiresSetup: true, audit: 'write', summary: '' }),
+      'notes.edit': method({
+        input: z.object({ id: z.string(), text: z.string() }).strict(),
+        output: z.object({ rev: z.string() }),
+        permission: 'admin.manage',
+        requiresSetup: true,
+        audit: 'write',
+        summary: '',
+      }),
     };
     const admin: Actor = { username: 'admin', displayName: '管理员', roles: ['admin'], departmentCodes: [], workstation: 'W01' };
     const { hooks } = testRouterHooks({ resolveCaller: () => ({ actor: admin, expired: false }), clinic: () => ({ code: 'demo01', name: '演示卫生院' }) });
@@ -118,11 +140,17 @@ describe('an immutable document', () => {
     expect(listConflicts(db.store)).toEqual([{ id: NOTE, type: 'signed_note', winnerRev: `3-${'e'.repeat(32)}`, conflictRevs: [`3-${'d'.repeat(32)}`] }]);
     const audit = new AuditTrail({ store: db.store, clinicCode: () => 'demo01', workstation: () => 'W01', nextCounter: () => 1 });
     const seenRevs = [`3-${'e'.repeat(32)}`, `3-${'d'.repeat(32)}`];
-    const merge = () => resolveConflictFor(db.store, audit, { id: NOTE, seenRevs, choice: { kind: 'fields', base: seenRevs[0], picks: { text: seenRevs[1] } } }, 'admin');
+    const merge = () =>
+      resolveConflictFor(db.store, audit, { id: NOTE, seenRevs, choice: { kind: 'fields', base: seenRevs[0], picks: { text: seenRevs[1] } } }, 'admin');
     expect(merge).toThrow(expect.objectContaining({ error: expect.objectContaining({ code: 'VALIDATION_FAILED' }) }));
     const other = () => resolveConflictFor(db.store, audit, { id: NOTE, seenRevs, choice: { kind: 'keep', rev: seenRevs[1] } }, 'admin');
     expect(other).toThrow(expect.objectContaining({ error: expect.objectContaining({ code: 'VALIDATION_FAILED' }) }));
-    expect(resolveConflictFor(db.store, audit, { id: NOTE, seenRevs, choice: { kind: 'keep', rev: seenRevs[0] } }, 'admin')).toEqual({ id: NOTE, newRev: null, chosen: seenRevs[0], closedRevs: [seenRevs[1]] });
+    expect(resolveConflictFor(db.store, audit, { id: NOTE, seenRevs, choice: { kind: 'keep', rev: seenRevs[0] } }, 'admin')).toEqual({
+      id: NOTE,
+      newRev: null,
+      chosen: seenRevs[0],
+      closedRevs: [seenRevs[1]],
+    });
     expect(db.store.get(NOTE, { conflicts: true })).toMatchObject({ _rev: seenRevs[0], text: '另一处改的' });
     expect(db.store.get(NOTE, { conflicts: true })!._conflicts).toBeUndefined();
   });

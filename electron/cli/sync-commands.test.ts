@@ -80,7 +80,11 @@ describe('cli recover', () => {
       })),
     );
     expect(visits.every((v) => v.ok)).toBe(true);
-    const saved = await source.call('sync.saveSettings', { serverUrl: peer.url, database: `clinic_${CODE}`, username: `clinic_${CODE}`, password: PASSWORD, window: { start: '01:00', end: '05:00' } }, source.adminSession);
+    const saved = await source.call(
+      'sync.saveSettings',
+      { serverUrl: peer.url, database: `clinic_${CODE}`, username: `clinic_${CODE}`, password: PASSWORD, window: { start: '01:00', end: '05:00' } },
+      source.adminSession,
+    );
     expect(saved.ok).toBe(true);
     const run = await source.call('sync.syncNow', { wait: true }, source.adminSession);
     expect(run.ok && run.value.outcome?.ok).toBe(true);
@@ -91,7 +95,20 @@ describe('cli recover', () => {
 
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'clinic-recovered-'));
     folders.push(dataDir);
-    const ok = await runSyncCommand('recover', ['--url', peer.url, '--clinic', CODE, '--user', `clinic_${CODE}`, '--password', PASSWORD, '--workstation', 'W01', '--data-dir', dataDir]);
+    const ok = await runSyncCommand('recover', [
+      '--url',
+      peer.url,
+      '--clinic',
+      CODE,
+      '--user',
+      `clinic_${CODE}`,
+      '--password',
+      PASSWORD,
+      '--workstation',
+      'W01',
+      '--data-dir',
+      dataDir,
+    ]);
     expect(ok).toBe(true);
 
     const db = openClinicDatabase(path.join(dataDir, DATABASE_FILE));

@@ -73,10 +73,13 @@ async function countySetupCommand(argv: ReadonlyArray<string>): Promise<void> {
     adminPassword: required(argv, '--admin-password', 'COUNTY_ADMIN_PASSWORD'),
     clinicCode: required(argv, '--clinic'),
     clinicPassword: required(argv, '--clinic-password', 'CLINIC_SYNC_PASSWORD'),
-    ...(mergeInto ? { mergeInto: { database: mergeInto, endpoints: 'url' as const }, mergePassword: required(argv, '--merge-password', 'COUNTY_MERGE_PASSWORD') } : {}),
+    ...(mergeInto
+      ? { mergeInto: { database: mergeInto, endpoints: 'url' as const }, mergePassword: required(argv, '--merge-password', 'COUNTY_MERGE_PASSWORD') }
+      : {}),
   }).catch((error: unknown) => {
     // The engine's wording speaks of the clinic's account; here it is the county administrator's.
-    if (error instanceof CountySetupError && error.code === 'SYNC_AUTH_FAILED') throw new Error('县级平台拒绝了管理员账号或密码，请核对 --admin-user 和 --admin-password。');
+    if (error instanceof CountySetupError && error.code === 'SYNC_AUTH_FAILED')
+      throw new Error('县级平台拒绝了管理员账号或密码，请核对 --admin-user 和 --admin-password。');
     throw error;
   });
   console.log(`县级平台 ${serverUrl} 已为本院开通同步：`);
@@ -102,7 +105,11 @@ async function recoverCommand(argv: ReadonlyArray<string>): Promise<void> {
 
   const started = Date.now();
   process.stderr.write(`从 ${remoteUrl} 恢复到 ${dataDir} …\n`);
-  const result = await recoverClinic({ remoteUrl, credentials: { username, password }, dataDir, fileName: DATABASE_FILE,
+  const result = await recoverClinic({
+    remoteUrl,
+    credentials: { username, password },
+    dataDir,
+    fileName: DATABASE_FILE,
     onProgress: progressPrinter('恢复中'),
     onRebuildProgress: rebuildPrinter(),
   });
@@ -116,11 +123,7 @@ async function recoverCommand(argv: ReadonlyArray<string>): Promise<void> {
     if (meta.get(META_INITIALIZED_AT) === null) meta.set(META_INITIALIZED_AT, new Date().toISOString());
     const database = `clinic_${result.clinicCode}`;
     const { serverUrl } = parseClinicDatabaseUrl(remoteUrl);
-    writeSyncSettings(
-      { meta },
-      { serverUrl, database, username, password, window: { ...DEFAULT_SYNC_WINDOW } },
-      keyFileSecretBox(dataDir),
-    );
+    writeSyncSettings({ meta }, { serverUrl, database, username, password, window: { ...DEFAULT_SYNC_WINDOW } }, keyFileSecretBox(dataDir));
     const settings = db.store.get(CLINIC_SETTINGS_ID);
     console.log(`恢复完成（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）：`);
     console.log(`  机构：${typeof settings?.name === 'string' ? settings.name : '（未找到本院设置）'}（${result.clinicCode}）`);
@@ -158,10 +161,14 @@ async function syncNowCommand(argv: ReadonlyArray<string>): Promise<boolean> {
       if (outcome.error.detail) console.error(`（技术细节：${outcome.error.detail}）`);
       return false;
     }
-    console.log(`同步成功：上传 ${run?.pushed ?? 0} 条，下载 ${run?.pulled ?? 0} 条，参考数据 ${run?.referencePulled ?? 0} 条；待上传 ${engine.status().pendingChanges} 条。`);
+    console.log(
+      `同步成功：上传 ${run?.pushed ?? 0} 条，下载 ${run?.pulled ?? 0} 条，参考数据 ${run?.referencePulled ?? 0} 条；待上传 ${engine.status().pendingChanges} 条。`,
+    );
     if (run?.referenceError) console.log(`注意：参考数据没有取到：${run.referenceError.message}`);
     if (run?.refusedCount) {
-      console.log(`注意：县级平台发来 ${run.refusedCount} 份不合格的记录（SYNC_BAD_RESPONSE），没有写入本机，已留作记录（例如 ${run.refused?.[0]?.id}：${run.refused?.[0]?.reason}）；其余记录已正常同步。请把这些记录告诉县级平台管理员。`);
+      console.log(
+        `注意：县级平台发来 ${run.refusedCount} 份不合格的记录（SYNC_BAD_RESPONSE），没有写入本机，已留作记录（例如 ${run.refused?.[0]?.id}：${run.refused?.[0]?.reason}）；其余记录已正常同步。请把这些记录告诉县级平台管理员。`,
+      );
     }
     if (run && run.deniedCount > 0) console.log(`注意：县级平台拒收了 ${run.deniedCount} 条记录（例如 ${run.denied[0]?.id}：${run.denied[0]?.reason}）。`);
     return true;
@@ -175,7 +182,10 @@ function compactCommand(argv: ReadonlyArray<string>): CompactionReport {
   const db = openClinicDatabase(path.join(dataDir, DATABASE_FILE));
   try {
     const report = compactDatabase(db);
-    metaQueries(db.orm).set(META_LAST_COMPACTION, JSON.stringify({ at: new Date().toISOString(), bytesBefore: report.bytesBefore, bytesAfter: report.bytesAfter }));
+    metaQueries(db.orm).set(
+      META_LAST_COMPACTION,
+      JSON.stringify({ at: new Date().toISOString(), bytesBefore: report.bytesBefore, bytesAfter: report.bytesAfter }),
+    );
     console.log(
       `整理完成：清理旧版本 ${report.revisionsDropped} 个（${report.documentsCompacted} 份非病历文档），过期复制检查点 ${report.checkpointsPurged} 个；` +
         `数据库 ${formatBytes(report.bytesBefore)} → ${formatBytes(report.bytesAfter)}，用时 ${(report.durationMs / 1000).toFixed(1)} 秒。病历文档的所有版本都保留。`,

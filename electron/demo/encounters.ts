@@ -56,10 +56,43 @@ export function estimateVisitsPerDay(patientCount: number): number {
 
 /** Department mix by kind of patient, as 诊疗科目 codes (see departments.ts). */
 const DEPARTMENT_MIX: Readonly<Record<'child' | 'woman' | 'adult' | 'elderly', ReadonlyArray<readonly [string, number]>>> = {
-  child: [['07', 55], ['02', 15], ['01', 12], ['03', 5], ['50', 5], ['04', 5], ['12', 3]],
-  woman: [['03', 25], ['02', 20], ['05', 20], ['50', 10], ['04', 10], ['01', 5], ['12', 5], ['21', 5]],
-  adult: [['03', 35], ['02', 25], ['04', 12], ['50', 12], ['01', 4], ['12', 6], ['21', 6]],
-  elderly: [['03', 38], ['02', 25], ['50', 14], ['01', 8], ['04', 6], ['21', 6], ['12', 3]],
+  child: [
+    ['07', 55],
+    ['02', 15],
+    ['01', 12],
+    ['03', 5],
+    ['50', 5],
+    ['04', 5],
+    ['12', 3],
+  ],
+  woman: [
+    ['03', 25],
+    ['02', 20],
+    ['05', 20],
+    ['50', 10],
+    ['04', 10],
+    ['01', 5],
+    ['12', 5],
+    ['21', 5],
+  ],
+  adult: [
+    ['03', 35],
+    ['02', 25],
+    ['04', 12],
+    ['50', 12],
+    ['01', 4],
+    ['12', 6],
+    ['21', 6],
+  ],
+  elderly: [
+    ['03', 38],
+    ['02', 25],
+    ['50', 14],
+    ['01', 8],
+    ['04', 6],
+    ['21', 6],
+    ['12', 3],
+  ],
 };
 
 const EMERGENCY_SHARE = 0.03;
@@ -69,10 +102,7 @@ const RETURN_WITHIN_DAYS = 30;
 const OPENING_S = 7.5 * 3600;
 const WORKDAY_LENGTH_S = 10 * 3600;
 
-export function* generateEncounters(
-  patients: Iterable<EncounterPatient>,
-  options: EncounterGeneratorOptions,
-): Generator<EncounterDoc, void, undefined> {
+export function* generateEncounters(patients: Iterable<EncounterPatient>, options: EncounterGeneratorOptions): Generator<EncounterDoc, void, undefined> {
   const clinicCode = clinicCodeSchema.parse(options.clinicCode);
   const rng = new Prng(options.seed).fork('encounters');
   const nowMs = options.now.getTime();
@@ -186,11 +216,7 @@ function weekendFactor(day: number): number {
  * Where a visit stands at `now`: past visits are completed (a few cancelled); today's recent ones
  * are still waiting or being seen.
  */
-function progress(
-  rng: Prng,
-  registeredMs: number,
-  nowMs: number,
-): { status: EncounterDoc['status']; updatedMs: number; byDoctor: boolean } {
+function progress(rng: Prng, registeredMs: number, nowMs: number): { status: EncounterDoc['status']; updatedMs: number; byDoctor: boolean } {
   const minutes = (n: number) => n * 60_000;
   const elapsed = nowMs - registeredMs;
   if (rng.chance(CANCEL_SHARE)) {

@@ -48,7 +48,10 @@ export async function fillDemoClinic(app: ClinicApp, options: FillOptions) {
   if (!settings) throw new Error('初始设置没有写入');
 
   const staff = generateStaff({ seed: options.seed, clinicCode, now, departments: DEMO_DEPARTMENTS, passwordHash: await hashPassword(DEMO_PASSWORD) });
-  writeAll(app, staff.filter((u) => u.username !== 'admin'));
+  writeAll(
+    app,
+    staff.filter((u) => u.username !== 'admin'),
+  );
   const registrars = staff.filter((u: UserDoc) => u.roles.includes('registrar')).map((u) => u.username);
 
   const light: EncounterPatient[] = [];

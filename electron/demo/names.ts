@@ -12,9 +12,7 @@ function rankWeighted(list: string): WeightedTable<string> {
   return new WeightedTable(list.split(' ').map((name, rank) => [name, 1 / (rank + 3)] as const));
 }
 
-const surnames = new WeightedTable(
-  Array.from(SURNAME_WEIGHTS.matchAll(/(\D+?)(\d+)\s*/g), (m) => [m[1], Number(m[2])] as const),
-);
+const surnames = new WeightedTable(Array.from(SURNAME_WEIGHTS.matchAll(/(\D+?)(\d+)\s*/g), (m) => [m[1], Number(m[2])] as const));
 
 const givenNames = Object.fromEntries(
   (Object.keys(GIVEN_NAMES) as Cohort[]).map((cohort) => [

@@ -11,13 +11,7 @@ import type { PatientDoc } from '../../shared/docs/patient';
 import { makeResidentId } from '../../shared/identity/resident-id';
 import { createPatientIdDeriver } from '../../shared/identity/patient-id';
 import { chinaDayNumber, chinaInstant, dateOfDayNumber, dayNumber, isoInstant } from './clock';
-import {
-  ALLERGY_REACTIONS,
-  ALLERGY_SUBSTANCES,
-  CAPITAL_AREA_CODES,
-  MOBILE_PREFIXES,
-  PROVINCE_ETHNICITIES,
-} from './name-data';
+import { ALLERGY_REACTIONS, ALLERGY_SUBSTANCES, CAPITAL_AREA_CODES, MOBILE_PREFIXES, PROVINCE_ETHNICITIES } from './name-data';
 import { type BinarySex, drawName, drawSurname } from './names';
 import { AddressPicker, IdCountyPicker, resolveClinicPlace } from './places';
 import { Prng, WeightedTable } from './prng';
@@ -56,8 +50,17 @@ const AGE_BANDS = new WeightedTable<readonly [number, number]>([
 ]);
 
 /** Fee categories (DEFAULT_FEE_CATEGORIES codes): nearly every villager is in 城乡居民医保. */
-const FEE_WITH_ID = new WeightedTable<string>([['resident', 82], ['employee', 8], ['self', 6], ['ncms_poverty', 3], ['public', 1]]);
-const FEE_WITHOUT_ID = new WeightedTable<string>([['self', 60], ['resident', 40]]);
+const FEE_WITH_ID = new WeightedTable<string>([
+  ['resident', 82],
+  ['employee', 8],
+  ['self', 6],
+  ['ncms_poverty', 3],
+  ['public', 1],
+]);
+const FEE_WITHOUT_ID = new WeightedTable<string>([
+  ['self', 60],
+  ['resident', 40],
+]);
 
 const DAY_1900 = dayNumber('1900-01-01');
 const WORKDAY_START_S = 7.5 * 3600;
@@ -218,4 +221,3 @@ function emergencyContact(
     ? { name: drawName(rng, '2', birthYear + rng.between(-2, 4)), relationship: '12', phone }
     : { name: drawName(rng, '1', birthYear - rng.between(-2, 4)), relationship: '11', phone };
 }
-

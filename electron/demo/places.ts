@@ -4,12 +4,7 @@
  * township gets a fixed, seeded list of made-up village names (the same every run).
  */
 import type { Division, DivisionIndex } from '../../shared/codes/divisions';
-import {
-  COMMUNITY_NAMES,
-  VILLAGE_PLACE_WORDS,
-  VILLAGE_PREFIXES,
-  VILLAGE_STOCK_NAMES,
-} from './name-data';
+import { COMMUNITY_NAMES, VILLAGE_PLACE_WORDS, VILLAGE_PREFIXES, VILLAGE_STOCK_NAMES } from './name-data';
 import { drawSurname } from './names';
 import { Prng, WeightedTable } from './prng';
 
@@ -55,7 +50,11 @@ export interface DemoAddress {
 type Scope = 'home' | 'county' | 'prefecture';
 
 /** Most patients of a township clinic live in its township; some come from next door. */
-const HOME_SCOPE = new WeightedTable<Scope>([['home', 65], ['county', 30], ['prefecture', 5]]);
+const HOME_SCOPE = new WeightedTable<Scope>([
+  ['home', 65],
+  ['county', 30],
+  ['prefecture', 5],
+]);
 
 export class AddressPicker {
   private readonly villages = new Map<string, ReadonlyArray<string>>();
@@ -123,11 +122,7 @@ export class IdCountyPicker {
   pick(rng: Prng): { readonly code6: string; readonly index: number } {
     const scope = this.scope.pick(rng);
     const county =
-      scope === 'county'
-        ? this.place.county
-        : scope === 'prefecture'
-          ? rng.pick(this.place.prefectureCounties)
-          : rng.pick(this.place.provinceCounties);
+      scope === 'county' ? this.place.county : scope === 'prefecture' ? rng.pick(this.place.prefectureCounties) : rng.pick(this.place.provinceCounties);
     return { code6: county.code, index: this.indexOf.get(county.code) ?? 0 };
   }
 }

@@ -39,7 +39,11 @@ describe('Prng', () => {
 
 describe('WeightedTable', () => {
   it('draws in proportion to the weights and never draws a zero weight', () => {
-    const table = new WeightedTable<string>([['a', 1], ['b', 0], ['c', 3]]);
+    const table = new WeightedTable<string>([
+      ['a', 1],
+      ['b', 0],
+      ['c', 3],
+    ]);
     const rng = new Prng('w');
     const counts: Record<string, number> = { a: 0, b: 0, c: 0 };
     for (let i = 0; i < 40_000; i += 1) counts[table.pick(rng)] += 1;

@@ -25,7 +25,16 @@ export interface StaffOptions {
 
 /** Doctors per outpatient department code; others get one. 内科 and 全科 carry most of the load. */
 const DOCTORS_PER_DEPARTMENT: Readonly<Record<string, number>> = {
-  '03': 3, '02': 2, '50': 2, '04': 2, '05': 2, '01': 2, '07': 1, '12': 1, '21': 1, '20': 1,
+  '03': 3,
+  '02': 2,
+  '50': 2,
+  '04': 2,
+  '05': 2,
+  '01': 2,
+  '07': 1,
+  '12': 1,
+  '21': 1,
+  '20': 1,
 };
 const REGISTRARS = 3;
 
@@ -59,7 +68,9 @@ function plan(departments: StaffOptions['departments']): Person[] {
 }
 
 function loginName(name: string, taken: Set<string>): string {
-  const letters = nameSearchKeys(name).full.replace(/[^a-z]/g, '').slice(0, 28);
+  const letters = nameSearchKeys(name)
+    .full.replace(/[^a-z]/g, '')
+    .slice(0, 28);
   const base = /^[a-z]{2,}/.test(letters) ? letters : 'staff';
   let candidate = base;
   for (let n = 2; taken.has(candidate); n += 1) candidate = `${base}${n}`;

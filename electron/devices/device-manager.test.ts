@@ -104,7 +104,10 @@ describe('DeviceManager (in memory, fake clock)', () => {
     const read = manager.readCard();
     await FakeClock.settle();
     bus.unplug(READER.path);
-    expect(await clock.run(read)).toMatchObject({ ok: false, error: { code: 'reader_disconnected', message: '读卡器已断开，请检查连线；重新插上后会自动连接' } });
+    expect(await clock.run(read)).toMatchObject({
+      ok: false,
+      error: { code: 'reader_disconnected', message: '读卡器已断开，请检查连线；重新插上后会自动连接' },
+    });
   });
 
   it('says the port is missing when the reader is not there at start-up, and connects once plugged', async () => {
@@ -159,7 +162,10 @@ describe('DeviceManager (in memory, fake clock)', () => {
     const { clock, reader, manager, readerStates } = frontDesk();
     manager.start();
     await clock.elapse(0);
-    expect(await clock.run(manager.testRead(READER))).toEqual({ ok: true, value: { kind: 'card_reader', readerVersion: 'TC-SIM-READER 1.0', card: { present: false } } });
+    expect(await clock.run(manager.testRead(READER))).toEqual({
+      ok: true,
+      value: { kind: 'card_reader', readerVersion: 'TC-SIM-READER 1.0', card: { present: false } },
+    });
     reader.insert(RESIDENT_HEALTH_CARD);
     expect(await clock.run(manager.testRead(READER))).toEqual({
       ok: true,

@@ -57,9 +57,7 @@ export class DeviceError extends Error {
   }
 
   toInfo(): DeviceErrorInfo {
-    return this.detail === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, detail: this.detail };
+    return this.detail === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, detail: this.detail };
   }
 }
 

@@ -21,9 +21,7 @@ export type TestReadReport =
       readonly readerVersion: string;
       /** The reader works; what happened with the card (if any) is reported separately. */
       readonly card:
-        | { readonly present: false }
-        | { readonly present: true; readonly holder: CardHolder }
-        | { readonly present: true; readonly error: DeviceErrorInfo };
+        { readonly present: false } | { readonly present: true; readonly holder: CardHolder } | { readonly present: true; readonly error: DeviceErrorInfo };
     }
   | { readonly kind: 'scanner'; readonly scan: Scan; readonly encoding: ScanEncoding };
 

@@ -14,15 +14,12 @@ let dir: string;
 
 function call(options: { path: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: server.port, path: options.path, method: options.method ?? 'GET', headers: options.headers },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      },
-    );
+    const req = request({ host: '127.0.0.1', port: server.port, path: options.path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
     req.on('error', reject);
     req.end(options.body);
   });
@@ -32,10 +29,17 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'clinic-http-'));
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>诊疗</title>');
   const contract = {
-    'setup.status': method({ input: z.object({ x: z.number() }).strict(), output: z.object({ doubled: z.number() }), permission: 'public', requiresSetup: false, audit: 'none', summary: '' }),
+    'setup.status': method({
+      input: z.object({ x: z.number() }).strict(),
+      output: z.object({ doubled: z.number() }),
+      permission: 'public',
+      requiresSetup: false,
+      audit: 'none',
+      summary: '',
+    }),
   };
   const router = new Router(testRouterHooks().hooks, contract);
-  router.implement("setup.status", (input) => ({ doubled: input.x * 2 }));
+  router.implement('setup.status', (input) => ({ doubled: input.x * 2 }));
   server = await startBrowserServer({ router, staticDir: dir });
 });
 
@@ -70,7 +74,10 @@ describe('browser-mode server', () => {
     const garbled = await api('{"method":');
     expect(garbled.status).toBe(400);
     expect(JSON.parse(garbled.body)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(JSON.parse((await api(JSON.stringify({ method: 'setup.status', input: { x: 'a' } }))).body)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(JSON.parse((await api(JSON.stringify({ method: 'setup.status', input: { x: 'a' } }))).body)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
   });
 
   it('serves the renderer and never a file outside its folder', async () => {

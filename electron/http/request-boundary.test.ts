@@ -51,7 +51,9 @@ function post(body: Buffer): Promise<Answer> {
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as ApiResult<unknown> }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as ApiResult<unknown> }),
+        );
         res.on('error', reject);
       },
     );
@@ -97,9 +99,19 @@ describe('request boundary', () => {
 
   it('refuses text with a lone surrogate on the field, over HTTP (a JSON escape) and IPC (a string as cloned)', async () => {
     const before = updateSeq();
-    const overHttp = await post(Buffer.from(envelope('patients.register', { patient: patient('王_五') }).toString('utf8').replace('王_五', '王\\ud800五'), 'utf8'));
+    const overHttp = await post(
+      Buffer.from(
+        envelope('patients.register', { patient: patient('王_五') })
+          .toString('utf8')
+          .replace('王_五', '王\\ud800五'),
+        'utf8',
+      ),
+    );
     expect(overHttp.status).toBe(200);
-    expect(overHttp.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', fields: [{ path: 'patient.name', message: expect.stringContaining('无法识别的字符') }] } });
+    expect(overHttp.body).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', fields: [{ path: 'patient.name', message: expect.stringContaining('无法识别的字符') }] },
+    });
     const overIpc = await t.app.router.invoke({ method: 'patients.register', input: { patient: patient('\udc00卫生院') }, session: registrar });
     expect(overIpc).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', fields: [{ path: 'patient.name' }] } });
     expect(updateSeq()).toBe(before);
@@ -108,10 +120,16 @@ describe('request boundary', () => {
     expect(pair).toMatchObject({ ok: true });
   });
 
-  it.each(['9999-99-99', '0000-00-00', '2026-02-29', '2025-04-31', '2025-13-01'])('refuses the date %s in visits.listToday: it does not exist', async (date) => {
-    const answer = await post(envelope('visits.listToday', { date }));
-    expect(answer.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', fields: [{ path: 'date', message: expect.stringContaining('日期不存在') }] } });
-  });
+  it.each(['9999-99-99', '0000-00-00', '2026-02-29', '2025-04-31', '2025-13-01'])(
+    'refuses the date %s in visits.listToday: it does not exist',
+    async (date) => {
+      const answer = await post(envelope('visits.listToday', { date }));
+      expect(answer.body).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION_FAILED', fields: [{ path: 'date', message: expect.stringContaining('日期不存在') }] },
+      });
+    },
+  );
 
   it('accepts a real date, a leap day included, and words a malformed one as a format problem', async () => {
     expect((await post(envelope('visits.listToday', { date: '2024-02-29' }))).body).toMatchObject({ ok: true, value: { date: '2024-02-29' } });

@@ -17,7 +17,9 @@ describe('admin.listAwaitingUpgrade', () => {
     expect(await t.call('admin.listAwaitingUpgrade', {}, t.adminSession)).toEqual({ ok: true, value: [] });
 
     const patient = makePatient(1, { _id: `patient:h${'7'.repeat(32)}` });
-    const [written] = t.app.context.data.store.bulkDocs([{ ...patient, schema_version: 2, nickname: '小王', _rev: `1-${'a'.repeat(32)}` }], { newEdits: false });
+    const [written] = t.app.context.data.store.bulkDocs([{ ...patient, schema_version: 2, nickname: '小王', _rev: `1-${'a'.repeat(32)}` }], {
+      newEdits: false,
+    });
     expect(written.ok).toBe(true);
 
     expect(await t.call('admin.listAwaitingUpgrade', {}, t.adminSession)).toEqual({

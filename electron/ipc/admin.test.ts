@@ -29,7 +29,10 @@ describe('admin: changing users and departments', () => {
     const stopped = await t.call('admin.updateUser', { username: DOCTOR.username, active: false }, t.adminSession);
     expect(stopped).toMatchObject({ ok: true, value: { username: DOCTOR.username, active: false } });
     expect(await t.call('auth.currentUser', {}, doctorSession)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    expect(await t.call('auth.login', { username: DOCTOR.username, password: DOCTOR.password })).toMatchObject({ ok: false, error: { code: 'ACCOUNT_DISABLED' } });
+    expect(await t.call('auth.login', { username: DOCTOR.username, password: DOCTOR.password })).toMatchObject({
+      ok: false,
+      error: { code: 'ACCOUNT_DISABLED' },
+    });
     const listed = await t.call('admin.listUsers', {}, t.adminSession);
     expect(listed.ok && listed.value.find((u) => u.username === DOCTOR.username)?.active).toBe(false);
 
@@ -42,7 +45,10 @@ describe('admin: changing users and departments', () => {
     const before = await loginAs(DOCTOR.username, DOCTOR.password);
     expect((await t.call('admin.resetPassword', { username: DOCTOR.username, password: 'Fresh2026pw' }, t.adminSession)).ok).toBe(true);
     expect(await t.call('auth.currentUser', {}, before)).toMatchObject({ ok: false });
-    expect(await t.call('auth.login', { username: DOCTOR.username, password: DOCTOR.password })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
+    expect(await t.call('auth.login', { username: DOCTOR.username, password: DOCTOR.password })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_CREDENTIALS' },
+    });
     await loginAs(DOCTOR.username, 'Fresh2026pw');
     // The administrator who made the change stays logged in.
     expect((await t.call('auth.currentUser', {}, t.adminSession)).ok).toBe(true);
@@ -55,7 +61,11 @@ describe('admin: changing users and departments', () => {
   it('changes roles, name and departments; a role change takes effect at the next login', async () => {
     expect((await t.call('admin.createUser', DOCTOR, t.adminSession)).ok).toBe(true);
     const session = await loginAs(DOCTOR.username, DOCTOR.password);
-    const changed = await t.call('admin.updateUser', { username: DOCTOR.username, displayName: '李建华', roles: ['doctor', 'registrar'], departmentCodes: ['03', '07'] }, t.adminSession);
+    const changed = await t.call(
+      'admin.updateUser',
+      { username: DOCTOR.username, displayName: '李建华', roles: ['doctor', 'registrar'], departmentCodes: ['03', '07'] },
+      t.adminSession,
+    );
     expect(changed).toMatchObject({ ok: true, value: { displayName: '李建华', roles: ['doctor', 'registrar'], departmentCodes: ['03', '07'], active: true } });
     expect(await t.call('auth.currentUser', {}, session)).toMatchObject({ ok: false });
     const again = await loginAs(DOCTOR.username, DOCTOR.password);
@@ -84,7 +94,10 @@ describe('admin: changing users and departments', () => {
     // Only one active administrator is left; a non-admin cannot change accounts at all.
     expect((await t.call('admin.createUser', DOCTOR, t.adminSession)).ok).toBe(true);
     const doctor = await loginAs(DOCTOR.username, DOCTOR.password);
-    expect(await t.call('admin.updateUser', { username: TEST_ADMIN.username, active: false }, doctor)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call('admin.updateUser', { username: TEST_ADMIN.username, active: false }, doctor)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   it('renames a department and stops it taking outpatients; the registration desk no longer offers it', async () => {

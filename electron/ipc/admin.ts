@@ -26,7 +26,13 @@ export function registerAdmin(router: Router, app: AppContext): void {
     .implement('admin.listAwaitingUpgrade', () =>
       app.data.store.awaitingUpgrade().map((row) => {
         const definition = documentRegistry.get(row.type);
-        return { id: row.docId, type: row.type, label: definition?.label ?? row.type, version: row.version, knownVersion: definition ? currentVersionOf(definition) : 0 };
+        return {
+          id: row.docId,
+          type: row.type,
+          label: definition?.label ?? row.type,
+          version: row.version,
+          knownVersion: definition ? currentVersionOf(definition) : 0,
+        };
       }),
     );
 }

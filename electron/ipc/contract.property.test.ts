@@ -12,7 +12,11 @@ let everyRole = '';
 
 beforeAll(async () => {
   t = await openTestApp({ initialized: true });
-  const made = await t.call('admin.createUser', { username: 'all.roles', displayName: '全权限', roles: [...ROLES], departmentCodes: [], password: 'AllRoles2026' }, t.adminSession);
+  const made = await t.call(
+    'admin.createUser',
+    { username: 'all.roles', displayName: '全权限', roles: [...ROLES], departmentCodes: [], password: 'AllRoles2026' },
+    t.adminSession,
+  );
   if (!made.ok) throw new Error(made.error.message);
   const login = await t.call('auth.login', { username: 'all.roles', password: 'AllRoles2026' });
   if (!login.ok) throw new Error(login.error.message);
@@ -25,7 +29,9 @@ const methods = Object.keys(contract) as MethodName[];
 describe.each(methods)('%s', (name) => {
   it('rejects any payload its schema rejects, with VALIDATION_FAILED, and writes nothing', async () => {
     const schema = contract[name].input;
-    const malformed = fc.oneof(fc.anything(), fc.dictionary(fc.string(), fc.anything()), fc.constantFrom(null, undefined, [], '', 0, {})).filter((value) => !schema.safeParse(value).success);
+    const malformed = fc
+      .oneof(fc.anything(), fc.dictionary(fc.string(), fc.anything()), fc.constantFrom(null, undefined, [], '', 0, {}))
+      .filter((value) => !schema.safeParse(value).success);
     await fc.assert(
       fc.asyncProperty(malformed, async (payload) => {
         const before = t.app.context.data.store.info().updateSeq;
@@ -73,6 +79,11 @@ describe('declarations', () => {
   });
 
   it('lets only first-run methods run before setup', () => {
-    expect(methods.filter((name) => !contract[name].requiresSetup).sort()).toEqual(['setup.initialize', 'setup.restoreFromCounty', 'setup.restoreStatus', 'setup.status']);
+    expect(methods.filter((name) => !contract[name].requiresSetup).sort()).toEqual([
+      'setup.initialize',
+      'setup.restoreFromCounty',
+      'setup.restoreStatus',
+      'setup.status',
+    ]);
   });
 });

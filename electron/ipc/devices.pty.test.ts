@@ -45,15 +45,27 @@ beforeAll(async () => {
   reader = await startSimulator({ mode: 'reader' });
   scanner = await startSimulator({ mode: 'scanner' });
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'clinic-devices-'));
-  app = await createClinicApp({ dataDir, version: 'test', log: () => {}, environment: { CLINIC_CARD_READER: reader.appPath, CLINIC_SCANNER: scanner.appPath } });
+  app = await createClinicApp({
+    dataDir,
+    version: 'test',
+    log: () => {},
+    environment: { CLINIC_CARD_READER: reader.appPath, CLINIC_SCANNER: scanner.appPath },
+  });
   await ok('setup.initialize', TEST_SETUP, '');
   sessions.admin = await login(TEST_ADMIN.username, TEST_ADMIN.password);
-  for (const [username, roles] of [['front', ['registrar']], ['drli', ['doctor']]] as const) {
+  for (const [username, roles] of [
+    ['front', ['registrar']],
+    ['drli', ['doctor']],
+  ] as const) {
     await ok('admin.createUser', { username, displayName: username, roles: [...roles], departmentCodes: ['03'], password: 'Clinic2026ok' }, sessions.admin);
   }
   sessions.registrar = await login('front', 'Clinic2026ok');
   sessions.doctor = await login('drli', 'Clinic2026ok');
-  await until('devices ready', () => ok('devices.getConfig', {}, sessions.registrar), (c) => c.states.every((s) => s.status === 'ready') && c.states.length === 2);
+  await until(
+    'devices ready',
+    () => ok('devices.getConfig', {}, sessions.registrar),
+    (c) => c.states.every((s) => s.status === 'ready') && c.states.length === 2,
+  );
 });
 
 afterAll(async () => {
@@ -68,7 +80,11 @@ describe('devices through the router, on real pseudo-terminals', () => {
     const start = await ok('devices.events', {}, sessions.registrar);
     expect(start.events).toEqual([]);
     reader.insert(SOCIAL_SECURITY_CARD);
-    const polled = await until('card read', () => ok('devices.events', { stream: start.stream, after: start.cursor }, sessions.registrar), (r) => r.events.length > 0);
+    const polled = await until(
+      'card read',
+      () => ok('devices.events', { stream: start.stream, after: start.cursor }, sessions.registrar),
+      (r) => r.events.length > 0,
+    );
     expect(polled.events[0]).toMatchObject({ type: 'card_read', card: { name: '张建国', cardKind: 'social_security', insuranceNumber: '330783196211022131' } });
 
     reader.insert(RESIDENT_HEALTH_CARD);
@@ -80,16 +96,28 @@ describe('devices through the router, on real pseudo-terminals', () => {
   it('queues a scanned insurance voucher', async () => {
     const start = await ok('devices.events', {}, sessions.doctor);
     await scanner.scan('YBPZ:1:330783196211022131:MFRGGZDFMZTWQ2LKNNWG23TP');
-    const polled = await until('scan', () => ok('devices.events', { stream: start.stream, after: start.cursor }, sessions.doctor), (r) => r.events.length > 0);
+    const polled = await until(
+      'scan',
+      () => ok('devices.events', { stream: start.stream, after: start.cursor }, sessions.doctor),
+      (r) => r.events.length > 0,
+    );
     expect(polled.events[0]).toMatchObject({ type: 'scan', scan: { kind: 'insurance_voucher', insuranceNumber: '330783196211022131' } });
   });
 
   it('shows an unplugged reader in the status bar, and connected again once it is back', async () => {
     await reader.unplug();
-    const down = await until('disconnected', () => ok('system.status', {}, sessions.registrar), (s) => s.devices.state === 'disconnected');
+    const down = await until(
+      'disconnected',
+      () => ok('system.status', {}, sessions.registrar),
+      (s) => s.devices.state === 'disconnected',
+    );
     expect(down.devices.message).toBe('读卡器已断开 · 扫码枪已连接');
     await reader.replug();
-    const up = await until('ready again', () => ok('system.status', {}, sessions.registrar), (s) => s.devices.state === 'ready');
+    const up = await until(
+      'ready again',
+      () => ok('system.status', {}, sessions.registrar),
+      (s) => s.devices.state === 'ready',
+    );
     expect(up.devices.message).toBe('读卡器已连接 · 扫码枪已连接');
   });
 
@@ -105,8 +133,16 @@ describe('devices through the router, on real pseudo-terminals', () => {
     reader.insert(RESIDENT_HEALTH_CARD);
     const report = await ok('devices.testRead', { kind: 'card_reader', port: { path: reader.appPath, baudRate: 9600 } }, sessions.registrar);
     expect(report).toMatchObject({ outcome: 'reader', card: { state: 'read', holder: { name: '王秀英' } } });
-    await until('reader back', () => ok('devices.getConfig', {}, sessions.registrar), (c) => c.states.find((s) => s.kind === 'card_reader')?.status === 'ready');
-    const missing = await ok('devices.testRead', { kind: 'card_reader', port: { path: path.join(dataDir, 'no-such-port'), baudRate: 9600 } }, sessions.registrar);
+    await until(
+      'reader back',
+      () => ok('devices.getConfig', {}, sessions.registrar),
+      (c) => c.states.find((s) => s.kind === 'card_reader')?.status === 'ready',
+    );
+    const missing = await ok(
+      'devices.testRead',
+      { kind: 'card_reader', port: { path: path.join(dataDir, 'no-such-port'), baudRate: 9600 } },
+      sessions.registrar,
+    );
     expect(missing).toMatchObject({ outcome: 'failed', error: { code: 'port_not_found' } });
   });
 
@@ -114,6 +150,10 @@ describe('devices through the router, on real pseudo-terminals', () => {
     const saved = await ok('devices.saveConfig', { cardReader: { path: reader.appPath, baudRate: 9600 }, scanner: null }, sessions.registrar);
     expect(saved).toMatchObject({ source: 'saved', settings: { scanner: null } });
     expect(app.context.data.meta.get('device_settings')).toContain(reader.appPath);
-    await until('scanner closed', () => ok('system.status', {}, sessions.registrar), (s) => s.devices.message === '读卡器已连接');
+    await until(
+      'scanner closed',
+      () => ok('system.status', {}, sessions.registrar),
+      (s) => s.devices.message === '读卡器已连接',
+    );
   });
 });

@@ -10,7 +10,22 @@ let ids: Record<string, string>;
 function oldPatient(n: number, name: string, sex: '1' | '2', extra: Partial<PatientDoc> = {}): string {
   const at = `2020-0${1 + (n % 9)}-1${n % 10}T02:00:00.000Z`;
   const _id = `patient:01HZZZZZZZZZZZZZZZZZZZZZ${String(n).padStart(2, '0')}`;
-  const doc: PatientDoc = { _id, type: 'patient', schema_version: 1, clinic_code: 'qingshan', created_at: at, created_by: 'import', updated_at: at, updated_by: 'import', name, sex, birth_date: '1960-01-01', cards: [], allergies: [], ...extra };
+  const doc: PatientDoc = {
+    _id,
+    type: 'patient',
+    schema_version: 1,
+    clinic_code: 'qingshan',
+    created_at: at,
+    created_by: 'import',
+    updated_at: at,
+    updated_by: 'import',
+    name,
+    sex,
+    birth_date: '1960-01-01',
+    cards: [],
+    allergies: [],
+    ...extra,
+  };
   const [result] = t.app.context.data.store.bulkDocs([doc]);
   if (!result.ok) throw new Error(result.reason);
   return _id;
@@ -107,7 +122,10 @@ describe('patients.search', () => {
 
   it('is audited with the ids it returned', async () => {
     await search('曾小贤');
-    const events = t.app.context.data.store.changes({ includeDocs: true }).results.map((c) => c.doc).filter((d) => d?.type === 'audit' && d.action === 'patients.search');
+    const events = t.app.context.data.store
+      .changes({ includeDocs: true })
+      .results.map((c) => c.doc)
+      .filter((d) => d?.type === 'audit' && d.action === 'patients.search');
     expect(events.at(-1)?.target_ids).toEqual([ids.zeng]);
   });
 });

@@ -54,7 +54,11 @@ describe('patients.register: identity numbers (GB 11643)', () => {
   });
 
   it('needs patient.write: an archivist may not register', async () => {
-    const made = await t.call('admin.createUser', { username: 'arch', displayName: '档案员', roles: ['archivist'], departmentCodes: [], password: 'Archive2026' }, t.adminSession);
+    const made = await t.call(
+      'admin.createUser',
+      { username: 'arch', displayName: '档案员', roles: ['archivist'], departmentCodes: [], password: 'Archive2026' },
+      t.adminSession,
+    );
     expect(made.ok).toBe(true);
     const login = await t.call('auth.login', { username: 'arch', password: 'Archive2026' });
     if (!login.ok) throw new Error();
@@ -76,7 +80,9 @@ describe('duplicates', () => {
   it('warns on the same name, birth date and sex; saves once acknowledged', async () => {
     const a = await mustRegister(t, { name: '何桂英', sex: '2', birthDate: '1944-07-07' });
     const check = await t.call('patients.checkDuplicates', { name: '何桂英', sex: '2', birthDate: '1944-07-07' }, t.registrar);
-    expect(check.ok && check.value.candidates.map((c) => [c.patient.id, c.reasons, c.reasonText])).toEqual([[a.id, ['same_name_birth_sex'], '姓名、出生日期、性别都相同']]);
+    expect(check.ok && check.value.candidates.map((c) => [c.patient.id, c.reasons, c.reasonText])).toEqual([
+      [a.id, ['same_name_birth_sex'], '姓名、出生日期、性别都相同'],
+    ]);
     const refused = await t.call('patients.register', { patient: { name: '何桂英', sex: '2', birthDate: '1944-07-07' } }, t.registrar);
     expect(refused.ok || refused.error.code).toBe('DUPLICATE');
     expect(refused.ok || refused.error.message).toContain('何桂英');
@@ -114,7 +120,11 @@ describe('patients.update', () => {
     const saved = await mustRegister(t, residentForm('褚国华', '1960-01-01', 3));
     const got = await t.call('patients.get', { id: saved.id }, t.registrar);
     if (!got.ok) throw new Error();
-    const changed = await t.call('patients.update', { id: saved.id, rev: got.value.rev, patient: { ...got.value.form, idNumber: makeResidentId('130582', '1960-01-01', 5) } }, t.registrar);
+    const changed = await t.call(
+      'patients.update',
+      { id: saved.id, rev: got.value.rev, patient: { ...got.value.form, idNumber: makeResidentId('130582', '1960-01-01', 5) } },
+      t.registrar,
+    );
     expect(changed.ok).toBe(false);
     expect(fieldsOf(changed)).toEqual(['idNumber']);
   });
@@ -127,7 +137,11 @@ describe('merge and unmerge', () => {
     const oldVisit = await t.call('visits.register', { patientId: absorbed.id, departmentCode: '07', visitType: 'first', feeCategory: 'self' }, t.registrar);
     expect(oldVisit.ok).toBe(true);
 
-    const merged = await t.call('patients.merge', { survivorId: survivor.id, survivorRev: survivor.rev, absorbedId: absorbed.id, absorbedRev: absorbed.rev }, t.registrar);
+    const merged = await t.call(
+      'patients.merge',
+      { survivorId: survivor.id, survivorRev: survivor.rev, absorbedId: absorbed.id, absorbedRev: absorbed.rev },
+      t.registrar,
+    );
     if (!merged.ok) throw new Error(merged.error.message);
 
     const byCard = await t.call('patients.search', { query: 'JZ77770001' }, t.registrar);
@@ -145,7 +159,10 @@ describe('merge and unmerge', () => {
     // Every revision of the absorbed record is kept; the merge is in the audit chain.
     const store = t.app.context.data.store;
     expect(store.listRevisions(absorbed.id)).toHaveLength(2);
-    const audits = store.changes({ includeDocs: true }).results.map((c) => c.doc).filter((d) => d?.type === 'audit' && d.action === 'patients.merge');
+    const audits = store
+      .changes({ includeDocs: true })
+      .results.map((c) => c.doc)
+      .filter((d) => d?.type === 'audit' && d.action === 'patients.merge');
     expect(audits).toHaveLength(1);
     expect(audits[0]?.target_ids).toEqual(expect.arrayContaining([survivor.id, absorbed.id]));
 
@@ -165,7 +182,11 @@ describe('merge and unmerge', () => {
     expect(stale.ok || stale.error.code).toBe('CONFLICT');
     const merged = await t.call('patients.merge', { survivorId: a.id, survivorRev: a.rev, absorbedId: b.id, absorbedRev: b.rev }, t.registrar);
     if (!merged.ok) throw new Error();
-    const twice = await t.call('patients.merge', { survivorId: c.id, survivorRev: c.rev, absorbedId: b.id, absorbedRev: merged.value.absorbed.rev }, t.registrar);
+    const twice = await t.call(
+      'patients.merge',
+      { survivorId: c.id, survivorRev: c.rev, absorbedId: b.id, absorbedRev: merged.value.absorbed.rev },
+      t.registrar,
+    );
     expect(fieldsOf(twice)).toEqual(['absorbedId']);
     const self = await t.call('patients.merge', { survivorId: a.id, survivorRev: a.rev, absorbedId: a.id, absorbedRev: a.rev }, t.registrar);
     expect(self.ok || self.error.code).toBe('VALIDATION_FAILED');
@@ -175,7 +196,13 @@ describe('merge and unmerge', () => {
 describe('card and e-voucher look-up', () => {
   it('finds by card number, then by the ID or insurance number the card carries', async () => {
     const idNumber = makeResidentId('130582', '1953-12-12', 11);
-    const saved = await mustRegister(t, { name: '韩长顺', sex: '1', idNumber, cards: [{ kind: 'social_security', number: 'k12345678' }], insurance: { feeCategory: 'resident', number: 'YB1305820001' } });
+    const saved = await mustRegister(t, {
+      name: '韩长顺',
+      sex: '1',
+      idNumber,
+      cards: [{ kind: 'social_security', number: 'k12345678' }],
+      insurance: { feeCategory: 'resident', number: 'YB1305820001' },
+    });
     const byCard = await t.call('patients.lookupByCard', { kind: 'social_security', number: 'K12345678' }, t.registrar);
     expect(byCard.ok && [byCard.value.matchedBy, byCard.value.matches.map((m) => m.id)]).toEqual(['card', [saved.id]]);
     const newCard = await t.call('patients.lookupByCard', { kind: 'resident_health', number: 'H99990000', idNumber }, t.registrar);

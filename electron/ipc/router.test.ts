@@ -17,8 +17,22 @@ const testContract = {
     audit: 'write',
     summary: '',
   }),
-  'patients.get': method({ input: empty, output: z.object({ ids: z.array(z.string()) }), permission: 'patient.read', requiresSetup: true, audit: 'read', summary: '' }),
-  'auth.login': method({ input: empty, output: z.object({ user: z.object({ username: z.string() }) }), permission: 'public', requiresSetup: true, audit: 'write', summary: '' }),
+  'patients.get': method({
+    input: empty,
+    output: z.object({ ids: z.array(z.string()) }),
+    permission: 'patient.read',
+    requiresSetup: true,
+    audit: 'read',
+    summary: '',
+  }),
+  'auth.login': method({
+    input: empty,
+    output: z.object({ user: z.object({ username: z.string() }) }),
+    permission: 'public',
+    requiresSetup: true,
+    audit: 'write',
+    summary: '',
+  }),
 };
 
 const actor = (username: string, roles: Actor['roles']): Actor => ({ username, displayName: username, roles, departmentCodes: ['03'], workstation: 'W01' });
@@ -47,13 +61,22 @@ describe('Router', () => {
     const handler = vi.fn(() => ({ greeting: 'hi' }));
     const before = setup({ setUp: false });
     before.router.implement('auth.currentUser', handler);
-    expect(await before.router.invoke({ method: 'auth.currentUser', input: { name: '王芳', age: 3 }, session: 'a' })).toMatchObject({ ok: false, error: { code: 'NOT_SET_UP' } });
+    expect(await before.router.invoke({ method: 'auth.currentUser', input: { name: '王芳', age: 3 }, session: 'a' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_SET_UP' },
+    });
 
     const { router, events } = setup();
     router.implement('auth.currentUser', handler);
-    expect(await router.invoke({ method: 'auth.currentUser', input: { name: '王芳', age: 3 } })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await router.invoke({ method: 'auth.currentUser', input: { name: '王芳', age: 3 } })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
     expect(await router.invoke({ method: 'auth.currentUser', input: {}, session: 'old' })).toMatchObject({ ok: false, error: { code: 'SESSION_EXPIRED' } });
-    expect(await router.invoke({ method: 'auth.currentUser', input: { name: '王芳', age: 3 }, session: 'd' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await router.invoke({ method: 'auth.currentUser', input: { name: '王芳', age: 3 }, session: 'd' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(events).toEqual([{ method: 'auth.currentUser', actor: 'li', outcome: 'denied', input: undefined }]);
     const invalid = await router.invoke({ method: 'auth.currentUser', input: { name: '王', age: 'x', extra: 1 }, session: 'a' });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
@@ -65,7 +88,9 @@ describe('Router', () => {
   it('gives handlers the actor and the clinic, typed non-null where the method guarantees them', async () => {
     const { router } = setup();
     router
-      .implement('auth.currentUser', (input, ctx) => ({ greeting: `${input.name}: ${ctx.actor.username}@${ctx.actor.workstation} ${ctx.actor.roles.join()} ${ctx.clinic.name}` }))
+      .implement('auth.currentUser', (input, ctx) => ({
+        greeting: `${input.name}: ${ctx.actor.username}@${ctx.actor.workstation} ${ctx.actor.roles.join()} ${ctx.clinic.name}`,
+      }))
       .implement('setup.status', (_input, ctx) => {
         // Compile-time checks only (never called):
         void (() => [
@@ -76,7 +101,10 @@ describe('Router', () => {
         ]);
         return { n: ctx.actor === null && ctx.clinic !== null ? 1 : 0 };
       });
-    expect(await router.invoke({ method: 'auth.currentUser', input: { name: '王芳', age: 3 }, session: 'a' })).toEqual({ ok: true, value: { greeting: '王芳: admin@W01 admin 青山镇卫生院' } });
+    expect(await router.invoke({ method: 'auth.currentUser', input: { name: '王芳', age: 3 }, session: 'a' })).toEqual({
+      ok: true,
+      value: { greeting: '王芳: admin@W01 admin 青山镇卫生院' },
+    });
     expect(await router.invoke({ method: 'setup.status', input: {} })).toEqual({ ok: true, value: { n: 1 } });
   });
 
@@ -112,7 +140,10 @@ describe('Router', () => {
       .implement('auth.currentUser', () => {
         throw new ApiFailure('CONFLICT');
       });
-    expect(await router.invoke({ method: 'auth.currentUser', input: { name: '王芳', age: 1 }, session: 'a' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('刷新') } });
+    expect(await router.invoke({ method: 'auth.currentUser', input: { name: '王芳', age: 1 }, session: 'a' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('刷新') },
+    });
     expect(events).toEqual([{ method: 'auth.currentUser', actor: 'admin', outcome: 'failed', input: { name: '王芳', age: 1 } }]);
     expect(await router.invoke({ method: 'setup.status', input: {} })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(logError).toHaveBeenCalledTimes(1);

@@ -110,7 +110,10 @@ export class Router<C extends ContractShape = Contract> implements Invoker {
     let recordedWithWrite = false;
     try {
       if (spec.audit === 'none') output = await handler(parsed.data, ctx);
-      else ({ value: output, recordedWithWrite } = await this.hooks.audit.run({ method, kind: spec.audit, actor: actorName, input: parsed.data }, () => handler(parsed.data, ctx)));
+      else
+        ({ value: output, recordedWithWrite } = await this.hooks.audit.run({ method, kind: spec.audit, actor: actorName, input: parsed.data }, () =>
+          handler(parsed.data, ctx),
+        ));
     } catch (error) {
       if (error instanceof ApiFailure) {
         if (audited) this.hooks.audit.record({ method, actor: actorName, outcome: 'failed', input: parsed.data });
@@ -125,7 +128,13 @@ export class Router<C extends ContractShape = Contract> implements Invoker {
       return { ok: false, error: apiError('INTERNAL') };
     }
     if (audited && !recordedWithWrite) {
-      this.hooks.audit.record({ method, actor: actor?.username ?? loggedInAs(checked.data) ?? actorName, outcome: 'ok', input: parsed.data, output: checked.data });
+      this.hooks.audit.record({
+        method,
+        actor: actor?.username ?? loggedInAs(checked.data) ?? actorName,
+        outcome: 'ok',
+        input: parsed.data,
+        output: checked.data,
+      });
     }
     return { ok: true, value: checked.data };
   }
@@ -139,7 +148,9 @@ function isEnvelope(value: unknown): value is { method: string; input: unknown; 
 function loggedInAs(output: unknown): string | null {
   if (typeof output !== 'object' || output === null || !('user' in output)) return null;
   const { user } = output as { user: unknown };
-  return typeof user === 'object' && user !== null && typeof (user as { username?: unknown }).username === 'string' ? (user as { username: string }).username : null;
+  return typeof user === 'object' && user !== null && typeof (user as { username?: unknown }).username === 'string'
+    ? (user as { username: string }).username
+    : null;
 }
 
 export type { Contract };

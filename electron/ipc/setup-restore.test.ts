@@ -34,7 +34,11 @@ describe('setup: restoring a replacement PC from the county', () => {
     const settings = original.app.context.data.store.get('settings:clinic');
     expect(settings).not.toBeNull();
     original.app.context.data.store.bulkDocs(patientNames.map((name, i) => makePatient(40_000 + i, { name, clinic_code: CODE })));
-    const engine = new SyncEngine({ store: original.app.context.data.store, clinicCode: CODE, endpoint: { serverUrl: peer.url, username: `clinic_${CODE}`, password: PASSWORD } });
+    const engine = new SyncEngine({
+      store: original.app.context.data.store,
+      clinicCode: CODE,
+      endpoint: { serverUrl: peer.url, username: `clinic_${CODE}`, password: PASSWORD },
+    });
     expect(await engine.run('manual')).toEqual({ ok: true });
   });
   afterAll(async () => {

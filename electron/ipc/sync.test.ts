@@ -50,7 +50,13 @@ describe('sync API', () => {
     const status = must(await t.call('sync.status', {}, t.adminSession));
     expect(status).toMatchObject({ state: 'not_configured', running: false, lastSuccessAt: null, conflictCount: 0 });
     expect(status.pendingChanges).toBeGreaterThan(3);
-    expect(must(await t.call('sync.getSettings', {}, t.adminSession))).toMatchObject({ source: 'none', database: DATABASE, username: DATABASE, passwordSet: false, window: { start: '01:00', end: '05:00' } });
+    expect(must(await t.call('sync.getSettings', {}, t.adminSession))).toMatchObject({
+      source: 'none',
+      database: DATABASE,
+      username: DATABASE,
+      passwordSet: false,
+      window: { start: '01:00', end: '05:00' },
+    });
     const now = await t.call('sync.syncNow', { wait: true }, t.adminSession);
     expect(now.ok || now.error.message).toMatch(/还没有设置县级平台同步/);
   });
@@ -66,7 +72,14 @@ describe('sync API', () => {
 
   it('saves the settings (never giving the password back), syncs now, and reports success with nothing pending', async () => {
     const saved = must(await t.call('sync.saveSettings', settings(), t.adminSession));
-    expect(saved).toEqual({ source: 'saved', serverUrl: peer.url, database: DATABASE, username: DATABASE, passwordSet: true, window: { start: '01:00', end: '05:00' } });
+    expect(saved).toEqual({
+      source: 'saved',
+      serverUrl: peer.url,
+      database: DATABASE,
+      username: DATABASE,
+      passwordSet: true,
+      window: { start: '01:00', end: '05:00' },
+    });
     expect(JSON.stringify(saved)).not.toContain(PASSWORD);
 
     const run = must(await t.call('sync.syncNow', { wait: true }, t.adminSession));
@@ -136,14 +149,22 @@ describe('sync API', () => {
     expect(byName.updated_by).toMatchObject({ pickable: false, differs: true });
 
     // A stale view is refused and writes nothing.
-    const stale = await t.call('sync.conflicts.resolve', { id, seenRevs: [detail.seenRevs[0], `9-${'a'.repeat(32)}`], choice: { kind: 'keep', rev: detail.seenRevs[0] } }, t.adminSession);
+    const stale = await t.call(
+      'sync.conflicts.resolve',
+      { id, seenRevs: [detail.seenRevs[0], `9-${'a'.repeat(32)}`], choice: { kind: 'keep', rev: detail.seenRevs[0] } },
+      t.adminSession,
+    );
     expect(stale.ok || stale.error.code).toBe('CONFLICT');
 
     // The county's name, this PC's outpatient flag.
     const countySide = detail.sides[byName.name.values.indexOf('内科门诊')].rev;
     const localSide = detail.sides[byName.name.values.indexOf('内一科')].rev;
     const resolved = must(
-      await t.call('sync.conflicts.resolve', { id, seenRevs: detail.seenRevs, choice: { kind: 'fields', base: localSide, picks: { name: countySide } } }, t.adminSession),
+      await t.call(
+        'sync.conflicts.resolve',
+        { id, seenRevs: detail.seenRevs, choice: { kind: 'fields', base: localSide, picks: { name: countySide } } },
+        t.adminSession,
+      ),
     );
     expect(resolved).toMatchObject({ id, chosen: 'merged' });
     expect(resolved.newRev).toMatch(/^3-/);
@@ -174,7 +195,10 @@ describe('sync API', () => {
     expect(report.revisionsDropped).toBeGreaterThanOrEqual(3);
     expect(store.listRevisions(id)).toHaveLength(1);
     expect(store.listRevisions('department:03').length).toBeGreaterThan(1);
-    expect(must(await t.call('sync.status', {}, t.adminSession)).lastCompaction).toMatchObject({ bytesBefore: report.bytesBefore, bytesAfter: report.bytesAfter });
+    expect(must(await t.call('sync.status', {}, t.adminSession)).lastCompaction).toMatchObject({
+      bytesBefore: report.bytesBefore,
+      bytesAfter: report.bytesAfter,
+    });
     expect(must(await t.call('sync.syncNow', { wait: true }, t.adminSession)).outcome?.ok).toBe(true);
     expect((await admin.request('GET', `/${DATABASE}/${id}`)).body.name).toBe('儿科三');
   });
@@ -206,7 +230,13 @@ describe('sync API', () => {
   });
 
   it('lets only sync.run holders change settings, and any user read the status', async () => {
-    must(await t.call('admin.createUser', { username: 'reg1', displayName: '挂号一', roles: ['registrar'], departmentCodes: [], password: 'Reg12026ok' }, t.adminSession));
+    must(
+      await t.call(
+        'admin.createUser',
+        { username: 'reg1', displayName: '挂号一', roles: ['registrar'], departmentCodes: [], password: 'Reg12026ok' },
+        t.adminSession,
+      ),
+    );
     const login = must(await t.call('auth.login', { username: 'reg1', password: 'Reg12026ok' }));
     expect((await t.call('sync.status', {}, login.sessionToken)).ok).toBe(true);
     const denied = await t.call('sync.saveSettings', settings(), login.sessionToken);

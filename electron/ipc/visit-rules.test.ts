@@ -21,7 +21,13 @@ type VisitType = 'first' | 'return' | 'emergency';
 function register(patientIndex: number, departmentCode: string, extra: { doctorUsername?: string; visitType?: VisitType } = {}) {
   return t.call(
     'visits.register',
-    { patientId: patients[patientIndex], departmentCode, visitType: extra.visitType ?? 'first', feeCategory: 'self', ...(extra.doctorUsername ? { doctorUsername: extra.doctorUsername } : {}) },
+    {
+      patientId: patients[patientIndex],
+      departmentCode,
+      visitType: extra.visitType ?? 'first',
+      feeCategory: 'self',
+      ...(extra.doctorUsername ? { doctorUsername: extra.doctorUsername } : {}),
+    },
     t.registrar,
   );
 }

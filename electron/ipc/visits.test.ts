@@ -21,7 +21,13 @@ afterAll(() => t.close());
 async function register(patientIndex: number, departmentCode: string, extra: { doctorUsername?: string; visitType?: 'first' | 'return' | 'emergency' } = {}) {
   const result = await t.call(
     'visits.register',
-    { patientId: patients[patientIndex], departmentCode, visitType: extra.visitType ?? 'first', feeCategory: 'resident', ...(extra.doctorUsername ? { doctorUsername: extra.doctorUsername } : {}) },
+    {
+      patientId: patients[patientIndex],
+      departmentCode,
+      visitType: extra.visitType ?? 'first',
+      feeCategory: 'resident',
+      ...(extra.doctorUsername ? { doctorUsername: extra.doctorUsername } : {}),
+    },
     t.registrar,
   );
   if (!result.ok) throw new Error(`${result.error.code} ${result.error.message}`);
@@ -40,7 +46,13 @@ describe('visits', () => {
     expect([a, b, c, d, e].map((v) => v.queueNumber)).toEqual([1, 2, 3, 4, 5]);
     // The emergency goes to the front of Dr. Li's queue.
     expect(e.queuePosition).toBe(1);
-    expect(a).toMatchObject({ status: 'waiting', statusLabel: '候诊', department: { name: '内科' }, doctor: { displayName: '李医生' }, feeCategory: { name: '城乡居民医保' } });
+    expect(a).toMatchObject({
+      status: 'waiting',
+      statusLabel: '候诊',
+      department: { name: '内科' },
+      doctor: { displayName: '李医生' },
+      feeCategory: { name: '城乡居民医保' },
+    });
 
     const queue = await t.call('visits.queue', { departmentCode: '03', doctorUsername: 'dr.li' }, t.doctor);
     expect(queue.ok && queue.value.waiting.map((v) => [v.visitNumber, v.queuePosition])).toEqual([
@@ -54,9 +66,17 @@ describe('visits', () => {
   it('refuses a second waiting registration in the same department, and bad references', async () => {
     const again = await t.call('visits.register', { patientId: patients[0], departmentCode: '03', visitType: 'return', feeCategory: 'resident' }, t.registrar);
     expect(again.ok || again.error.code).toBe('DUPLICATE');
-    const notOutpatient = await t.call('visits.register', { patientId: patients[0], departmentCode: 'BA', visitType: 'return', feeCategory: 'resident' }, t.registrar);
+    const notOutpatient = await t.call(
+      'visits.register',
+      { patientId: patients[0], departmentCode: 'BA', visitType: 'return', feeCategory: 'resident' },
+      t.registrar,
+    );
     expect(notOutpatient.ok || notOutpatient.error.fields?.map((f) => f.path)).toEqual(['departmentCode']);
-    const wrongDoctor = await t.call('visits.register', { patientId: patients[0], departmentCode: '07', doctorUsername: 'dr.li', visitType: 'return', feeCategory: 'resident' }, t.registrar);
+    const wrongDoctor = await t.call(
+      'visits.register',
+      { patientId: patients[0], departmentCode: '07', doctorUsername: 'dr.li', visitType: 'return', feeCategory: 'resident' },
+      t.registrar,
+    );
     expect(wrongDoctor.ok || wrongDoctor.error.fields?.map((f) => f.path)).toEqual(['doctorUsername']);
     const fee = await t.call('visits.register', { patientId: patients[0], departmentCode: '07', visitType: 'return', feeCategory: 'gold' }, t.registrar);
     expect(fee.ok || fee.error.fields?.map((f) => f.path)).toEqual(['feeCategory']);
@@ -72,7 +92,12 @@ describe('visits', () => {
     const noReason = await t.call('visits.cancel', { id: first.id, rev: first.rev, reason: ' ' }, t.registrar);
     expect(noReason.ok || noReason.error.code).toBe('VALIDATION_FAILED');
     const cancelled = await t.call('visits.cancel', { id: first.id, rev: first.rev, reason: '患者要求退号' }, t.registrar);
-    expect(cancelled.ok && [cancelled.value.status, cancelled.value.cancelReason, cancelled.value.queuePosition, cancelled.value.queueNumber]).toEqual(['cancelled', '患者要求退号', null, 1]);
+    expect(cancelled.ok && [cancelled.value.status, cancelled.value.cancelReason, cancelled.value.queuePosition, cancelled.value.queueNumber]).toEqual([
+      'cancelled',
+      '患者要求退号',
+      null,
+      1,
+    ]);
     if (!cancelled.ok) throw new Error();
     const twice = await t.call('visits.cancel', { id: first.id, rev: cancelled.value.rev, reason: '重复操作' }, t.registrar);
     expect(twice.ok || twice.error.code).toBe('CONFLICT');
@@ -82,7 +107,11 @@ describe('visits', () => {
     const queue = await t.call('visits.queue', { departmentCode: '03', doctorUsername: 'dr.li' }, t.doctor);
     expect(queue.ok && queue.value.waiting.map((v) => v.queuePosition)).toEqual([1, 2, 3]);
     // Numbers are not reused: the next visit of the department is number 6.
-    const next = await t.call('visits.register', { patientId: patients[0], departmentCode: '03', doctorUsername: 'dr.li', visitType: 'first', feeCategory: 'self' }, t.registrar);
+    const next = await t.call(
+      'visits.register',
+      { patientId: patients[0], departmentCode: '03', doctorUsername: 'dr.li', visitType: 'first', feeCategory: 'self' },
+      t.registrar,
+    );
     expect(next.ok && next.value.queueNumber).toBe(6);
   });
 
@@ -117,8 +146,21 @@ describe('visits.slip', () => {
     try {
       writeFileSync(path.join(dir, 'slip.pdf'), bytes);
       // pdftotext proves the text and ToUnicode maps, not the glyphs; the glyphs were checked by eye (pdftoppm).
-      const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'slip.pdf'), '-'], { encoding: 'utf8', env: { ...process.env, FONTCONFIG_FILE: '/dev/null' } });
-      for (const expected of ['青山镇卫生院', '门诊挂号单', visit.visitNumber, '龑小䶮', '内科', '李医生', '城乡居民医保', `就诊序号：${visit.queueNumber} 号`, '王挂号']) {
+      const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'slip.pdf'), '-'], {
+        encoding: 'utf8',
+        env: { ...process.env, FONTCONFIG_FILE: '/dev/null' },
+      });
+      for (const expected of [
+        '青山镇卫生院',
+        '门诊挂号单',
+        visit.visitNumber,
+        '龑小䶮',
+        '内科',
+        '李医生',
+        '城乡居民医保',
+        `就诊序号：${visit.queueNumber} 号`,
+        '王挂号',
+      ]) {
         expect(text).toContain(expected);
       }
     } finally {
@@ -145,7 +187,11 @@ describe('visits.slip', () => {
 describe('clinic reference reads', () => {
   it('gives the code sets, fee categories, divisions and doctors the form needs', async () => {
     const sets = await t.call('clinic.codeSets', {}, t.registrar);
-    expect(sets.ok && [sets.value.ethnicities.length, sets.value.ethnicities[0], sets.value.visitTypes.map((v) => v.name)]).toEqual([56, { code: '01', name: '汉族' }, ['初诊', '复诊', '急诊']]);
+    expect(sets.ok && [sets.value.ethnicities.length, sets.value.ethnicities[0], sets.value.visitTypes.map((v) => v.name)]).toEqual([
+      56,
+      { code: '01', name: '汉族' },
+      ['初诊', '复诊', '急诊'],
+    ]);
     expect(sets.ok && sets.value.relationships.find((r) => r.code === '11')).toEqual({ code: '11', name: '夫', parentCode: '10' });
     const fees = await t.call('clinic.feeCategories', {}, t.registrar);
     expect(fees.ok && fees.value.map((f) => f.name)).toContain('城乡居民医保');

@@ -39,7 +39,9 @@ export function loadCjkFace(file: string = cjkFontPath()): Buffer {
   try {
     bytes = readFileSync(file);
   } catch {
-    throw new FontUnavailableError(`找不到打印用的中文字体（${file}）。请安装 Noto Sans CJK 字体（Debian：fonts-noto-cjk），或用环境变量 CLINIC_CJK_FONT 指定字体文件。`);
+    throw new FontUnavailableError(
+      `找不到打印用的中文字体（${file}）。请安装 Noto Sans CJK 字体（Debian：fonts-noto-cjk），或用环境变量 CLINIC_CJK_FONT 指定字体文件。`,
+    );
   }
   let face = bytes;
   if (bytes.toString('latin1', 0, 4) === 'ttcf') {

@@ -55,7 +55,9 @@ describe('the registration slip', () => {
   });
 
   it('breaks 就诊序号：7 号（前面还有 2 人） without leaving the closing bracket alone on a line', () => {
-    const lines = poppler('pdftotext', [file, '-']).stdout.split('\n').map((l) => l.trim());
+    const lines = poppler('pdftotext', [file, '-'])
+      .stdout.split('\n')
+      .map((l) => l.trim());
     const start = lines.findIndex((l) => l.startsWith('就诊序号：7'));
     expect(start).toBeGreaterThanOrEqual(0);
     expect(lines[start + 1]).toMatch(/^[^）]/);

@@ -88,7 +88,11 @@ export async function registrationSlipPdf(content: SlipContent, options: { fontF
   }
   const height = y + 2 * MARGIN;
   const page = pdf.addPage([WIDTH, height]);
-  draw(page, font, placed.map((p) => ({ ...p, y: height - MARGIN - p.y })));
+  draw(
+    page,
+    font,
+    placed.map((p) => ({ ...p, y: height - MARGIN - p.y })),
+  );
 
   pdf.setTitle(`挂号单 ${content.visit.visitNumber}`);
   pdf.setCreator('乡镇卫生院诊疗与病案系统');

@@ -56,7 +56,11 @@ function postScriptName(font: Buffer, name: TableRecord | undefined): string {
     if (nameId !== 6) continue;
     const length = font.readUInt16BE(at + 8);
     const start = strings + font.readUInt16BE(at + 10);
-    if (platform === 3) return font.subarray(start, start + length).swap16().toString('utf16le');
+    if (platform === 3)
+      return font
+        .subarray(start, start + length)
+        .swap16()
+        .toString('utf16le');
     if (platform === 1) return font.toString('latin1', start, start + length);
   }
   return '';
@@ -65,7 +69,10 @@ function postScriptName(font: Buffer, name: TableRecord | undefined): string {
 export function listCollectionFaces(ttc: Buffer): CollectionFace[] {
   return faceOffsets(ttc).map((directory, index) => ({
     index,
-    postScriptName: postScriptName(ttc, tableRecords(ttc, directory).find((r) => r.tag === 'name')),
+    postScriptName: postScriptName(
+      ttc,
+      tableRecords(ttc, directory).find((r) => r.tag === 'name'),
+    ),
   }));
 }
 

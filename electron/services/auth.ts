@@ -8,7 +8,12 @@ import type { SessionStore } from './sessions';
 // password take the same time and cannot be told apart.
 let decoyHash: Promise<string> | null = null;
 
-export async function login(data: ClinicData, sessions: SessionStore, username: string, password: string): Promise<{ sessionToken: string; user: SessionUser }> {
+export async function login(
+  data: ClinicData,
+  sessions: SessionStore,
+  username: string,
+  password: string,
+): Promise<{ sessionToken: string; user: SessionUser }> {
   const raw = data.store.get(userId(username.toLowerCase()));
   const parsed = raw ? userDoc.safeParse(raw) : null;
   if (!parsed?.success) {

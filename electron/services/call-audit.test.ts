@@ -48,7 +48,12 @@ const department = (code: string) => ({
   outpatient: true,
   active: true,
 });
-const call = (kind: AuditedCall['kind'], input: unknown = {}): AuditedCall => ({ method: kind === 'write' ? 'admin.createDepartment' : 'patients.get', kind, actor: 'admin', input });
+const call = (kind: AuditedCall['kind'], input: unknown = {}): AuditedCall => ({
+  method: kind === 'write' ? 'admin.createDepartment' : 'patients.get',
+  kind,
+  actor: 'admin',
+  input,
+});
 
 describe('CallAudits', () => {
   it('commits the call event in the transaction of its first write, naming what was written', async () => {
@@ -58,7 +63,9 @@ describe('CallAudits', () => {
       return store.bulkDocs([department('50'), department('51')]);
     });
     expect(recordedWithWrite).toBe(true);
-    expect(events().map((e) => [e.action, e.outcome, e.actor, e.target_ids])).toEqual([['admin.createDepartment', 'ok', 'admin', ['department:50', 'department:51']]]);
+    expect(events().map((e) => [e.action, e.outcome, e.actor, e.target_ids])).toEqual([
+      ['admin.createDepartment', 'ok', 'admin', ['department:50', 'department:51']],
+    ]);
     // The event went in with the documents: one commit moved the feed past both.
     const seqs = store.changes().results.map((r) => [r.id, r.seq]);
     expect(seqs.map(([id]) => id)).toEqual(['department:50', 'department:51', 'audit:W01:0000000001']);
@@ -139,7 +146,13 @@ describe('CallAudits', () => {
     db.dispose();
 
     const after = openAudited();
-    after.audits.record({ method: 'patients.get', actor: 'li', outcome: 'ok', input: { id: 'patient:01JAB2CDEFGHJKMNPQRSTVWXYZ' }, output: { id: 'patient:01JAB2CDEFGHJKMNPQRSTVWXYZ' } });
+    after.audits.record({
+      method: 'patients.get',
+      actor: 'li',
+      outcome: 'ok',
+      input: { id: 'patient:01JAB2CDEFGHJKMNPQRSTVWXYZ' },
+      output: { id: 'patient:01JAB2CDEFGHJKMNPQRSTVWXYZ' },
+    });
     expect(after.events().map((e) => [e.action, e.actor, e.target_ids])).toEqual([['patients.get', 'li', ['patient:01JAB2CDEFGHJKMNPQRSTVWXYZ']]]);
   });
 });

@@ -92,7 +92,11 @@ export class CountyRestore {
       if (!outcome.ok) return this.fail(outcome.error.code, outcome.error.message, outcome.error.retryable);
       const settings = readClinicSettings(data);
       if (!settings || settings.code !== input.clinicCode || data.users.count() === 0) {
-        return this.fail('RESTORE_EMPTY', `县级服务器上的 clinic_${input.clinicCode} 里没有找到本院的设置和账号。请核对机构编码；如果本院从未同步过，只能重新设置。`, false);
+        return this.fail(
+          'RESTORE_EMPTY',
+          `县级服务器上的 clinic_${input.clinicCode} 里没有找到本院的设置和账号。请核对机构编码；如果本院从未同步过，只能重新设置。`,
+          false,
+        );
       }
       data.counters.raiseFromRecord();
       data.meta.set(META_WORKSTATION, input.workstationId);

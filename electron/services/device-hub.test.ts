@@ -82,7 +82,16 @@ describe('device hub', () => {
   it('queues scans by kind, without the voucher token', () => {
     const { hub, manager } = hubWith();
     const start = hub.events(undefined, undefined);
-    manager.emitScan({ type: 'scan', encoding: 'utf-8', scan: { kind: 'insurance_voucher', text: 'YBPZ:1:330783196211022131:MFRGGZDFMZTWQ2LKNNWG23TP', insuranceNumber: '330783196211022131', token: 'MFRGGZDFMZTWQ2LKNNWG23TP' } });
+    manager.emitScan({
+      type: 'scan',
+      encoding: 'utf-8',
+      scan: {
+        kind: 'insurance_voucher',
+        text: 'YBPZ:1:330783196211022131:MFRGGZDFMZTWQ2LKNNWG23TP',
+        insuranceNumber: '330783196211022131',
+        token: 'MFRGGZDFMZTWQ2LKNNWG23TP',
+      },
+    });
     manager.emitScan({ type: 'error', error: { code: 'scan_too_long', message: '扫码内容过长，已忽略，请重新扫码' } });
     const { events } = hub.events(start.stream, start.cursor);
     expect(events[0]).toMatchObject({ type: 'scan', scan: { kind: 'insurance_voucher', insuranceNumber: '330783196211022131' } });
@@ -93,7 +102,10 @@ describe('device hub', () => {
   it('takes the saved settings, lets the environment win, and saves on this machine only', async () => {
     const saved = JSON.stringify({ cardReader: { path: 'COM3', baudRate: 9600 }, scanner: null });
     expect(hubWith({}, saved).hub.config()).toMatchObject({ source: 'saved', settings: { cardReader: { path: 'COM3' } } });
-    expect(hubWith({ CLINIC_SCANNER: '/tmp/scanner' }, saved).hub.config()).toMatchObject({ source: 'environment', settings: { cardReader: null, scanner: { path: '/tmp/scanner' } } });
+    expect(hubWith({ CLINIC_SCANNER: '/tmp/scanner' }, saved).hub.config()).toMatchObject({
+      source: 'environment',
+      settings: { cardReader: null, scanner: { path: '/tmp/scanner' } },
+    });
 
     const { hub, manager, meta } = hubWith();
     expect(hub.config().source).toBe('none');
@@ -107,6 +119,9 @@ describe('device hub', () => {
 
   it('reports a failed test read in the registrar’s words', async () => {
     const { hub } = hubWith();
-    expect(await hub.testRead('card_reader', { path: 'COM9', baudRate: 9600 })).toEqual({ outcome: 'failed', error: { code: 'port_not_found', message: '找不到该串口' } });
+    expect(await hub.testRead('card_reader', { path: 'COM9', baudRate: 9600 })).toEqual({
+      outcome: 'failed',
+      error: { code: 'port_not_found', message: '找不到该串口' },
+    });
   });
 });

@@ -57,7 +57,9 @@ export class DeviceHub {
       if (event.type === 'scan') this.queue.push({ type: 'scan', scan: scanView(event.scan) });
       else this.queue.push({ type: 'scan_failed', error: deviceErrorView(event.error) });
     });
-    this.manager.onState((state) => this.log(`[devices] ${state.kind} ${state.path}: ${state.status} ${state.message}${state.detail ? ` (${state.detail})` : ''}`));
+    this.manager.onState((state) =>
+      this.log(`[devices] ${state.kind} ${state.path}: ${state.status} ${state.message}${state.detail ? ` (${state.detail})` : ''}`),
+    );
   }
 
   start(): void {

@@ -9,8 +9,14 @@ function memoryMeta() {
 describe('device settings', () => {
   it('come from the environment when a path is set there, 9600 baud unless told', () => {
     expect(settingsFromEnvironment({})).toBeNull();
-    expect(settingsFromEnvironment({ CLINIC_CARD_READER: '/tmp/sim/reader' })).toEqual({ cardReader: { path: '/tmp/sim/reader', baudRate: 9600 }, scanner: null });
-    expect(settingsFromEnvironment({ CLINIC_SCANNER: 'COM4', CLINIC_SCANNER_BAUD: '115200' })).toEqual({ cardReader: null, scanner: { path: 'COM4', baudRate: 115200 } });
+    expect(settingsFromEnvironment({ CLINIC_CARD_READER: '/tmp/sim/reader' })).toEqual({
+      cardReader: { path: '/tmp/sim/reader', baudRate: 9600 },
+      scanner: null,
+    });
+    expect(settingsFromEnvironment({ CLINIC_SCANNER: 'COM4', CLINIC_SCANNER_BAUD: '115200' })).toEqual({
+      cardReader: null,
+      scanner: { path: 'COM4', baudRate: 115200 },
+    });
     expect(() => settingsFromEnvironment({ CLINIC_SCANNER: 'COM4', CLINIC_SCANNER_BAUD: '1234' })).toThrow(/波特率/);
   });
 

@@ -3,15 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { ApiFailure } from '../../shared/api';
 import type { setupInput } from '../../shared/api';
-import {
-  CLINIC_SETTINGS_ID,
-  DEFAULT_FEE_CATEGORIES,
-  type ClinicSettingsDoc,
-  type DepartmentDoc,
-  type UserDoc,
-  departmentId,
-  userId,
-} from '../../shared/docs';
+import { CLINIC_SETTINGS_ID, DEFAULT_FEE_CATEGORIES, type ClinicSettingsDoc, type DepartmentDoc, type UserDoc, departmentId, userId } from '../../shared/docs';
 import type { ClinicData } from './clinic-data';
 import { documentStamp } from './clinic-data';
 import { hashPassword } from './passwords';

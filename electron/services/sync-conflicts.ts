@@ -88,7 +88,10 @@ export function showConflictView(store: DocumentStoreApi, id: string): ConflictD
 }
 
 /** The body a choice stands for: one side whole, or a base side with some fields from others. */
-export function composeResolution(detail: ConflictDetail, choice: ConflictChoice): { kind: 'keep'; rev: string } | { kind: 'merge'; body: Record<string, unknown> } {
+export function composeResolution(
+  detail: ConflictDetail,
+  choice: ConflictChoice,
+): { kind: 'keep'; rev: string } | { kind: 'merge'; body: Record<string, unknown> } {
   const sides = sidesOf(detail);
   const sideOf = (rev: string, path: string) => {
     const side = sides.find((s) => s.rev === rev);

@@ -195,7 +195,10 @@ export class SyncManager {
       }
       throw error;
     }
-    this.options.data.meta.set(META_LAST_COMPACTION, JSON.stringify({ at: new Date().toISOString(), bytesBefore: report.bytesBefore, bytesAfter: report.bytesAfter }));
+    this.options.data.meta.set(
+      META_LAST_COMPACTION,
+      JSON.stringify({ at: new Date().toISOString(), bytesBefore: report.bytesBefore, bytesAfter: report.bytesAfter }),
+    );
     this.touched();
     return report;
   }

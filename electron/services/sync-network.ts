@@ -9,8 +9,7 @@ import os from 'node:os';
 
 export type OnlineProbe = () => boolean;
 
-export const hasNetworkAddress: OnlineProbe = () =>
-  Object.values(os.networkInterfaces()).some((addresses) => (addresses ?? []).some((a) => !a.internal));
+export const hasNetworkAddress: OnlineProbe = () => Object.values(os.networkInterfaces()).some((addresses) => (addresses ?? []).some((a) => !a.internal));
 
 /** Calls `onReturned` each time the probe turns from offline to online. Returns a stop function. */
 export function watchNetwork(onReturned: () => void, options: { probe?: OnlineProbe; intervalMs?: number } = {}): () => void {

@@ -31,7 +31,10 @@ describe('sync settings', () => {
       password: 'pw-123456789012',
       window: { start: '01:00', end: '05:00' },
     });
-    expect(syncSettingsFromEnvironment({ CLINIC_SYNC_URL: 'https://c.example.cn', CLINIC_SYNC_WINDOW: '22:30-02:00' }, 'xz01')?.window).toEqual({ start: '22:30', end: '02:00' });
+    expect(syncSettingsFromEnvironment({ CLINIC_SYNC_URL: 'https://c.example.cn', CLINIC_SYNC_WINDOW: '22:30-02:00' }, 'xz01')?.window).toEqual({
+      start: '22:30',
+      end: '02:00',
+    });
     expect(() => syncSettingsFromEnvironment({ CLINIC_SYNC_URL: 'file:///etc/passwd' }, 'xz01')).toThrow(/http/);
   });
 

@@ -12,11 +12,15 @@ import type { RemoteFetch } from './remote-fetch';
 
 export async function checkDatabaseAccess(fetch: RemoteFetch, endpoint: CountyEndpoint, database: string, now: () => number): Promise<void> {
   const authorization = `Basic ${Buffer.from(`${endpoint.username}:${endpoint.password}`, 'utf8').toString('base64')}`;
-  const response = await fetch(databaseUrl(endpoint.serverUrl, database), { method: 'GET', headers: { Authorization: authorization, Accept: 'application/json' } });
+  const response = await fetch(databaseUrl(endpoint.serverUrl, database), {
+    method: 'GET',
+    headers: { Authorization: authorization, Accept: 'application/json' },
+  });
   if (response.ok) {
     // A 2xx that is not a database's description (a captive portal's page, say) is a bad reply.
     const body = (await response.json()) as { db_name?: unknown } | null;
-    if (typeof body !== 'object' || body === null || typeof body.db_name !== 'string') throw Object.assign(new Error('database info without db_name'), { type: 'invalid-json' });
+    if (typeof body !== 'object' || body === null || typeof body.db_name !== 'string')
+      throw Object.assign(new Error('database info without db_name'), { type: 'invalid-json' });
     return;
   }
   const body = (await response.json().catch(() => ({}))) as { error?: unknown; reason?: unknown };

@@ -67,7 +67,9 @@ describe.each(COUNTY_PEERS)('conflicts ($name)', (choice) => {
     expect(phones).toEqual(['13800000000', '13811111111']);
 
     // Stale view: refused, nothing written.
-    expect(() => resolveConflict(doctor.store, { id: PATIENT_ID, seenRevs: [winner], resolution: { kind: 'keep', rev: winner } })).toThrow(ConflictChangedError);
+    expect(() => resolveConflict(doctor.store, { id: PATIENT_ID, seenRevs: [winner], resolution: { kind: 'keep', rev: winner } })).toThrow(
+      ConflictChangedError,
+    );
 
     // The doctor merges: the desk's phone, the doctor's address.
     const merged = { ...detail.winner.body, phone: '13811111111', address: { division_code: '430121', detail: '新村 3 组' } };

@@ -47,9 +47,7 @@ export interface ConflictDetail {
   readonly others: ReadonlyArray<ConflictSide>;
 }
 
-export type ConflictResolution =
-  | { readonly kind: 'keep'; readonly rev: string }
-  | { readonly kind: 'merge'; readonly body: Readonly<Record<string, unknown>> };
+export type ConflictResolution = { readonly kind: 'keep'; readonly rev: string } | { readonly kind: 'merge'; readonly body: Readonly<Record<string, unknown>> };
 
 export interface ResolveConflictInput {
   readonly id: string;
@@ -102,7 +100,11 @@ function bodyOf(doc: StoredDocument): Record<string, unknown> {
  * with only the store API, the inbox is kept up to date incrementally: only documents changed since
  * the last scan are looked at (a `_local` document remembers the sequence and the open ids).
  */
-export function listConflicts(store: DocumentStoreApi, types: ReadonlyArray<string> = inboxTypes(), index?: Pick<DocumentQueries, 'conflicted'>): ConflictSummary[] {
+export function listConflicts(
+  store: DocumentStoreApi,
+  types: ReadonlyArray<string> = inboxTypes(),
+  index?: Pick<DocumentQueries, 'conflicted'>,
+): ConflictSummary[] {
   if (index) {
     return types
       .flatMap((type) => index.conflicted({ type, limit: 10_000 }))

@@ -35,7 +35,14 @@ describe.each(COUNTY_PEERS)('convergence through a faulty line ($name)', (choice
     for (let seed = 1; seed <= RUNS; seed++) {
       const random = seededRandom(seed * 7919);
       const code = `fz${String(seed).padStart(2, '0')}`;
-      await countySetup({ serverUrl: peer.url, adminUser: peer.admin.user, adminPassword: peer.admin.password, clinicCode: code, clinicPassword: clinicPassword(code), referenceDatabase: 'county_reference' });
+      await countySetup({
+        serverUrl: peer.url,
+        adminUser: peer.admin.user,
+        adminPassword: peer.admin.password,
+        clinicCode: code,
+        clinicPassword: clinicPassword(code),
+        referenceDatabase: 'county_reference',
+      });
       // Another workstation already sent a few records: this run pulls as well as pushes.
       const remoteDocs = Array.from({ length: random.int(0, 4) }, (_, i) => ({ _id: `remote:${i}`, type: 'archive_scan', clinic_code: code, n: i }));
       if (remoteDocs.length > 0) await admin.request('POST', `/clinic_${code}/_bulk_docs`, { docs: remoteDocs });
@@ -58,7 +65,9 @@ describe.each(COUNTY_PEERS)('convergence through a faulty line ($name)', (choice
         const ids = clinic.addPatients(random.int(3, 10));
         const edited = clinic.store.get(ids[0])!;
         clinic.store.bulkDocs([{ ...edited, phone: '13912345678' }]);
-        clinic.store.bulkDocs([{ _id: 'scan:1', type: 'archive_scan', clinic_code: code, _attachments: { 'p.png': { content_type: 'image/png', data: Buffer.alloc(3000, seed) } } }]);
+        clinic.store.bulkDocs([
+          { _id: 'scan:1', type: 'archive_scan', clinic_code: code, _attachments: { 'p.png': { content_type: 'image/png', data: Buffer.alloc(3000, seed) } } },
+        ]);
 
         let outcome = await clinic.engine.run('nightly');
         let attempts = 1;

@@ -14,7 +14,11 @@ function basic(user: string, password: string): string {
 }
 
 async function call(url: string, method: string, auth: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await fetch(url, { method, headers: { authorization: auth, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(url, {
+    method,
+    headers: { authorization: auth, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
@@ -58,15 +62,27 @@ describe.each(COUNTY_PEERS)('countySetup against $name', (choice) => {
     const again = await setup('xz01', 'a-new-password-xz01');
     expect(again.steps.map((s) => s.outcome)).toEqual(['unchanged', 'updated', 'unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
     // CouchDB's authentication cache learns of the new password from `_users`' changes, a moment later.
-    await expect.poll(async () => (await call(`${peer.url}/clinic_xz01`, 'GET', basic('clinic_xz01', 'password-of-xz01'))).status, { timeout: 10_000 }).toBe(401);
+    await expect
+      .poll(async () => (await call(`${peer.url}/clinic_xz01`, 'GET', basic('clinic_xz01', 'password-of-xz01'))).status, { timeout: 10_000 })
+      .toBe(401);
     expect((await call(`${peer.url}/clinic_xz01`, 'GET', basic('clinic_xz01', 'a-new-password-xz01'))).status).toBe(200);
   });
 
   it('says plainly when the admin credentials are wrong or the server is unreachable', async () => {
-    await expect(countySetup({ serverUrl: peer.url, adminUser: peer.admin.user, adminPassword: 'nope', clinicCode: 'xz03', clinicPassword: 'password-of-xz03' })).rejects.toMatchObject({
+    await expect(
+      countySetup({ serverUrl: peer.url, adminUser: peer.admin.user, adminPassword: 'nope', clinicCode: 'xz03', clinicPassword: 'password-of-xz03' }),
+    ).rejects.toMatchObject({
       code: 'SYNC_AUTH_FAILED',
     });
-    await expect(countySetup({ serverUrl: `http://127.0.0.1:${await closedLoopbackPort()}`, adminUser: 'a', adminPassword: 'b', clinicCode: 'xz03', clinicPassword: 'password-of-xz03' })).rejects.toMatchObject({
+    await expect(
+      countySetup({
+        serverUrl: `http://127.0.0.1:${await closedLoopbackPort()}`,
+        adminUser: 'a',
+        adminPassword: 'b',
+        clinicCode: 'xz03',
+        clinicPassword: 'password-of-xz03',
+      }),
+    ).rejects.toMatchObject({
       code: 'SYNC_HOST_UNREACHABLE',
     });
     await expect(setup('Bad Code', 'password-long-enough')).rejects.toBeInstanceOf(CountySetupError);
@@ -74,7 +90,13 @@ describe.each(COUNTY_PEERS)('countySetup against $name', (choice) => {
 
   it('says plainly when --url ends in a database name', async () => {
     await setup('xz04', 'password-of-xz04');
-    const error = await countySetup({ serverUrl: `${peer.url}/clinic_xz04`, adminUser: peer.admin.user, adminPassword: peer.admin.password, clinicCode: 'xz05', clinicPassword: 'password-of-xz05' }).catch((e: unknown) => e);
+    const error = await countySetup({
+      serverUrl: `${peer.url}/clinic_xz04`,
+      adminUser: peer.admin.user,
+      adminPassword: peer.admin.password,
+      clinicCode: 'xz05',
+      clinicPassword: 'password-of-xz05',
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'SETUP_URL_IS_DATABASE' });
     expect((error as Error).message).toContain('clinic_xz04');
     expect((error as Error).message).toContain(peer.url);
@@ -82,17 +104,32 @@ describe.each(COUNTY_PEERS)('countySetup against $name', (choice) => {
   });
 
   it('merges a clinic into county_all as the county_merge account, never with the admin password', async () => {
-    const built = mergeReplicationDoc({ serverUrl: peer.url, mergePassword: 'merge-password-long' }, 'clinic_xz06', { database: 'county_all', endpoints: 'url' });
+    const built = mergeReplicationDoc({ serverUrl: peer.url, mergePassword: 'merge-password-long' }, 'clinic_xz06', {
+      database: 'county_all',
+      endpoints: 'url',
+    });
     expect(built).toMatchObject({ source: { auth: { basic: { username: 'county_merge' } } } });
     expect(JSON.stringify(built)).not.toContain(peer.admin.password);
     // express-pouchdb's replicator takes database names only (COUNTY-SERVER.md); the job itself runs on CouchDB.
     if (choice.kind !== 'couchdb') return;
     await expect(
-      countySetup({ serverUrl: peer.url, adminUser: peer.admin.user, adminPassword: peer.admin.password, clinicCode: 'xz06', clinicPassword: 'password-of-xz06', mergeInto: { database: 'county_all', endpoints: 'url' } }),
+      countySetup({
+        serverUrl: peer.url,
+        adminUser: peer.admin.user,
+        adminPassword: peer.admin.password,
+        clinicCode: 'xz06',
+        clinicPassword: 'password-of-xz06',
+        mergeInto: { database: 'county_all', endpoints: 'url' },
+      }),
     ).rejects.toMatchObject({ code: 'SETUP_INVALID_INPUT' });
     const result = await countySetup({
-      serverUrl: peer.url, adminUser: peer.admin.user, adminPassword: peer.admin.password, clinicCode: 'xz06', clinicPassword: 'password-of-xz06',
-      mergeInto: { database: 'county_all', endpoints: 'url' }, mergePassword: 'merge-password-long',
+      serverUrl: peer.url,
+      adminUser: peer.admin.user,
+      adminPassword: peer.admin.password,
+      clinicCode: 'xz06',
+      clinicPassword: 'password-of-xz06',
+      mergeInto: { database: 'county_all', endpoints: 'url' },
+      mergePassword: 'merge-password-long',
     });
     expect(result.steps.map((s) => s.step)).toContain('汇总账号 county_merge');
     const job = await call(`${peer.url}/_replicator/merge_clinic_xz06`, 'GET', admin);

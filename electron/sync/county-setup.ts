@@ -146,7 +146,10 @@ export function mergeReplicationDoc(
   const endpoint = (database: string): unknown =>
     merge.endpoints === 'name'
       ? database
-      : { url: `${input.serverUrl.replace(/\/+$/, '')}/${encodeURIComponent(database)}`, auth: { basic: { username: MERGE_USER, password: input.mergePassword } } };
+      : {
+          url: `${input.serverUrl.replace(/\/+$/, '')}/${encodeURIComponent(database)}`,
+          auth: { basic: { username: MERGE_USER, password: input.mergePassword } },
+        };
   return { _id: `merge_${clinicDatabase}`, source: endpoint(clinicDatabase), target: endpoint(merge.database), continuous: true };
 }
 
@@ -158,12 +161,19 @@ function mergeRunsAs(doc: Record<string, unknown>): string | null {
   return typeof name === 'string' ? name : null;
 }
 
-async function ensureMerge(admin: CouchAdmin, input: CountySetupInput, clinicDatabase: string, merge: { database: string; endpoints: 'url' | 'name' }): Promise<SetupStepOutcome> {
+async function ensureMerge(
+  admin: CouchAdmin,
+  input: CountySetupInput,
+  clinicDatabase: string,
+  merge: { database: string; endpoints: 'url' | 'name' },
+): Promise<SetupStepOutcome> {
   const doc = mergeReplicationDoc({ serverUrl: input.serverUrl, mergePassword: input.mergePassword ?? '' }, clinicDatabase, merge);
   const path = `/_replicator/${encodeURIComponent(String(doc._id))}`;
   const current = await admin.request('GET', path);
   // An older job that ran as the server admin (or with another password) is replaced.
-  const same = current.status === 200 && (merge.endpoints === 'name' || (mergeRunsAs(current.body) === MERGE_USER && JSON.stringify(current.body.source) === JSON.stringify(doc.source)));
+  const same =
+    current.status === 200 &&
+    (merge.endpoints === 'name' || (mergeRunsAs(current.body) === MERGE_USER && JSON.stringify(current.body.source) === JSON.stringify(doc.source)));
   if (same) return 'unchanged';
   const put = await admin.request('PUT', path, current.status === 200 ? { ...doc, _rev: current.body._rev } : doc);
   if (put.status === 201 || put.status === 202) return current.status === 200 ? 'updated' : 'created';
@@ -184,7 +194,10 @@ async function checkServerUrl(admin: CouchAdmin, serverUrl: string): Promise<voi
     );
   }
   if (root.status === 404 || (root.status === 200 && root.body.couchdb === undefined && root.body['express-pouchdb'] === undefined)) {
-    throw new CountySetupError('SETUP_URL_IS_DATABASE', `--url ${serverUrl} 不是 CouchDB 服务器的根地址（那里没有 CouchDB 的欢迎信息）。请只写到服务器地址，例如 https://county.example.cn:6984。`);
+    throw new CountySetupError(
+      'SETUP_URL_IS_DATABASE',
+      `--url ${serverUrl} 不是 CouchDB 服务器的根地址（那里没有 CouchDB 的欢迎信息）。请只写到服务器地址，例如 https://county.example.cn:6984。`,
+    );
   }
 }
 
@@ -193,7 +206,10 @@ export async function countySetup(input: CountySetupInput): Promise<CountySetupR
     throw new CountySetupError('SETUP_INVALID_INPUT', '机构编码只能用小写字母、数字、下划线和连字符，2–31 位');
   }
   if (input.mergeInto?.endpoints === 'url' && (input.mergePassword ?? '').length < 12) {
-    throw new CountySetupError('SETUP_INVALID_INPUT', '汇总复制用的 county_merge 账号需要一个至少 12 位的密码（--merge-password 或环境变量 COUNTY_MERGE_PASSWORD），不能用服务器管理员的密码。');
+    throw new CountySetupError(
+      'SETUP_INVALID_INPUT',
+      '汇总复制用的 county_merge 账号需要一个至少 12 位的密码（--merge-password 或环境变量 COUNTY_MERGE_PASSWORD），不能用服务器管理员的密码。',
+    );
   }
   if (input.clinicPassword.length < 12) {
     throw new CountySetupError('SETUP_INVALID_INPUT', '同步账号的密码至少 12 位（它在网上传输，要比本机登录密码更长）');
@@ -218,9 +234,15 @@ export async function countySetup(input: CountySetupInput): Promise<CountySetupR
     steps.push({
       step: `${clinicDatabase} 的访问权限`,
       // The merge account reads every clinic database through its role; no other clinic can.
-      outcome: await ensureSecurity(admin, clinicDatabase, { admins: { names: [], roles: [] }, members: { names: [clinicDatabase], roles: input.mergeInto ? [MERGE_USER] : [] } }),
+      outcome: await ensureSecurity(admin, clinicDatabase, {
+        admins: { names: [], roles: [] },
+        members: { names: [clinicDatabase], roles: input.mergeInto ? [MERGE_USER] : [] },
+      }),
     });
-    steps.push({ step: `${clinicDatabase} 的校验规则`, outcome: await ensureDesign(admin, clinicDatabase, '_design/clinic', clinicValidate(input.clinicCode)) });
+    steps.push({
+      step: `${clinicDatabase} 的校验规则`,
+      outcome: await ensureDesign(admin, clinicDatabase, '_design/clinic', clinicValidate(input.clinicCode)),
+    });
 
     steps.push({ step: `参考数据库 ${referenceDatabase}`, outcome: await ensureDatabase(admin, referenceDatabase) });
     steps.push({

@@ -18,7 +18,10 @@ function countingFetch(password: string): { fetch: RemoteFetch; sent: () => numb
     sent: () => sent,
     fetch: (url, init) => {
       const headers = init?.headers;
-      const auth = headers && typeof (headers as Headers).get === 'function' ? (headers as Headers).get('authorization') : (headers as Record<string, string> | undefined)?.Authorization;
+      const auth =
+        headers && typeof (headers as Headers).get === 'function'
+          ? (headers as Headers).get('authorization')
+          : (headers as Record<string, string> | undefined)?.Authorization;
       if (auth === `Basic ${Buffer.from(`clinic_cr01:${password}`).toString('base64')}`) sent += 1;
       return inner(url, init);
     },

@@ -33,7 +33,9 @@ describe.each(COUNTY_PEERS)('sync engine: two clinics and a county ($name)', (ch
     expect(first).not.toBeNull();
     a.store.bulkDocs([{ ...first!, phone: '13900000000' }]);
     const scan = Buffer.from('病案首页扫描件（测试字节）'.repeat(50), 'utf8');
-    a.store.bulkDocs([{ _id: 'scan:page1', type: 'archive_scan', clinic_code: 'xz01', _attachments: { 'page1.jpg': { content_type: 'image/jpeg', data: scan } } }]);
+    a.store.bulkDocs([
+      { _id: 'scan:page1', type: 'archive_scan', clinic_code: 'xz01', _attachments: { 'page1.jpg': { content_type: 'image/jpeg', data: scan } } },
+    ]);
     expect(a.engine.status().pendingChanges).toBe(0); // counted at construction, before the writes
     expect(a.engine.refreshPending()).toBe(13);
 
@@ -85,7 +87,7 @@ describe.each(COUNTY_PEERS)('sync engine: two clinics and a county ($name)', (ch
     expect(await a2.engine.run('manual')).toEqual({ ok: true });
     expect(snapshotStore(a2.store)).toEqual(snapshotStore(a.store));
     expect(a2.engine.status().pendingChanges).toBe(0);
-    expect(a2.engine.history()[0]).toMatchObject({ pulled: 14, pushed: 0 }) // 13 records + the county's _design/clinic;
+    expect(a2.engine.history()[0]).toMatchObject({ pulled: 14, pushed: 0 }); // 13 records + the county's _design/clinic;
 
     a2.addPatients(3);
     expect(a2.engine.refreshPending()).toBe(3);

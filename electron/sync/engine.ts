@@ -213,7 +213,12 @@ export class SyncEngine extends EventEmitter<SyncEngineEvents> implements SyncRu
       this.progress = { runId, phase, docsDone: doneBefore + docsInPhase, remaining, docsPerSecond: rate.perSecond() };
       this.emit('progress', this.progress);
     };
-    const runPhase = async (phase: SyncPhase, source: PouchDatabase, target: PouchDatabase, options: { checkpoint?: 'target'; pushing?: boolean }): Promise<PhaseResult> => {
+    const runPhase = async (
+      phase: SyncPhase,
+      source: PouchDatabase,
+      target: PouchDatabase,
+      options: { checkpoint?: 'target'; pushing?: boolean },
+    ): Promise<PhaseResult> => {
       if (this.cancelRequested) throw syncError('SYNC_CANCELLED');
       const startPending = options.pushing ? this.refreshPending() : null;
       emitProgress(phase, 0, startPending);
@@ -247,7 +252,12 @@ export class SyncEngine extends EventEmitter<SyncEngineEvents> implements SyncRu
       const clinicRemote = remote(clinicDatabaseName(this.clinicCode));
       // Fails fast, with a clear reason, on a wrong password (at its first 401), a locked account,
       // a missing database or no network.
-      await checkDatabaseAccess(createRemoteFetch({ timeoutMs, fetch: this.fetchImpl, agents, maxReplyBytes: this.maxReplyBytes }), this.endpoint, clinicDatabaseName(this.clinicCode), () => this.clock.now());
+      await checkDatabaseAccess(
+        createRemoteFetch({ timeoutMs, fetch: this.fetchImpl, agents, maxReplyBytes: this.maxReplyBytes }),
+        this.endpoint,
+        clinicDatabaseName(this.clinicCode),
+        () => this.clock.now(),
+      );
 
       counts.pushed += (await runPhase('push', this.localPush, clinicRemote, { pushing: true })).docsWritten;
 
@@ -290,7 +300,9 @@ export class SyncEngine extends EventEmitter<SyncEngineEvents> implements SyncRu
       referenceError,
     };
     const statePatch: Partial<SyncStateRecord> =
-      error === null ? { lastSuccessAt: endedAt, lastRunAt: endedAt, lastError: null } : { lastRunAt: endedAt, lastError: outcome === 'cancelled' ? null : error };
+      error === null
+        ? { lastSuccessAt: endedAt, lastRunAt: endedAt, lastError: null }
+        : { lastRunAt: endedAt, lastError: outcome === 'cancelled' ? null : error };
     try {
       writeSyncState(this.store, statePatch);
       keepRefusedDocuments(this.store, refused);

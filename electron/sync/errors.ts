@@ -13,7 +13,8 @@
 
 export const SYNC_ERROR_MESSAGES = {
   SYNC_AUTH_FAILED: '县级平台拒绝了本院的同步账号或密码。请核对“同步设置”里的账号和密码，或请县里重新发放。',
-  SYNC_ACCOUNT_LOCKED: '县级平台因多次密码错误暂时锁定了本院的同步账号（登录保护），锁定期间本院所有电脑都无法同步，密码正确也不行。请先核对“同步设置”里的密码，等锁定解除后再点“立即同步”；本机不会自动重试。',
+  SYNC_ACCOUNT_LOCKED:
+    '县级平台因多次密码错误暂时锁定了本院的同步账号（登录保护），锁定期间本院所有电脑都无法同步，密码正确也不行。请先核对“同步设置”里的密码，等锁定解除后再点“立即同步”；本机不会自动重试。',
   SYNC_FORBIDDEN: '同步账号没有访问本院县级数据库的权限。请联系县级平台管理员检查账号授权。',
   SYNC_DATABASE_MISSING: '县级平台上还没有本院的数据库。请联系县级平台管理员完成开通（county-setup）。',
   SYNC_HOST_UNREACHABLE: '连不上县级平台：网络不通或服务器没有开机。数据已安全保存在本机，网络恢复后会自动重试。',
@@ -23,7 +24,8 @@ export const SYNC_ERROR_MESSAGES = {
   SYNC_CERTIFICATE: '县级平台的安全证书有问题（过期、不受信任或与地址不符），为安全起见已停止同步。请联系县级平台管理员。',
   SYNC_SERVER_ERROR: '县级平台服务器内部出错。数据已安全保存在本机，稍后会自动重试；如果一直出现，请联系县级平台管理员。',
   SYNC_BAD_RESPONSE: '县级平台返回了无法识别的数据（可能被网络设备截断或篡改）。本机数据未受影响，稍后会自动重试。',
-  SYNC_REPLY_TOO_LARGE: '县级平台的一次回复超过了本机接收的上限（64 MB），为保护本机已停止接收。本机数据未受影响，下次会分小批重试；如果一直出现，请联系县级平台管理员。',
+  SYNC_REPLY_TOO_LARGE:
+    '县级平台的一次回复超过了本机接收的上限（64 MB），为保护本机已停止接收。本机数据未受影响，下次会分小批重试；如果一直出现，请联系县级平台管理员。',
   SYNC_LOCAL_DISK_FULL: '本机磁盘空间已满，无法保存从县级平台收到的记录。本机已有数据没有受损；请清理磁盘后再同步。',
   SYNC_LOCAL_STORE: '本机数据库读写出错，同步已停止，本机已有数据没有受损。请把出错时间告诉管理员。',
   SYNC_DOCUMENT_DENIED: '有记录被县级平台拒收（没有写入权限）。其余记录已正常同步。',
@@ -88,8 +90,13 @@ export function syncError(code: SyncErrorCode, detail = '', status?: number): Sy
 }
 
 export function isSyncError(value: unknown): value is SyncError {
-  return typeof value === 'object' && value !== null && typeof (value as { code?: unknown }).code === 'string' &&
-    Object.hasOwn(SYNC_ERROR_MESSAGES, (value as { code: string }).code) && typeof (value as { retryable?: unknown }).retryable === 'boolean';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === 'string' &&
+    Object.hasOwn(SYNC_ERROR_MESSAGES, (value as { code: string }).code) &&
+    typeof (value as { retryable?: unknown }).retryable === 'boolean'
+  );
 }
 
 const CONNECTION_REFUSED = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN', 'EADDRNOTAVAIL']);

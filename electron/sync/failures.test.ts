@@ -33,7 +33,12 @@ describe('sync failures', () => {
     return { clinic, before: snapshotStore(clinic.store) };
   }
 
-  async function expectFailure(clinic: TestClinic, before: ReturnType<typeof snapshotStore>, code: keyof typeof SYNC_ERROR_MESSAGES, state: 'paused' | 'error'): Promise<void> {
+  async function expectFailure(
+    clinic: TestClinic,
+    before: ReturnType<typeof snapshotStore>,
+    code: keyof typeof SYNC_ERROR_MESSAGES,
+    state: 'paused' | 'error',
+  ): Promise<void> {
     const outcome = await clinic.engine.run('manual');
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;

@@ -23,14 +23,38 @@ const HASH = 'f'.repeat(32);
 const on = (part: string) => (_method: string, path: string) => path.includes(part);
 
 const TRANSPORT_CASES: ReadonlyArray<{ name: string; rule: HostileRule; code: SyncErrorCode }> = [
-  { name: '_changes cut off, length declared', rule: { match: on('/_changes'), misbehave: { kind: 'truncate', declareLength: true, fraction: 0.6 } }, code: 'SYNC_CONNECTION_LOST' },
-  { name: '_changes cut off, chunked', rule: { match: on('/_changes'), misbehave: { kind: 'truncate', declareLength: false, fraction: 0.6 } }, code: 'SYNC_CONNECTION_LOST' },
-  { name: '_bulk_get cut off, length declared', rule: { match: on('/_bulk_get'), misbehave: { kind: 'truncate', declareLength: true, fraction: 0.6 } }, code: 'SYNC_CONNECTION_LOST' },
-  { name: '_bulk_get cut off, chunked', rule: { match: on('/_bulk_get'), misbehave: { kind: 'truncate', declareLength: false, fraction: 0.6 } }, code: 'SYNC_CONNECTION_LOST' },
+  {
+    name: '_changes cut off, length declared',
+    rule: { match: on('/_changes'), misbehave: { kind: 'truncate', declareLength: true, fraction: 0.6 } },
+    code: 'SYNC_CONNECTION_LOST',
+  },
+  {
+    name: '_changes cut off, chunked',
+    rule: { match: on('/_changes'), misbehave: { kind: 'truncate', declareLength: false, fraction: 0.6 } },
+    code: 'SYNC_CONNECTION_LOST',
+  },
+  {
+    name: '_bulk_get cut off, length declared',
+    rule: { match: on('/_bulk_get'), misbehave: { kind: 'truncate', declareLength: true, fraction: 0.6 } },
+    code: 'SYNC_CONNECTION_LOST',
+  },
+  {
+    name: '_bulk_get cut off, chunked',
+    rule: { match: on('/_bulk_get'), misbehave: { kind: 'truncate', declareLength: false, fraction: 0.6 } },
+    code: 'SYNC_CONNECTION_LOST',
+  },
   { name: 'an HTML page with status 200', rule: { match: on('/_changes'), misbehave: { kind: 'html', status: 200 } }, code: 'SYNC_BAD_RESPONSE' },
   { name: 'an HTML page with status 500', rule: { match: on('/_bulk_get'), misbehave: { kind: 'html', status: 500 } }, code: 'SYNC_SERVER_ERROR' },
-  { name: 'a reply over the cap, length declared', rule: { match: on('/_changes'), misbehave: { kind: 'huge', bytes: 8 * CAP, declareLength: true } }, code: 'SYNC_REPLY_TOO_LARGE' },
-  { name: 'a reply over the cap, chunked', rule: { match: on('/_bulk_get'), misbehave: { kind: 'huge', bytes: 8 * CAP, declareLength: false } }, code: 'SYNC_REPLY_TOO_LARGE' },
+  {
+    name: 'a reply over the cap, length declared',
+    rule: { match: on('/_changes'), misbehave: { kind: 'huge', bytes: 8 * CAP, declareLength: true } },
+    code: 'SYNC_REPLY_TOO_LARGE',
+  },
+  {
+    name: 'a reply over the cap, chunked',
+    rule: { match: on('/_bulk_get'), misbehave: { kind: 'huge', bytes: 8 * CAP, declareLength: false } },
+    code: 'SYNC_REPLY_TOO_LARGE',
+  },
 ];
 
 type Doc = Record<string, unknown>;
@@ -42,12 +66,29 @@ const BAD_DOCUMENTS: ReadonlyArray<{ name: string; rewrite(doc: Doc): unknown; r
   { name: 'a bad revision format', rewrite: (d) => ({ ...d, _rev: 'not-a-revision!' }), reason: /_rev/ },
   { name: 'a 999999999- revision', rewrite: (d) => withRev(d, 999_999_999, [HASH]), reason: /_rev/ },
   { name: 'a 1 MB revision id', rewrite: (d) => withRev(d, 1, ['a'.repeat(1_000_000)]), reason: /_rev/ },
-  { name: '_rev not matching _revisions', rewrite: (d) => ({ ...d, _revisions: { start: Number(String(d._rev).split('-')[0]), ids: [HASH] } }), reason: /_revisions 与 _rev 不符/ },
+  {
+    name: '_rev not matching _revisions',
+    rewrite: (d) => ({ ...d, _revisions: { start: Number(String(d._rev).split('-')[0]), ids: [HASH] } }),
+    reason: /_revisions 与 _rev 不符/,
+  },
   { name: 'malformed _revisions', rewrite: (d) => ({ ...d, _revisions: 'x' }), reason: /_revisions 格式不对/ },
-  { name: 'a 50,000-entry _revisions', rewrite: (d) => withRev(d, 50_000, Array.from({ length: 50_000 }, (_, i) => i.toString(16).padStart(32, '0'))), reason: /_revisions 的长度/ },
+  {
+    name: 'a 50,000-entry _revisions',
+    rewrite: (d) =>
+      withRev(
+        d,
+        50_000,
+        Array.from({ length: 50_000 }, (_, i) => i.toString(16).padStart(32, '0')),
+      ),
+    reason: /_revisions 的长度/,
+  },
   { name: '_deleted: "yes"', rewrite: (d) => ({ ...d, _deleted: 'yes' }), reason: /_deleted/ },
   { name: 'an attachment that is not an object', rewrite: (d) => ({ ...d, _attachments: { 'p.png': 'x' } }), reason: /不是对象/ },
-  { name: 'an attachment without data or stub', rewrite: (d) => ({ ...d, _attachments: { 'p.png': { content_type: 'image/png' } } }), reason: /既没有内容也不是存根/ },
+  {
+    name: 'an attachment without data or stub',
+    rewrite: (d) => ({ ...d, _attachments: { 'p.png': { content_type: 'image/png' } } }),
+    reason: /既没有内容也不是存根/,
+  },
 ];
 
 describe.each(COUNTY_PEERS)('a hostile county server ($name)', (choice) => {
@@ -70,7 +111,11 @@ describe.each(COUNTY_PEERS)('a hostile county server ($name)', (choice) => {
   });
 
   const freshClinic = (): TestClinic => {
-    const clinic = openTestClinic(CODE, proxy.url, { referenceDatabase: null, maxReplyBytes: CAP, batching: { ...TEST_BATCHING, batchSize: 5, requestTimeoutMs: DEADLINE_MS } });
+    const clinic = openTestClinic(CODE, proxy.url, {
+      referenceDatabase: null,
+      maxReplyBytes: CAP,
+      batching: { ...TEST_BATCHING, batchSize: 5, requestTimeoutMs: DEADLINE_MS },
+    });
     clinics.push(clinic);
     clinic.addPatients(2);
     return clinic;

@@ -46,7 +46,9 @@ export interface PouchDatabase {
   get(id: string, options?: Readonly<Record<string, unknown>>): Promise<PouchDoc>;
   put(doc: PouchDoc, options?: Readonly<Record<string, unknown>>): Promise<PouchWriteResult>;
   bulkDocs(docs: ReadonlyArray<PouchDoc>, options?: Readonly<Record<string, unknown>>): Promise<PouchWriteResult[]>;
-  allDocs(options?: Readonly<Record<string, unknown>>): Promise<{ rows: Array<{ id: string; key: string; value: { rev: string; deleted?: boolean }; doc?: PouchDoc }>; total_rows: number }>;
+  allDocs(
+    options?: Readonly<Record<string, unknown>>,
+  ): Promise<{ rows: Array<{ id: string; key: string; value: { rev: string; deleted?: boolean }; doc?: PouchDoc }>; total_rows: number }>;
   changes(options?: Readonly<Record<string, unknown>>): Promise<PouchChangesResult>;
   revsDiff(request: Readonly<Record<string, ReadonlyArray<string>>>): Promise<Record<string, { missing: string[] }>>;
   bulkGet(options: Readonly<Record<string, unknown>>): Promise<{ results: Array<{ id: string; docs: Array<{ ok?: PouchDoc; error?: unknown }> }> }>;

@@ -52,7 +52,10 @@ describe('pull read-ahead and checkpoint cache', () => {
   const PouchDB = clinicPouchDB();
 
   const remote = (fetch: RemoteFetch): PouchDatabase =>
-    openRemoteDatabase(PouchDB, { serverUrl: peer.url, username: `clinic_${CODE}`, password: clinicPassword(CODE) }, `clinic_${CODE}`, { timeoutMs: 10_000, fetch });
+    openRemoteDatabase(PouchDB, { serverUrl: peer.url, username: `clinic_${CODE}`, password: clinicPassword(CODE) }, `clinic_${CODE}`, {
+      timeoutMs: 10_000,
+      fetch,
+    });
 
   const freshStore = (): TemporaryDatabase => {
     const db = openTemporaryDatabase();
@@ -160,7 +163,9 @@ describe('pull read-ahead and checkpoint cache', () => {
 
     // PouchDB's own helpers call with a callback; those calls go through and are answered.
     const viaCallback = await new Promise((resolve, reject) =>
-      (db.get as unknown as (id: string, options: object, callback: (error: unknown, doc: unknown) => void) => void)(id, {}, (error, doc) => (error ? reject(error) : resolve(doc))),
+      (db.get as unknown as (id: string, options: object, callback: (error: unknown, doc: unknown) => void) => void)(id, {}, (error, doc) =>
+        error ? reject(error) : resolve(doc),
+      ),
     );
     expect(viaCallback).toMatchObject({ last_seq: 7 });
   });

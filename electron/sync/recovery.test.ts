@@ -52,7 +52,9 @@ describe.each(COUNTY_PEERS)('recoverClinic ($name)', (choice) => {
     // A deletion, and a scanned page.
     const gone = desk.store.get(ids[1])!;
     desk.store.bulkDocs([{ _id: ids[1], _rev: gone._rev, _deleted: true }]);
-    desk.store.bulkDocs([{ _id: 'scan:r1', type: 'archive_scan', clinic_code: 'rz01', _attachments: { 'p1.jpg': { content_type: 'image/jpeg', data: Buffer.alloc(5000, 7) } } }]);
+    desk.store.bulkDocs([
+      { _id: 'scan:r1', type: 'archive_scan', clinic_code: 'rz01', _attachments: { 'p1.jpg': { content_type: 'image/jpeg', data: Buffer.alloc(5000, 7) } } },
+    ]);
     // A conflict left open: two workstations edited the same patient offline.
     expect(await desk.engine.run('manual')).toEqual({ ok: true });
     expect(await doctor.engine.run('manual')).toEqual({ ok: true });
@@ -96,10 +98,15 @@ describe.each(COUNTY_PEERS)('recoverClinic ($name)', (choice) => {
 
   it('reports wrong credentials plainly and accepts only a clinic database address', async () => {
     const dataDir = temporaryDirectory('clinic-recover-');
-    await expect(recoverClinic({ remoteUrl: `${peer.url}/clinic_rz01`, credentials: { username: 'clinic_rz01', password: 'wrong' }, dataDir })).rejects.toMatchObject({
+    await expect(
+      recoverClinic({ remoteUrl: `${peer.url}/clinic_rz01`, credentials: { username: 'clinic_rz01', password: 'wrong' }, dataDir }),
+    ).rejects.toMatchObject({
       error: { code: 'SYNC_AUTH_FAILED' },
     });
     expect(() => parseClinicDatabaseUrl('https://county.example.cn/other')).toThrow(RecoveryError);
-    expect(parseClinicDatabaseUrl('https://county.example.cn:6984/couch/clinic_xz01')).toEqual({ serverUrl: 'https://county.example.cn:6984/couch', clinicCode: 'xz01' });
+    expect(parseClinicDatabaseUrl('https://county.example.cn:6984/couch/clinic_xz01')).toEqual({
+      serverUrl: 'https://county.example.cn:6984/couch',
+      clinicCode: 'xz01',
+    });
   });
 });

@@ -36,8 +36,7 @@ export function isNeverPushed(id: string): boolean {
 }
 
 export type ReferenceLookup =
-  | { readonly ok: true; readonly dictionary: ReferenceDictionaryDoc }
-  | { readonly ok: false; readonly reason: 'missing' | 'invalid'; readonly message: string };
+  { readonly ok: true; readonly dictionary: ReferenceDictionaryDoc } | { readonly ok: false; readonly reason: 'missing' | 'invalid'; readonly message: string };
 
 /** The dictionary as last pulled from the county, checked against its schema. */
 export function readReferenceDictionary(store: DocumentStoreApi, name: string): ReferenceLookup {

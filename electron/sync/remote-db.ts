@@ -33,7 +33,9 @@ export function openRemoteDatabase(
   const url = databaseUrl(endpoint.serverUrl, database);
   const fetch = createRemoteFetch({ timeoutMs: options.timeoutMs, fetch: options.fetch, agents: options.agents, maxReplyBytes: options.maxReplyBytes });
   const db = new PouchDB(url, { skip_setup: true, auth: { username: endpoint.username, password: endpoint.password }, fetch });
-  return withCheckpointCache(withDirectBulkGet(db, { databaseUrl: url, username: endpoint.username, password: endpoint.password, fetch, onRefused: options.onRefused }));
+  return withCheckpointCache(
+    withDirectBulkGet(db, { databaseUrl: url, username: endpoint.username, password: endpoint.password, fetch, onRefused: options.onRefused }),
+  );
 }
 
 /**

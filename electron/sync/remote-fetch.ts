@@ -97,7 +97,12 @@ export function createRemoteFetch(options: RemoteFetchOptions): RemoteFetch {
     const agent = agents ? (url.startsWith('https:') ? agents.https : agents.http) : undefined;
     try {
       const response = await inner(url, { ...init, signal: controller.signal, size: limit, ...(agent ? { agent } : {}) });
-      const body = await readBody(response, limit, () => controller.abort(refused), () => controller.signal.reason === timeout);
+      const body = await readBody(
+        response,
+        limit,
+        () => controller.abort(refused),
+        () => controller.signal.reason === timeout,
+      );
       return bufferedResponse(response, body);
     } catch (error) {
       // node-fetch reports our deadline as a plain AbortError; say which it was.

@@ -23,7 +23,10 @@ describe('replicatePhase after a failure', () => {
   const PouchDB = clinicPouchDB();
   const remote = (fetch?: RemoteFetch, server = peer) =>
     asReplicationSource(
-      openRemoteDatabase(PouchDB, { serverUrl: server.url, username: `clinic_${CODE}`, password: clinicPassword(CODE) }, `clinic_${CODE}`, { timeoutMs: 10_000, fetch }),
+      openRemoteDatabase(PouchDB, { serverUrl: server.url, username: `clinic_${CODE}`, password: clinicPassword(CODE) }, `clinic_${CODE}`, {
+        timeoutMs: 10_000,
+        fetch,
+      }),
     );
   const seedCounty = async (server: PeerServer) => {
     await setUpCounty(server, [CODE]);

@@ -23,7 +23,13 @@ describe('kill mid-sync, restart', () => {
   let proxy: FaultProxy;
   beforeAll(async () => {
     peer = await startPeerServer();
-    await countySetup({ serverUrl: peer.url, adminUser: peer.admin.user, adminPassword: peer.admin.password, clinicCode: 'kz01', clinicPassword: clinicPassword('kz01') });
+    await countySetup({
+      serverUrl: peer.url,
+      adminUser: peer.admin.user,
+      adminPassword: peer.admin.password,
+      clinicCode: 'kz01',
+      clinicPassword: clinicPassword('kz01'),
+    });
     // A slow line, so the kill lands in the middle of the transfer.
     proxy = await startFaultProxy({ target: { host: '127.0.0.1', port: peer.port }, seed: 3, mode: { kind: 'pass', maxDelayMs: 15 } });
   });

@@ -81,7 +81,10 @@ export class SyncScheduler {
   credentialsChanged(): void {
     if (!this.started || this.running || this.next !== null) return;
     const now = this.clock.now();
-    this.arm({ at: isInSyncWindow(now, this.window) ? now : nextWindowStart(now, this.window), trigger: isInSyncWindow(now, this.window) ? 'startup' : 'nightly' });
+    this.arm({
+      at: isInSyncWindow(now, this.window) ? now : nextWindowStart(now, this.window),
+      trigger: isInSyncWindow(now, this.window) ? 'startup' : 'nightly',
+    });
   }
 
   /** "Sync now": runs at once (or joins the run in progress). */
@@ -151,13 +154,16 @@ export class SyncScheduler {
   private arm(run: ScheduledRun): void {
     this.disarm();
     this.next = run;
-    this.timer = this.clock.setTimeout(() => {
-      this.timer = null;
-      this.next = null;
-      // Credentials refused before this process started (the state is saved): wait for a person.
-      if (this.runner.waitingForCredentials?.() === true) return;
-      void this.runNow(run.trigger);
-    }, Math.max(0, run.at - this.clock.now()));
+    this.timer = this.clock.setTimeout(
+      () => {
+        this.timer = null;
+        this.next = null;
+        // Credentials refused before this process started (the state is saved): wait for a person.
+        if (this.runner.waitingForCredentials?.() === true) return;
+        void this.runNow(run.trigger);
+      },
+      Math.max(0, run.at - this.clock.now()),
+    );
   }
 
   private disarm(): void {

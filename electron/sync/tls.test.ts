@@ -29,7 +29,9 @@ describe.skipIf(!haveOpenssl())('TLS', () => {
     const dir = temporaryDirectory('clinic-tls-');
     const key = path.join(dir, 'key.pem');
     const cert = path.join(dir, 'cert.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=county.invalid'], { stdio: 'ignore' });
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=county.invalid'], {
+      stdio: 'ignore',
+    });
     server = https.createServer({ key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, (_req, res) => {
       requests += 1;
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');

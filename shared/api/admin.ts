@@ -35,9 +35,7 @@ export const adminContract = {
     summary: '科室列表',
   }),
   'admin.createDepartment': method({
-    input: z
-      .object({ code: departmentCode, name: z.string().trim().min(1, '请填写科室名称').max(30), outpatient: z.boolean() })
-      .strict(),
+    input: z.object({ code: departmentCode, name: z.string().trim().min(1, '请填写科室名称').max(30), outpatient: z.boolean() }).strict(),
     output: departmentView,
     permission: 'admin.manage',
     requiresSetup: true,

@@ -34,7 +34,9 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
  * is typed. Its input schema also refuses text with a lone surrogate anywhere in it
  * (well-formed-text.ts), so no method can forget to; being refined, it cannot be `.extend`ed.
  */
-export function method<I extends z.ZodType, O extends z.ZodType, P extends Permission, S extends boolean>(spec: MethodSpec<I, O, P, S>): MethodSpec<I, O, P, S> {
+export function method<I extends z.ZodType, O extends z.ZodType, P extends Permission, S extends boolean>(
+  spec: MethodSpec<I, O, P, S>,
+): MethodSpec<I, O, P, S> {
   return { ...spec, input: spec.input.superRefine(refuseMalformedText) as unknown as I };
 }
 

@@ -109,7 +109,13 @@ export const devicesContract = {
     input: z.object({}).strict(),
     output: z.object({
       ports: z.array(
-        z.object({ path: z.string(), manufacturer: z.string().nullable(), serialNumber: z.string().nullable(), vendorId: z.string().nullable(), productId: z.string().nullable() }),
+        z.object({
+          path: z.string(),
+          manufacturer: z.string().nullable(),
+          serialNumber: z.string().nullable(),
+          vendorId: z.string().nullable(),
+          productId: z.string().nullable(),
+        }),
       ),
       /** Set when the ports could not be listed (the path can still be typed). */
       error: z.string().nullable(),

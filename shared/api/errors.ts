@@ -40,9 +40,7 @@ export interface ApiError {
 export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
 
 export function apiError(code: ErrorCode, message?: string, fields?: ReadonlyArray<FieldIssue>): ApiError {
-  return fields && fields.length > 0
-    ? { code, message: message ?? ERROR_MESSAGES[code], fields }
-    : { code, message: message ?? ERROR_MESSAGES[code] };
+  return fields && fields.length > 0 ? { code, message: message ?? ERROR_MESSAGES[code], fields } : { code, message: message ?? ERROR_MESSAGES[code] };
 }
 
 /** Thrown by service code to end a call with a specific, expected error. */

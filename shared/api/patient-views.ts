@@ -14,13 +14,19 @@ export const patientForm = z
     sex: sexCode,
     /** May be left out when a resident ID number is given: it is read from the number. */
     birthDate: isoDate.optional(),
-    ethnicity: z.string().regex(/^\d{2}$/, '请从列表里选择民族').optional(),
+    ethnicity: z
+      .string()
+      .regex(/^\d{2}$/, '请从列表里选择民族')
+      .optional(),
     idType: idDocumentType.optional(),
     idNumber: z.string().trim().min(1).max(40, '证件号码不超过 40 位').optional(),
     phone: z.string().trim().min(1).max(30, '电话号码太长').optional(),
     address: z
       .object({
-        divisionCode: z.string().regex(/^\d{6}(\d{3})?$/, '请从列表里选择地址').optional(),
+        divisionCode: z
+          .string()
+          .regex(/^\d{6}(\d{3})?$/, '请从列表里选择地址')
+          .optional(),
         detail: z.string().trim().max(120, '详细地址不超过 120 个字'),
       })
       .strict()

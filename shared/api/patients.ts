@@ -131,7 +131,10 @@ export const patientsContract = {
     input: z
       .object({
         /** The insurance number the 医保电子凭证 resolves to (see electron/devices/scanner/BARCODES.md). */
-        insuranceNumber: z.string().trim().regex(/^[0-9A-Za-z]{6,30}$/, '医保号格式不对'),
+        insuranceNumber: z
+          .string()
+          .trim()
+          .regex(/^[0-9A-Za-z]{6,30}$/, '医保号格式不对'),
       })
       .strict(),
     output: z.object({ matchedBy: matchedKey.nullable(), matches: z.array(patientHit) }),

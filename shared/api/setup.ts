@@ -18,7 +18,10 @@ export const setupInput = z.object({
   clinic: z.object({
     name: z.string().trim().min(2, '机构名称至少 2 个字').max(60, '机构名称不超过 60 个字'),
     code: clinicCode,
-    divisionCode: z.string().regex(/^\d{6}(\d{3})?$/, '请从列表里选择所在地区').optional(),
+    divisionCode: z
+      .string()
+      .regex(/^\d{6}(\d{3})?$/, '请从列表里选择所在地区')
+      .optional(),
     /** The clinic's clock (IANA zone); left out: Asia/Shanghai (shared/time/clinic-time.ts). */
     timeZone: z.string().refine(isTimeZone, '请从列表里选择时区').optional(),
   }),
@@ -40,7 +43,10 @@ export const setupInput = z.object({
   }),
   workstationId,
   /** County-wide key for patient ids; generated when absent (the first clinic of a county). */
-  patientIdKey: z.string().regex(/^(?:[0-9a-f]{2}){16,64}$/, '县级平台密钥应为 32–128 位（偶数位）十六进制字符').optional(),
+  patientIdKey: z
+    .string()
+    .regex(/^(?:[0-9a-f]{2}){16,64}$/, '县级平台密钥应为 32–128 位（偶数位）十六进制字符')
+    .optional(),
 });
 
 /** Restoring a replacement PC from the county: where the clinic's database is and how to reach it. */

@@ -64,9 +64,7 @@ export const visitsContract = {
     summary: '挂号',
   }),
   'visits.cancel': method({
-    input: z
-      .object({ id: encounterId, rev, reason: z.string().trim().min(2, '请填写退号原因（至少 2 个字）').max(200, '退号原因不超过 200 个字') })
-      .strict(),
+    input: z.object({ id: encounterId, rev, reason: z.string().trim().min(2, '请填写退号原因（至少 2 个字）').max(200, '退号原因不超过 200 个字') }).strict(),
     output: visitView,
     permission: 'encounter.register',
     requiresSetup: true,

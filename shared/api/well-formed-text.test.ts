@@ -14,7 +14,14 @@ describe('well-formed text', () => {
   });
 
   it('is checked on the input of every method declared with method()', () => {
-    const spec = method({ input: z.object({ name: z.string(), tags: z.array(z.string()) }), output: z.object({}), permission: 'public', requiresSetup: false, audit: 'none', summary: '' });
+    const spec = method({
+      input: z.object({ name: z.string(), tags: z.array(z.string()) }),
+      output: z.object({}),
+      permission: 'public',
+      requiresSetup: false,
+      audit: 'none',
+      summary: '',
+    });
     expect(spec.input.safeParse({ name: '王五', tags: ['𠀀'] }).success).toBe(true);
     const refused = spec.input.safeParse({ name: '王\ud800五', tags: ['a', '\udc00'] });
     expect(refused.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([

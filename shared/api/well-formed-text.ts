@@ -19,9 +19,7 @@ export function malformedTextPaths(value: unknown, path: ReadonlyArray<PropertyK
   if (typeof value === 'string') return isWellFormedText(value) ? [] : [[...path]];
   if (Array.isArray(value)) return value.flatMap((item, i) => malformedTextPaths(item, [...path, i]));
   if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).flatMap(([key, item]) =>
-    isWellFormedText(key) ? malformedTextPaths(item, [...path, key]) : [[...path, key]],
-  );
+  return Object.entries(value).flatMap(([key, item]) => (isWellFormedText(key) ? malformedTextPaths(item, [...path, key]) : [[...path, key]]));
 }
 
 /** The refinement `method()` puts on every input schema. */

@@ -8,7 +8,10 @@ const form = z
     password: z.string().min(8),
     phone: z.string().regex(/^\d+$/, '电话号码只能写数字'),
     age: z.number().int().min(0).max(150),
-    roles: z.array(z.enum(['registrar', 'admin'])).min(1).max(2),
+    roles: z
+      .array(z.enum(['registrar', 'admin']))
+      .min(1)
+      .max(2),
     note: z.string().optional(),
   })
   .strict();
@@ -53,7 +56,10 @@ describe('zod issues in Chinese', () => {
   });
 
   it('caps the field list and sums up for an administrator', () => {
-    const many = z.array(z.number()).safeParse(Array.from({ length: 30 }, () => 'x'), IN_CHINESE);
+    const many = z.array(z.number()).safeParse(
+      Array.from({ length: 30 }, () => 'x'),
+      IN_CHINESE,
+    );
     expect(fieldIssues(many.error!)).toHaveLength(20);
     expect(fieldIssues(many.error!, 5)).toHaveLength(5);
     expect(describeIssues(many.error!.issues)).toBe('0：格式不对；1：格式不对；2：格式不对（另有 27 处问题）');

@@ -45,11 +45,7 @@ export function parseCsv(text: string): string[][] {
  * Records keyed by the header's column names. Throws when a required column is missing, so a
  * replaced or re-exported data file fails loudly at load time rather than as empty names later.
  */
-export function parseCsvRecords<K extends string>(
-  text: string,
-  required: ReadonlyArray<K>,
-  fileLabel: string,
-): Array<Readonly<Record<K, string>>> {
+export function parseCsvRecords<K extends string>(text: string, required: ReadonlyArray<K>, fileLabel: string): Array<Readonly<Record<K, string>>> {
   const [header, ...rows] = parseCsv(text);
   if (!header) throw new Error(`${fileLabel}: file is empty`);
   const index = required.map((name) => header.indexOf(name));

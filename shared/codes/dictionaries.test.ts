@@ -35,6 +35,11 @@ describe('national code tables', () => {
   });
 
   it('codeMap refuses duplicate codes', () => {
-    expect(() => codeMap([{ code: '1', name: 'a' }, { code: '1', name: 'b' }])).toThrow(/duplicate/);
+    expect(() =>
+      codeMap([
+        { code: '1', name: 'a' },
+        { code: '1', name: 'b' },
+      ]),
+    ).toThrow(/duplicate/);
   });
 });

@@ -33,8 +33,7 @@ export function parseEthnicities(text: string): Ethnicity[] {
  */
 export function parseGb2261(text: string): { readonly sex: CodeEntry[]; readonly maritalStatus: CodeEntry[] } {
   const records = parseCsvRecords(text, ['field', 'code', 'name_zh'], 'gb2261.csv');
-  const pick = (field: string): CodeEntry[] =>
-    records.filter((r) => r.field === field).map((r) => ({ code: r.code, name: r.name_zh }));
+  const pick = (field: string): CodeEntry[] => records.filter((r) => r.field === field).map((r) => ({ code: r.code, name: r.name_zh }));
   return { sex: pick('sex'), maritalStatus: pick('marital_status') };
 }
 

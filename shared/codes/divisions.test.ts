@@ -74,7 +74,10 @@ describe('parseCsv', () => {
       ['a', 'b'],
       ['x, "y"', 'line\nbreak'],
     ]);
-    expect(parseCsv('a,b\n1,')).toEqual([['a', 'b'], ['1', '']]);
+    expect(parseCsv('a,b\n1,')).toEqual([
+      ['a', 'b'],
+      ['1', ''],
+    ]);
     expect(() => parseCsv('"open')).toThrow(SyntaxError);
   });
 });

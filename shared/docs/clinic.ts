@@ -13,7 +13,10 @@ export const clinicSettingsDoc = z.object({
   name: z.string().trim().min(2, '机构名称至少 2 个字').max(60, '机构名称不超过 60 个字'),
   code: clinicCode,
   /** Division code (GB/T 2260 + township) of the clinic's location, if given. */
-  division_code: z.string().regex(/^\d{6}(\d{3})?$/).optional(),
+  division_code: z
+    .string()
+    .regex(/^\d{6}(\d{3})?$/)
+    .optional(),
   /**
    * County-wide key for deriving patient document ids from national ID numbers (hex, ≥ 32 chars).
    * The same key on every clinic of a county makes two offline registrations of one person meet

@@ -32,13 +32,22 @@ export const patientDoc = z.object({
   name: z.string().trim().min(1, '请填写姓名').max(40, '姓名不超过 40 个字'),
   sex: sexCode,
   birth_date: isoDate,
-  ethnicity: z.string().regex(/^\d{2}$/).optional(),
+  ethnicity: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
   id_type: idDocumentType.optional(),
   id_number: z.string().max(40).optional(),
-  phone: z.string().regex(/^[0-9+\- ]{5,20}$/, '电话号码格式不对').optional(),
+  phone: z
+    .string()
+    .regex(/^[0-9+\- ]{5,20}$/, '电话号码格式不对')
+    .optional(),
   address: z
     .object({
-      division_code: z.string().regex(/^\d{6}(\d{3})?$/).optional(),
+      division_code: z
+        .string()
+        .regex(/^\d{6}(\d{3})?$/)
+        .optional(),
       detail: z.string().max(120),
     })
     .optional(),

@@ -73,7 +73,12 @@ describe.each(definitions.map((d) => [d.type, d] as const))('%s', (type, definit
   it('accepts exactly the ids its id pattern matches', () => {
     const matching = fc.stringMatching(definition.idPattern);
     fc.assert(fc.property(matching, (id) => schema.safeParse(withId(id)).success));
-    const near = fc.oneof(matching.map((id) => id.slice(0, -1)), matching.map((id) => `${id}x`), matching.map((id) => id.toUpperCase()), fc.string());
+    const near = fc.oneof(
+      matching.map((id) => id.slice(0, -1)),
+      matching.map((id) => `${id}x`),
+      matching.map((id) => id.toUpperCase()),
+      fc.string(),
+    );
     fc.assert(fc.property(near, (id) => definition.idPattern.test(id) === schema.safeParse(withId(id)).success));
   });
 
@@ -98,7 +103,11 @@ describe.each(definitions.map((d) => [d.type, d] as const))('%s', (type, definit
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1000 }), (ahead) => {
         const version = currentVersionOf(definition) + ahead;
-        expect(upgradeBody(definition, { ...definition.example, schema_version: version })).toEqual({ status: 'newer', version, known: currentVersionOf(definition) });
+        expect(upgradeBody(definition, { ...definition.example, schema_version: version })).toEqual({
+          status: 'newer',
+          version,
+          known: currentVersionOf(definition),
+        });
       }),
     );
   });

@@ -20,15 +20,7 @@ export function daysInMonth(year: number, month: number): number {
 
 /** True when the parts name a real day of the Gregorian calendar (no 2月30日, no 13月). */
 export function isRealDate(year: number, month: number, day: number): boolean {
-  return (
-    Number.isInteger(year) &&
-    Number.isInteger(month) &&
-    Number.isInteger(day) &&
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= daysInMonth(year, month)
-  );
+  return Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** Parses `YYYY-MM-DD`; null when the text is not a real calendar day. */

@@ -31,9 +31,7 @@ function fail(code: PhoneErrorCode): PhoneResult {
 const SHORT_AREA_CODES = new Set(['010', '020', '021', '022', '023', '024', '025', '027', '028', '029']);
 
 export function checkPhone(text: string): PhoneResult {
-  const compact = text
-    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48))
-    .replace(/[\s()（）]/g, '');
+  const compact = text.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48)).replace(/[\s()（）]/g, '');
   if (compact.length === 0) return fail('empty');
 
   // An extension written "转8023", "ext8023" or "#8023".

@@ -12,14 +12,7 @@
 import { chinaDateOf, formatIsoDate, isRealDate, parseIsoDate } from './dates';
 
 export type ResidentIdErrorCode =
-  | 'empty'
-  | 'bad_characters'
-  | 'bad_length'
-  | 'bad_region'
-  | 'bad_date'
-  | 'date_before_1900'
-  | 'date_in_future'
-  | 'bad_check_digit';
+  'empty' | 'bad_characters' | 'bad_length' | 'bad_region' | 'bad_date' | 'date_before_1900' | 'date_in_future' | 'bad_check_digit';
 
 export type ResidentIdResult =
   | {
@@ -60,9 +53,41 @@ const CHECK_CHARACTERS = '10X98765432';
  * and that belongs to the caller (shared/codes).
  */
 const PROVINCE_CODES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
-  '71', '81', '82', '83',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
+  '83',
 ]);
 
 /** The check character for the first 17 digits. */
@@ -134,8 +159,7 @@ export function validateResidentId(text: string, options: ValidateOptions = {}):
 export type IdMismatchField = 'birthDate' | 'sex';
 
 export type IdAgreement =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly mismatches: ReadonlyArray<{ readonly field: IdMismatchField; readonly message: string }> };
+  { readonly ok: true } | { readonly ok: false; readonly mismatches: ReadonlyArray<{ readonly field: IdMismatchField; readonly message: string }> };
 
 export const ID_AGREEMENT_MESSAGES = {
   birthDate: (fromId: string) => `出生日期与身份证号码不一致：号码中的出生日期是 ${fromId}，请核对后修改。`,

@@ -29,8 +29,10 @@ export interface NameSearchKeys extends PinyinKey {
 
 /** Two-character surnames, so that their second character is not treated as part of the given name. */
 const COMPOUND_SURNAMES = new Set(
-  ('欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 万俟 单于 澹台 端木 ' +
-    '呼延 南宫 西门 百里 东郭 独孤 拓跋 钟离 闾丘 司空 太史 申屠 公羊 赫连 淳于 濮阳 第五').split(' '),
+  (
+    '欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 万俟 单于 澹台 端木 ' +
+    '呼延 南宫 西门 百里 东郭 独孤 拓跋 钟离 闾丘 司空 太史 申屠 公羊 赫连 淳于 濮阳 第五'
+  ).split(' '),
 );
 
 /** Variants per name: enough for the usual one or two polyphonic characters, small enough to index. */
@@ -42,7 +44,11 @@ const HAN = /\p{Script=Han}/u;
 
 /** A pinyin-pro token as typed on a keyboard: lower case, no tone marks, ü as v. */
 function asKeyboardLetters(token: string): string {
-  return token.toLowerCase().replace(/ü/g, 'v').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return token
+    .toLowerCase()
+    .replace(/ü/g, 'v')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
 }
 
 function keyOf(tokens: ReadonlyArray<string>): PinyinKey {

@@ -32,9 +32,7 @@ const BY_INITIAL: Readonly<Record<string, string>> = {
   w: 'wa wai wan wang wei wen weng wo wu',
 };
 
-export const PINYIN_SYLLABLES: ReadonlySet<string> = new Set(
-  Object.values(BY_INITIAL).flatMap((list) => list.split(' ')),
-);
+export const PINYIN_SYLLABLES: ReadonlySet<string> = new Set(Object.values(BY_INITIAL).flatMap((list) => list.split(' ')));
 
 const SYLLABLE_PREFIXES: ReadonlySet<string> = new Set(
   [...PINYIN_SYLLABLES].flatMap((syllable) => Array.from({ length: syllable.length }, (_, i) => syllable.slice(0, i + 1))),

@@ -46,7 +46,11 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
 function partsOf(instant: Date | string, zone: string): Parts {
   const date = typeof instant === 'string' ? new Date(instant) : instant;
   if (Number.isNaN(date.getTime())) throw new RangeError(`not a time: ${String(instant)}`);
-  const part = Object.fromEntries(formatterFor(zone).formatToParts(date).map((p) => [p.type, p.value]));
+  const part = Object.fromEntries(
+    formatterFor(zone)
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
   return { date: `${part.year}-${part.month}-${part.day}`, time: `${part.hour}:${part.minute}`, seconds: part.second };
 }
 

@@ -31,9 +31,23 @@ describe('calendar checks', () => {
   });
 
   it('checks timestamps as instants: date, time of day and offset', () => {
-    const good = ['2026-03-14T08:30:00.000Z', '2024-02-29T23:59:59Z', '2026-03-14T08:30:00+08:00', '2026-03-14T08:30:00.123456-12:00', '2026-03-14T00:00:00+14:00'];
+    const good = [
+      '2026-03-14T08:30:00.000Z',
+      '2024-02-29T23:59:59Z',
+      '2026-03-14T08:30:00+08:00',
+      '2026-03-14T08:30:00.123456-12:00',
+      '2026-03-14T00:00:00+14:00',
+    ];
     expect(good.map(isoTimestampProblem)).toEqual(good.map(() => null));
-    const unreal = ['2026-02-29T08:00:00Z', '2026-03-14T24:00:00Z', '2026-03-14T08:60:00Z', '2026-03-14T08:30:60Z', '2026-03-14T08:30:00+15:00', '2026-03-14T08:30:00+08:60', '9999-99-99T99:99:99Z'];
+    const unreal = [
+      '2026-02-29T08:00:00Z',
+      '2026-03-14T24:00:00Z',
+      '2026-03-14T08:60:00Z',
+      '2026-03-14T08:30:60Z',
+      '2026-03-14T08:30:00+15:00',
+      '2026-03-14T08:30:00+08:60',
+      '9999-99-99T99:99:99Z',
+    ];
     expect(unreal.map(isoTimestampProblem)).toEqual(unreal.map(() => 'not_a_real_value'));
     const malformed = ['2026-03-14 08:30:00Z', '2026-03-14T08:30:00', '2026-03-14T08:30Z', '2026-03-14T08:30:00+0800'];
     expect(malformed.map(isoTimestampProblem)).toEqual(malformed.map(() => 'format'));

@@ -36,11 +36,20 @@ export const cardHolderSchema = z
     idNumber: z.string().refine(isCardIdNumber),
     cardNumber: z.string().regex(/^[0-9A-Z]{6,32}$/),
     /** 社会保障号码 on a social-security card; the key for an insurance settlement. */
-    insuranceNumber: z.string().regex(/^[0-9A-Z]{6,30}$/).optional(),
+    insuranceNumber: z
+      .string()
+      .regex(/^[0-9A-Z]{6,30}$/)
+      .optional(),
     address: z.string().min(1).max(120).regex(NO_CONTROL_CHARS).optional(),
-    phone: z.string().regex(/^[0-9+\- ]{5,20}$/).optional(),
+    phone: z
+      .string()
+      .regex(/^[0-9+\- ]{5,20}$/)
+      .optional(),
     /** 6-digit administrative division of the issuing office (GB/T 2260). */
-    divisionCode: z.string().regex(/^\d{6}$/).optional(),
+    divisionCode: z
+      .string()
+      .regex(/^\d{6}$/)
+      .optional(),
   })
   .strict()
   .superRefine((holder, ctx) => {

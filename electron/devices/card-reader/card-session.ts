@@ -4,9 +4,7 @@ import type { CardReaderCommands } from './reader-driver';
 import { SW_END_OF_FILE, SW_FILE_NOT_FOUND, SW_OFFSET_OUT_OF_RANGE, classifyStatusWord, describeStatusWord } from './status-words';
 import { parseFci } from './fci';
 
-export type SelectResult =
-  | { readonly found: true; readonly isDedicatedFile: boolean; readonly size: number | null }
-  | { readonly found: false };
+export type SelectResult = { readonly found: true; readonly isDedicatedFile: boolean; readonly size: number | null } | { readonly found: false };
 
 /** Largest READ BINARY asked for at once: keeps frames short on a 9600-baud line. */
 const READ_CHUNK = 128;

@@ -28,7 +28,9 @@ const lineEvent: fc.Arbitrary<LineEvent> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ at: fc.nat(), bit: fc.integer({ min: 0, max: 7 }) }).map((r): LineEvent => ({ kind: 'flip', ...r })) },
   {
     weight: 1,
-    arbitrary: fc.record({ at: fc.nat(), gap: fc.integer({ min: 1, max: 40 }), bit: fc.integer({ min: 0, max: 7 }) }).map((r): LineEvent => ({ kind: 'flip_pair', ...r })),
+    arbitrary: fc
+      .record({ at: fc.nat(), gap: fc.integer({ min: 1, max: 40 }), bit: fc.integer({ min: 0, max: 7 }) })
+      .map((r): LineEvent => ({ kind: 'flip_pair', ...r })),
   },
   { weight: 1, arbitrary: fc.nat().map((at): LineEvent => ({ kind: 'drop', at })) },
   { weight: 1, arbitrary: fc.nat().map((keep): LineEvent => ({ kind: 'truncate', keep })) },

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEVICE_ERROR_MESSAGES, DeviceError, type DeviceErrorCode } from '../errors';
-import {
-  RESIDENT_HEALTH_CARD,
-  RESIDENT_HEALTH_HOLDER,
-  SOCIAL_SECURITY_CARD,
-  SOCIAL_SECURITY_HOLDER,
-  withHolder,
-} from '../testing/cards';
+import { RESIDENT_HEALTH_CARD, RESIDENT_HEALTH_HOLDER, SOCIAL_SECURITY_CARD, SOCIAL_SECURITY_HOLDER, withHolder } from '../testing/cards';
 import { memoryReaderRig } from '../testing/memory-reader';
 import type { VirtualCardData } from '../simulator/card-file';
 import { joinResponseApdu } from './apdu';
@@ -125,7 +119,7 @@ describe('readCardHolder', () => {
       if (at < 0) return [chunk];
       const changed = chunk.slice();
       // Two flips in the same bit column: the XOR check cannot see them.
-      const flip = 1 << reads++ % 8;
+      const flip = 1 << (reads++ % 8);
       changed[at] ^= flip;
       changed[at + 1] ^= flip;
       return [changed];

@@ -108,10 +108,7 @@ export class CardReaderDriver implements CardReaderCommands {
     this.retries = options.retries ?? 2;
     this.faultRetryDelayMs = options.faultRetryDelayMs ?? 150;
     this.receiver = new FrameReceiver(this.clock, options.interByteTimeoutMs ?? 100, (events) => this.handle(events));
-    this.unsubscribe = [
-      port.onData((chunk) => this.receiver.push(chunk)),
-      port.onClose((closed) => this.shutDown(closed.reason ?? 'port closed')),
-    ];
+    this.unsubscribe = [port.onData((chunk) => this.receiver.push(chunk)), port.onClose((closed) => this.shutDown(closed.reason ?? 'port closed'))];
     if (!port.isOpen) this.closedReason = 'port closed';
   }
 
@@ -217,9 +214,7 @@ export class CardReaderDriver implements CardReaderCommands {
           resolve(outcome);
         },
       };
-      attempt.cancelTimer = schedule(this.clock, policy.timeoutMs, () =>
-        attempt.finish(attempt.sawFault ? { type: 'garbled' } : { type: 'timeout' }),
-      );
+      attempt.cancelTimer = schedule(this.clock, policy.timeoutMs, () => attempt.finish(attempt.sawFault ? { type: 'garbled' } : { type: 'timeout' }));
       this.current = attempt;
       const frame = encodeFrame(encodeCommand({ seq: attempt.seq, command, data }));
       this.port.write(frame).catch((error: unknown) => {

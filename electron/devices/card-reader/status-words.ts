@@ -51,8 +51,6 @@ export function classifyStatusWord(sw: number): StatusWord {
 export function describeStatusWord(sw: number): string {
   const code = sw.toString(16).toUpperCase().padStart(4, '0');
   const sw1 = sw >> 8;
-  const meaning =
-    MEANINGS[sw] ??
-    (sw1 === 0x61 ? '还有数据待取（GET RESPONSE）' : sw1 === 0x6c ? '期望长度不对，应按卡片给出的长度重发' : '未知状态');
+  const meaning = MEANINGS[sw] ?? (sw1 === 0x61 ? '还有数据待取（GET RESPONSE）' : sw1 === 0x6c ? '期望长度不对，应按卡片给出的长度重发' : '未知状态');
   return `${code} ${meaning}`;
 }

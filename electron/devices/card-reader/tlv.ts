@@ -8,9 +8,7 @@ export interface TlvRecord {
   readonly value: Uint8Array;
 }
 
-export type TlvParse =
-  | { readonly ok: true; readonly records: readonly TlvRecord[] }
-  | { readonly ok: false; readonly problem: string };
+export type TlvParse = { readonly ok: true; readonly records: readonly TlvRecord[] } | { readonly ok: false; readonly problem: string };
 
 function isPadding(byte: number): boolean {
   return byte === 0x00 || byte === 0xff;

@@ -16,7 +16,10 @@ describe('classifyScan', () => {
   it('recognises patient labels for hashed and ULID patient ids', () => {
     const hashed = `patient:h${'0123456789abcdef'.repeat(2)}`;
     expect(classifyScan(patientBarcode(hashed))).toMatchObject({ kind: 'patient', patientId: hashed });
-    expect(classifyScan(patientBarcode('patient:01HZY3M5V6W7X8Y9Z0ABCDEFGH'))).toMatchObject({ kind: 'patient', patientId: 'patient:01HZY3M5V6W7X8Y9Z0ABCDEFGH' });
+    expect(classifyScan(patientBarcode('patient:01HZY3M5V6W7X8Y9Z0ABCDEFGH'))).toMatchObject({
+      kind: 'patient',
+      patientId: 'patient:01HZY3M5V6W7X8Y9Z0ABCDEFGH',
+    });
   });
 
   it('recognises record-folder labels', () => {

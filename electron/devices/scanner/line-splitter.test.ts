@@ -27,15 +27,19 @@ describe('LineSplitter', () => {
     const line = fc.string({ unit: fc.constantFrom('a', 'Z', '9', ':', '-', '\u00e9'), minLength: 1, maxLength: 30 });
     const terminator = fc.constantFrom('\r', '\n', '\r\n');
     fc.assert(
-      fc.property(fc.array(fc.tuple(line, terminator), { maxLength: 10 }), fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 5 }), (lines, sizes) => {
-        const stream = bytes(lines.map(([l, t]) => l + t).join(''));
-        const splitter = new LineSplitter();
-        const events: LineEvent[] = [];
-        for (let at = 0, i = 0; at < stream.length; at += sizes[i++ % sizes.length]) {
-          events.push(...splitter.push(stream.subarray(at, at + sizes[i % sizes.length])));
-        }
-        expect(text(events)).toEqual(lines.map(([l]) => l));
-      }),
+      fc.property(
+        fc.array(fc.tuple(line, terminator), { maxLength: 10 }),
+        fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 5 }),
+        (lines, sizes) => {
+          const stream = bytes(lines.map(([l, t]) => l + t).join(''));
+          const splitter = new LineSplitter();
+          const events: LineEvent[] = [];
+          for (let at = 0, i = 0; at < stream.length; at += sizes[i++ % sizes.length]) {
+            events.push(...splitter.push(stream.subarray(at, at + sizes[i % sizes.length])));
+          }
+          expect(text(events)).toEqual(lines.map(([l]) => l));
+        },
+      ),
       { numRuns: 2_000, seed: 7 },
     );
   });

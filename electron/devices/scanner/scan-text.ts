@@ -14,9 +14,15 @@ const WRAPPING_CONTROLS = /^[\p{Cc}\s]+|[\p{Cc}\s]+$/gu;
  * neither are refused rather than guessed at.
  */
 export function decodeScan(bytes: Uint8Array): DecodedScan {
-  for (const [encoding, decoder] of [['utf-8', utf8], ['gb18030', gb18030]] as const) {
+  for (const [encoding, decoder] of [
+    ['utf-8', utf8],
+    ['gb18030', gb18030],
+  ] as const) {
     try {
-      const text = decoder.decode(bytes).replace(/^\uFEFF/, '').replace(WRAPPING_CONTROLS, '');
+      const text = decoder
+        .decode(bytes)
+        .replace(/^\uFEFF/, '')
+        .replace(WRAPPING_CONTROLS, '');
       return { ok: true, text, encoding };
     } catch {
       // Not this encoding; try the next.

@@ -6,8 +6,7 @@ import { LineSplitter } from './line-splitter';
 import { decodeScan, type ScanEncoding } from './scan-text';
 
 export type ScannerEvent =
-  | { readonly type: 'scan'; readonly scan: Scan; readonly encoding: ScanEncoding }
-  | { readonly type: 'error'; readonly error: DeviceErrorInfo };
+  { readonly type: 'scan'; readonly scan: Scan; readonly encoding: ScanEncoding } | { readonly type: 'error'; readonly error: DeviceErrorInfo };
 
 export interface ScannerDriverOptions {
   /** Longest line accepted; a QR voucher is ~100 bytes, so 2 KB leaves room for anything legitimate. */

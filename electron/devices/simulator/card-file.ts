@@ -13,7 +13,10 @@ export const virtualCardSchema = z
     /** Shown by the simulator only. */
     label: z.string().optional(),
     /** Hex; a plausible T=0 ATR by default. */
-    atr: z.string().regex(/^([0-9a-fA-F]{2})+$/).optional(),
+    atr: z
+      .string()
+      .regex(/^([0-9a-fA-F]{2})+$/)
+      .optional(),
     /** A card that gives no ATR (dirty contacts): power-on fails with the reader's "card mute". */
     mute: z.boolean().optional(),
     holder: z
@@ -31,7 +34,15 @@ export const virtualCardSchema = z
       })
       .partial()
       .strict(),
-    files: z.record(z.string().regex(/^[0-9A-Fa-f]{4}\/[0-9A-Fa-f]{4}$/), z.string().regex(/^([0-9a-fA-F]{2})*$/).nullable()).optional(),
+    files: z
+      .record(
+        z.string().regex(/^[0-9A-Fa-f]{4}\/[0-9A-Fa-f]{4}$/),
+        z
+          .string()
+          .regex(/^([0-9a-fA-F]{2})*$/)
+          .nullable(),
+      )
+      .optional(),
   })
   .strict();
 

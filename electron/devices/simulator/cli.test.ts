@@ -44,10 +44,14 @@ function waitForOutput(process: ChildProcess, pattern: RegExp, timeoutMs = 15_00
 describe('sim:devices command line', () => {
   it('plays a reader the app opens like a COM port, and takes insert/remove/quit on stdin', async () => {
     linkDir = await mkdtemp(join(tmpdir(), 'township-cli-'));
-    child = spawn(join(root, 'node_modules/.bin/tsx'), ['electron/devices/simulator/cli.ts', 'reader', '--card', join(cards, 'resident-health.json'), '--link-dir', linkDir], {
-      cwd: root,
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
+    child = spawn(
+      join(root, 'node_modules/.bin/tsx'),
+      ['electron/devices/simulator/cli.ts', 'reader', '--card', join(cards, 'resident-health.json'), '--link-dir', linkDir],
+      {
+        cwd: root,
+        stdio: ['pipe', 'pipe', 'inherit'],
+      },
+    );
     const [, appPath] = await waitForOutput(child, /open this like a COM port:\s*\n\s*(\S+)/);
     expect(appPath).toBe(join(linkDir, 'reader'));
 

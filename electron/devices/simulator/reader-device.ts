@@ -1,15 +1,7 @@
 import { encodeFrame } from '../card-reader/frame';
 import type { DecodeEvent } from '../card-reader/frame-decoder';
 import { FrameReceiver } from '../card-reader/frame-receiver';
-import {
-  CARD_PRESENCE,
-  READER_COMMANDS,
-  READER_STATUS,
-  UNSEQUENCED,
-  decodeCommand,
-  encodeResponse,
-  type CommandMessage,
-} from '../card-reader/messages';
+import { CARD_PRESENCE, READER_COMMANDS, READER_STATUS, UNSEQUENCED, decodeCommand, encodeResponse, type CommandMessage } from '../card-reader/messages';
 import { systemClock, type Clock } from '../../../shared/time/clock';
 import type { Unsubscribe } from '../listeners';
 import type { BytePort } from '../port/byte-port';

@@ -31,11 +31,9 @@ export function startPtyPair(options: PtyPairOptions): Promise<PtyPair> {
   for (const link of [options.appLink, options.deviceLink]) {
     if (UNSAFE_IN_ADDRESS.test(link)) throw new Error(`pty link path must not contain , : ! or spaces: ${link}`);
   }
-  const child = spawn(
-    options.socatPath ?? 'socat',
-    ['-d', '-d', `pty,raw,echo=0,link=${options.appLink}`, `pty,raw,echo=0,link=${options.deviceLink}`],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
+  const child = spawn(options.socatPath ?? 'socat', ['-d', '-d', `pty,raw,echo=0,link=${options.appLink}`, `pty,raw,echo=0,link=${options.deviceLink}`], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise<PtyPair>((resolve, reject) => {
     const ptys: string[] = [];

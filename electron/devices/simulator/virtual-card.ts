@@ -4,9 +4,7 @@ import { encodeFci } from '../card-reader/fci';
 import type { CardImage } from './card-image';
 
 type Selection =
-  | { readonly level: 'mf' }
-  | { readonly level: 'df'; readonly dfId: number }
-  | { readonly level: 'ef'; readonly dfId: number; readonly content: Uint8Array };
+  { readonly level: 'mf' } | { readonly level: 'df'; readonly dfId: number } | { readonly level: 'ef'; readonly dfId: number; readonly content: Uint8Array };
 
 const SW = {
   ok: 0x9000,

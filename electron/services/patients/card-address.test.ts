@@ -32,7 +32,10 @@ describe('card address', () => {
   });
 
   it('leaves the whole address in 详细地址 when no division is known', () => {
-    expect(splitCardAddress(index, { address: '某地某村', idNumber: makeResidentId('130582', '1960-03-01', 1).replace(/^130582/, '990000') })).toEqual({ divisionCode: null, detail: '某地某村' });
+    expect(splitCardAddress(index, { address: '某地某村', idNumber: makeResidentId('130582', '1960-03-01', 1).replace(/^130582/, '990000') })).toEqual({
+      divisionCode: null,
+      detail: '某地某村',
+    });
   });
 });
 

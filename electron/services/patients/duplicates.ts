@@ -73,7 +73,11 @@ export function findDuplicates(data: ClinicData, query: DuplicateQuery, today: s
   if (name && query.birthDate && query.sex) add(data.patients.byNameAndBirth(name, query.birthDate, query.sex), 'same_name_birth_sex');
   if (name && query.phone) {
     const phone = checkPhone(query.phone);
-    if (phone.ok) add(data.patients.byPhone(phone.normalized).filter((row) => similarNames(row.name, name)), 'same_phone_similar_name');
+    if (phone.ok)
+      add(
+        data.patients.byPhone(phone.normalized).filter((row) => similarNames(row.name, name)),
+        'same_phone_similar_name',
+      );
   }
 
   const departments = departmentNames(data);
@@ -82,10 +86,18 @@ export function findDuplicates(data: ClinicData, query: DuplicateQuery, today: s
     .map(({ row, reasons }) => {
       const list = order.filter((r) => reasons.has(r));
       return {
-        patient: hitOf(data, row, { key: list[0] === 'same_id_number' ? 'id_number' : list[0] === 'same_name_birth_sex' ? 'name' : 'phone', exact: true }, today, departments),
+        patient: hitOf(
+          data,
+          row,
+          { key: list[0] === 'same_id_number' ? 'id_number' : list[0] === 'same_name_birth_sex' ? 'name' : 'phone', exact: true },
+          today,
+          departments,
+        ),
         reasons: list,
         reasonText: list.map((r) => REASON_TEXT[r]).join('；'),
       };
     })
-    .sort((a, b) => order.indexOf(a.reasons[0]) - order.indexOf(b.reasons[0]) || (b.patient.lastVisit?.date ?? '').localeCompare(a.patient.lastVisit?.date ?? ''));
+    .sort(
+      (a, b) => order.indexOf(a.reasons[0]) - order.indexOf(b.reasons[0]) || (b.patient.lastVisit?.date ?? '').localeCompare(a.patient.lastVisit?.date ?? ''),
+    );
 }

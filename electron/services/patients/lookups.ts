@@ -24,7 +24,12 @@ function firstMatch(data: ClinicData, attempts: ReadonlyArray<Attempt>, now: Dat
   for (const [key, find] of attempts) {
     const ids = find().map((row) => (typeof row === 'string' ? row : row.id));
     if (ids.length === 0) continue;
-    const { hits } = hitsFor(data, ids.map((patientId) => ({ patientId, key, exact: true })), chinaDateOf(now), MAX_MATCHES);
+    const { hits } = hitsFor(
+      data,
+      ids.map((patientId) => ({ patientId, key, exact: true })),
+      chinaDateOf(now),
+      MAX_MATCHES,
+    );
     if (hits.length > 0) return { matchedBy: key, matches: hits };
   }
   return { matchedBy: null, matches: [] };
@@ -32,7 +37,10 @@ function firstMatch(data: ClinicData, attempts: ReadonlyArray<Attempt>, now: Dat
 
 const byInsurance = (data: ClinicData, text: string): Attempt => {
   const number = numberKey(text);
-  return ['insurance_number', () => [...data.patients.byInsuranceNumber(number), ...data.patients.searchExact('m', number, MAX_MATCHES).map((h) => h.patientId)]];
+  return [
+    'insurance_number',
+    () => [...data.patients.byInsuranceNumber(number), ...data.patients.searchExact('m', number, MAX_MATCHES).map((h) => h.patientId)],
+  ];
 };
 
 export function lookupByCard(
@@ -41,7 +49,9 @@ export function lookupByCard(
   now = new Date(),
 ): LookupResult {
   const number = numberKey(input.number);
-  const attempts: Attempt[] = [['card', () => [...data.patients.byCard(input.kind, number), ...data.patients.searchExact('c', number, MAX_MATCHES).map((h) => h.patientId)]]];
+  const attempts: Attempt[] = [
+    ['card', () => [...data.patients.byCard(input.kind, number), ...data.patients.searchExact('c', number, MAX_MATCHES).map((h) => h.patientId)]],
+  ];
   const idNumber = input.idNumber?.trim();
   if (idNumber) attempts.push(['id_number', () => data.patients.byIdNumber(storedIdNumber(idNumber))]);
   if (input.insuranceNumber?.trim()) attempts.push(byInsurance(data, input.insuranceNumber));

@@ -40,7 +40,12 @@ export function mergePatients(
   });
 }
 
-export function unmergePatient(data: ClinicData, input: { absorbedId: string; absorbedRev: string }, actor: string, now = new Date()): { id: string; rev: string; survivorId: string } {
+export function unmergePatient(
+  data: ClinicData,
+  input: { absorbedId: string; absorbedRev: string },
+  actor: string,
+  now = new Date(),
+): { id: string; rev: string; survivorId: string } {
   const settings = requireSettings(data);
   return data.store.transaction(() => {
     const absorbed = readPatient(data, input.absorbedId);

@@ -10,7 +10,10 @@ import { numberKey } from '../../../shared/search/patient-keys';
 import { loadCodeSets, loadDivisionIndex } from '../reference/code-sets';
 
 /** The document fields a form decides (everything but id, type and the stamp). */
-export type PatientFields = Omit<PatientDoc, '_id' | 'type' | 'schema_version' | 'clinic_code' | 'created_at' | 'created_by' | 'updated_at' | 'updated_by' | 'merged_into'>;
+export type PatientFields = Omit<
+  PatientDoc,
+  '_id' | 'type' | 'schema_version' | 'clinic_code' | 'created_at' | 'created_by' | 'updated_at' | 'updated_by' | 'merged_into'
+>;
 
 export interface CheckedPatient {
   readonly fields: PatientFields;
@@ -21,7 +24,10 @@ export interface CheckedPatient {
 /** Document types that carry the 公民身份号码 (GB 11643): 居民身份证 and 居民户口簿. */
 const RESIDENT_ID_TYPES = new Set(['01', '02']);
 
-export function checkPatientForm(form: PatientForm, context: { readonly today: string; readonly feeCategories: ReadonlyArray<{ code: string }> }): CheckedPatient {
+export function checkPatientForm(
+  form: PatientForm,
+  context: { readonly today: string; readonly feeCategories: ReadonlyArray<{ code: string }> },
+): CheckedPatient {
   const issues: FieldIssue[] = [];
   const issue = (path: string, message: string) => issues.push({ path, message });
   const codes = loadCodeSets();
@@ -51,8 +57,7 @@ export function checkPatientForm(form: PatientForm, context: { readonly today: s
   if (!birthDate) {
     // A wrong ID number is the thing to fix; the birth date then comes from it.
     if (!issues.some((i) => i.path === 'idNumber')) issue('birthDate', '请填写出生日期（有身份证号时可由号码读出）');
-  }
-  else {
+  } else {
     const date = parseIsoDate(birthDate);
     if (!date) issue('birthDate', '出生日期不存在，请检查年月日');
     else if (date.year < 1900) issue('birthDate', '出生日期早于 1900 年，请检查');
@@ -110,9 +115,7 @@ export function checkPatientForm(form: PatientForm, context: { readonly today: s
       : {}),
     cards: [...cards.values()],
     allergies: form.allergies.map((a) => ({ substance: a.substance, ...(a.reaction ? { reaction: a.reaction } : {}) })),
-    ...(contact
-      ? { emergency_contact: { name: contact.name, relationship: contact.relationship, ...(contactPhone ? { phone: contactPhone } : {}) } }
-      : {}),
+    ...(contact ? { emergency_contact: { name: contact.name, relationship: contact.relationship, ...(contactPhone ? { phone: contactPhone } : {}) } } : {}),
   };
   return { fields, residentId };
 }

@@ -30,7 +30,13 @@ export function departmentNames(data: ClinicData): Map<string, string> {
   return new Map(data.departments.list().map((d) => [d.code, d.name]));
 }
 
-export function hitOf(data: ClinicData, row: PatientRow, matched: { key: MatchedKey; exact: boolean }, today: string, departments: ReadonlyMap<string, string>): PatientHit {
+export function hitOf(
+  data: ClinicData,
+  row: PatientRow,
+  matched: { key: MatchedKey; exact: boolean },
+  today: string,
+  departments: ReadonlyMap<string, string>,
+): PatientHit {
   const age = ageOn(row.birthDate, today);
   const visit = data.patients.latestVisit(row.id);
   return {
@@ -45,7 +51,12 @@ export function hitOf(data: ClinicData, row: PatientRow, matched: { key: Matched
     phoneMasked: maskPhone(row.phone),
     matched,
     lastVisit: visit
-      ? { date: visit.visitDate, departmentCode: visit.departmentCode, departmentName: departments.get(visit.departmentCode) ?? visit.departmentCode, visitNumber: visit.visitNumber }
+      ? {
+          date: visit.visitDate,
+          departmentCode: visit.departmentCode,
+          departmentName: departments.get(visit.departmentCode) ?? visit.departmentCode,
+          visitNumber: visit.visitNumber,
+        }
       : null,
   };
 }

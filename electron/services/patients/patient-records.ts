@@ -49,18 +49,30 @@ function sameIdNumberMessage(name: string): string {
   return `这个证件号码已经有档案了（${name}），请直接选用该档案；如果档案内容有误，请在该档案上修改。`;
 }
 
-export function registerPatient(data: ClinicData, input: { patient: PatientForm; acknowledgedDuplicates: boolean }, actor: string, now = new Date()): SavedPatient {
+export function registerPatient(
+  data: ClinicData,
+  input: { patient: PatientForm; acknowledgedDuplicates: boolean },
+  actor: string,
+  now = new Date(),
+): SavedPatient {
   const settings = requireSettings(data);
   const today = chinaDateOf(now);
   const { fields, residentId } = checkPatientForm(input.patient, { today, feeCategories: settings.fee_categories });
   const id = residentId ? hashedPatientId(settings, residentId) : `patient:${ulid(now.getTime())}`;
 
-  const duplicates = findDuplicates(data, { name: fields.name, sex: fields.sex, birthDate: fields.birth_date, idNumber: fields.id_number, phone: fields.phone }, today);
+  const duplicates = findDuplicates(
+    data,
+    { name: fields.name, sex: fields.sex, birthDate: fields.birth_date, idNumber: fields.id_number, phone: fields.phone },
+    today,
+  );
   const sameId = duplicates.find((d) => d.reasons.includes('same_id_number'));
   const existing = data.store.get(id);
   if (sameId || existing) throw new ApiFailure('DUPLICATE', sameIdNumberMessage(sameId?.patient.name ?? String(existing?.name ?? '')));
   if (duplicates.length > 0 && !input.acknowledgedDuplicates) {
-    throw new ApiFailure('DUPLICATE', `发现 ${duplicates.length} 份可能是同一人的档案（${duplicates[0].patient.name}：${duplicates[0].reasonText}），请先核对；确认不是同一人再保存。`);
+    throw new ApiFailure(
+      'DUPLICATE',
+      `发现 ${duplicates.length} 份可能是同一人的档案（${duplicates[0].patient.name}：${duplicates[0].reasonText}），请先核对；确认不是同一人再保存。`,
+    );
   }
 
   const doc: PatientDoc = { _id: id, type: 'patient', ...documentStamp(settings.code, actor, now), ...fields };

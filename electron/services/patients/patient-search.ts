@@ -64,7 +64,13 @@ function planFor(text: string): Plan {
         ],
       };
     case 'phone':
-      return { kind: 'phone', lookups: [{ kind: 'p', value: phoneKey(query.value), prefix: false }, { kind: 'c', value: phoneKey(query.value), prefix: false }] };
+      return {
+        kind: 'phone',
+        lookups: [
+          { kind: 'p', value: phoneKey(query.value), prefix: false },
+          { kind: 'c', value: phoneKey(query.value), prefix: false },
+        ],
+      };
     case 'card': {
       const value = numberKey(query.value);
       const lookups: Lookup[] = [
@@ -92,7 +98,13 @@ function planFor(text: string): Plan {
         const head = phoneHead(query.value);
         return { kind: head.length > 0 ? 'digits' : 'other', lookups: head };
       }
-      return { kind: 'other', lookups: [{ kind: 'c', value: numberKey(query.value), prefix: true }, { kind: 'n', value: nameKey(query.value), prefix: true }] };
+      return {
+        kind: 'other',
+        lookups: [
+          { kind: 'c', value: numberKey(query.value), prefix: true },
+          { kind: 'n', value: nameKey(query.value), prefix: true },
+        ],
+      };
     }
     default: {
       const unknown: never = query;
@@ -102,7 +114,9 @@ function planFor(text: string): Plan {
 }
 
 const byRecency = (a: SearchKeyHit, b: SearchKeyHit) => b.rank - a.rank;
-const asFound = (exact: boolean) => (hit: SearchKeyHit): Found => ({ patientId: hit.patientId, key: SEARCH_KEY_LABELS[hit.kind], exact });
+const asFound =
+  (exact: boolean) =>
+  (hit: SearchKeyHit): Found => ({ patientId: hit.patientId, key: SEARCH_KEY_LABELS[hit.kind], exact });
 
 export interface SearchResult {
   readonly kind: SearchKind;

@@ -36,7 +36,14 @@ function nextVisitNumber(data: ClinicData, workstation: string, day: string): st
 const OPEN_STATUSES: ReadonlySet<string> = new Set(['waiting', 'in_progress']);
 
 /** 复诊 only after a visit to the same department within the clinic's period (shared/codes/visit-rules.ts). */
-function checkReturnVisit(data: ClinicData, patientId: string, departmentName: string, departmentCode: string, day: string, days = DEFAULT_RETURN_VISIT_DAYS): void {
+function checkReturnVisit(
+  data: ClinicData,
+  patientId: string,
+  departmentName: string,
+  departmentCode: string,
+  day: string,
+  days = DEFAULT_RETURN_VISIT_DAYS,
+): void {
   const records = [patientId, ...data.patients.mergedInto(patientId).map((p) => p.id)];
   if (data.encounters.latestInDepartmentSince(records, departmentCode, returnVisitSince(day, days))) return;
   throw invalid('visitType', `这位患者 ${days} 天内没有在${departmentName}看过，不能挂复诊，请选初诊。`);
@@ -104,8 +111,11 @@ export function cancelVisit(data: ClinicData, input: { id: string; rev: string; 
     if (visit.status === 'cancelled') throw new ApiFailure('CONFLICT', '这个号已经退过了。');
     if (visit.status !== 'waiting') throw new ApiFailure('CONFLICT', '医生已经接诊，不能退号；如需取消请联系医生。');
     const stamp = documentStamp(settings.code, actor, now);
-    const [result] = data.store.bulkDocs([{ ...visit, status: 'cancelled', cancel_reason: input.reason, updated_at: stamp.updated_at, updated_by: stamp.updated_by }]);
-    if (!result.ok) throw new ApiFailure(result.error === 'conflict' ? 'CONFLICT' : 'VALIDATION_FAILED', result.error === 'conflict' ? undefined : result.reason);
+    const [result] = data.store.bulkDocs([
+      { ...visit, status: 'cancelled', cancel_reason: input.reason, updated_at: stamp.updated_at, updated_by: stamp.updated_by },
+    ]);
+    if (!result.ok)
+      throw new ApiFailure(result.error === 'conflict' ? 'CONFLICT' : 'VALIDATION_FAILED', result.error === 'conflict' ? undefined : result.reason);
     const row = data.encounters.byId(input.id);
     if (!row) throw new Error(`visit ${input.id} is not in the projection`);
     return visitView(data, row, result.rev, data.encounters.queuePlace(row), visitNames(data, settings));

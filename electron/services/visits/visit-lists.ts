@@ -45,7 +45,11 @@ export function listVisits(
  * patients registered to them plus those registered to the department without a doctor, which any
  * doctor of the department may call; positions are renumbered in that combined order.
  */
-export function visitQueue(data: ClinicData, input: { departmentCode: string; doctorUsername?: string }, now = new Date()): { date: string; waiting: VisitView[] } {
+export function visitQueue(
+  data: ClinicData,
+  input: { departmentCode: string; doctorUsername?: string },
+  now = new Date(),
+): { date: string; waiting: VisitView[] } {
   const date = chinaDateOf(now);
   const day = data.encounters.ofDay(date);
   const waiting = day

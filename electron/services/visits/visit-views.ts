@@ -28,17 +28,21 @@ export function visitNames(data: ClinicData, settings: ClinicSettingsDoc): Visit
 /** One queue: a department's visits for one doctor, or those assigned to no doctor. */
 const sameQueue = (a: EncounterRow, b: EncounterRow) => a.departmentCode === b.departmentCode && (a.doctorUsername ?? null) === (b.doctorUsername ?? null);
 
-export const byRegistration = (a: EncounterRow, b: EncounterRow) => (a.registeredAt < b.registeredAt ? -1 : a.registeredAt > b.registeredAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+export const byRegistration = (a: EncounterRow, b: EncounterRow) =>
+  a.registeredAt < b.registeredAt ? -1 : a.registeredAt > b.registeredAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /** Waiting order: emergencies first, then by registration time. */
-export const byCallOrder = (a: EncounterRow, b: EncounterRow) => Number(b.visitType === 'emergency') - Number(a.visitType === 'emergency') || byRegistration(a, b);
+export const byCallOrder = (a: EncounterRow, b: EncounterRow) =>
+  Number(b.visitType === 'emergency') - Number(a.visitType === 'emergency') || byRegistration(a, b);
 
 /**
  * 就诊序号: 1 + the visits of the same department registered earlier that day, whatever doctor was
  * chosen and cancelled ones included (numbers are never reused, and never handed out twice).
  */
 export function queueNumberOf(visit: EncounterRow, day: ReadonlyArray<EncounterRow>): number {
-  return 1 + day.filter((other) => other.visitDate === visit.visitDate && other.departmentCode === visit.departmentCode && byRegistration(other, visit) < 0).length;
+  return (
+    1 + day.filter((other) => other.visitDate === visit.visitDate && other.departmentCode === visit.departmentCode && byRegistration(other, visit) < 0).length
+  );
 }
 
 /** Place among the waiting visits of the same queue, or null when the visit is not waiting. */

@@ -267,7 +267,11 @@ describe('PouchDB features the adapter used to refuse (issue 9, item 8)', () => 
       answers.push([await ids({ filter: 'pick/even' }), await ids({ filter: '_view', view: 'pick/big' }), await ids({ selector: { n: { $lt: 2 } } })]);
     }
     expect(answers[0]).toEqual(answers[1]);
-    expect(answers[0]).toEqual([['f0', 'f2', 'f4'], ['f4', 'f5'], ['f0', 'f1']]);
+    expect(answers[0]).toEqual([
+      ['f0', 'f2', 'f4'],
+      ['f4', 'f5'],
+      ['f0', 'f1'],
+    ]);
   });
 
   it('answers the smaller cases of the PouchDB suite as its adapters do', async () => {
@@ -298,7 +302,12 @@ describe('PouchDB features the adapter used to refuse (issue 9, item 8)', () => 
     // PouchDB says 500 for an unknown special field; CouchDB (and we) 400, same name and reason.
     (answers[2] as { wholeBatch: unknown[] }).wholeBatch[0] = 400;
     expect(answers.slice(0, 2)).toEqual(answers.slice(2));
-    expect(answers[0]).toMatchObject({ removeMissing: [404, 'not_found', 'missing'], fakeRev: [409, 'conflict', 'Document update conflict'], localHistory: undefined, allDocsSeq: true });
+    expect(answers[0]).toMatchObject({
+      removeMissing: [404, 'not_found', 'missing'],
+      fakeRev: [409, 'conflict', 'Document update conflict'],
+      localHistory: undefined,
+      allDocsSeq: true,
+    });
     expect(answers[1]).toEqual([undefined, 'Error', 'database is closed']);
   });
 

@@ -52,7 +52,13 @@ function randomWrites(seed: number, docCount: number, writesPerDoc: number): Rev
       const added = Array.from({ length: random.int(1, 3) }, hex);
       const ids = [...added, ...base];
       paths.push(ids);
-      writes.push({ _id: id, _rev: `${ids.length}-${ids[0]}`, _revisions: { start: ids.length, ids }, ...(random.chance(0.2) ? { _deleted: true } : {}), v: ids[0] });
+      writes.push({
+        _id: id,
+        _rev: `${ids.length}-${ids[0]}`,
+        _revisions: { start: ids.length, ids },
+        ...(random.chance(0.2) ? { _deleted: true } : {}),
+        v: ids[0],
+      });
     }
   }
   return writes;
@@ -112,7 +118,8 @@ describe('clinic-sqlite adapter vs PouchDB memory adapter', () => {
         for (const id of ids) probe[id] = [writes.find((w) => w._id === id)?._rev ?? '', `9-${'f'.repeat(32)}`, `1-${'0'.repeat(32)}`];
         probe.unknown = ['1-abc'];
         // CouchDB also answers `possible_ancestors`, which PouchDB's local adapters leave out.
-        const missingOnly = (diff: Record<string, { missing: string[] }>) => Object.fromEntries(Object.entries(diff).map(([id, d]) => [id, [...d.missing].sort()]));
+        const missingOnly = (diff: Record<string, { missing: string[] }>) =>
+          Object.fromEntries(Object.entries(diff).map(([id, d]) => [id, [...d.missing].sort()]));
         expect(missingOnly(await ours.revsDiff(probe))).toEqual(missingOnly(await theirs.revsDiff(probe)));
 
         // latest: every revision written (leaf or not any more) leads to the leaf PouchDB picks.
@@ -197,7 +204,11 @@ describe('clinic-sqlite adapter vs PouchDB memory adapter', () => {
       const stub = await db.get('archive_case:1');
       const full = await db.get('archive_case:1', { attachments: true, binary: true });
       const bytes = await db.getAttachment('archive_case:1', 'page1.txt');
-      return { stub: stub._attachments, data: (full._attachments as Record<string, { data: Buffer }>)['page1.txt'].data.equals(page), bytes: Buffer.from(bytes).equals(page) };
+      return {
+        stub: stub._attachments,
+        data: (full._attachments as Record<string, { data: Buffer }>)['page1.txt'].data.equals(page),
+        bytes: Buffer.from(bytes).equals(page),
+      };
     };
     const mine = await read(ours);
     const reference = await read(theirs);
@@ -213,7 +224,10 @@ describe('clinic-sqlite adapter vs PouchDB memory adapter', () => {
     const { ours, theirs } = pair();
     const writes = randomWrites(42, 10, 4);
     await theirs.bulkDocs(writes, { new_edits: false });
-    await theirs.put({ _id: 'att', _attachments: { 'a.bin': { content_type: 'application/octet-stream', data: Buffer.from([1, 2, 3, 250]).toString('base64') } } });
+    await theirs.put({
+      _id: 'att',
+      _attachments: { 'a.bin': { content_type: 'application/octet-stream', data: Buffer.from([1, 2, 3, 250]).toString('base64') } },
+    });
     await PouchDB.replicate(theirs, ours);
     const ids = [...new Set(writes.map((w) => w._id))];
     expect(await readBack(ours, ids)).toEqual(await readBack(theirs, ids));

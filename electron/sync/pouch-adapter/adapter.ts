@@ -182,7 +182,13 @@ export function clinicSqliteAdapter(this: PouchInstance, opts: AdapterOpts, call
       fromStoreException,
     );
 
-  api._getAttachment = (_docId: string, _name: string, attachment: { digest?: string; content_type?: string }, opts: { binary?: boolean }, cb: NodeCallback<unknown>) =>
+  api._getAttachment = (
+    _docId: string,
+    _name: string,
+    attachment: { digest?: string; content_type?: string },
+    opts: { binary?: boolean },
+    cb: NodeCallback<unknown>,
+  ) =>
     answer(
       cb,
       () => {

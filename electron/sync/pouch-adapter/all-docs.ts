@@ -30,7 +30,11 @@ export interface AllDocsRow {
   error?: string;
 }
 
-export function allDocs(store: DocumentStoreApi, hideId: (id: string) => boolean, opts: AllDocsOptions): { total_rows: number; offset: number; rows: AllDocsRow[] } {
+export function allDocs(
+  store: DocumentStoreApi,
+  hideId: (id: string) => boolean,
+  opts: AllDocsOptions,
+): { total_rows: number; offset: number; rows: AllDocsRow[] } {
   const latest = new Map<string, { rev: string; deleted: boolean }>();
   let since = 0;
   for (;;) {

@@ -136,7 +136,7 @@ function descendingChanges(store: DocumentStoreApi, hideId: (id: string) => bool
     if (cancelled) return;
     try {
       const rows: ChangeRow[] = [];
-      for (let since = 0; ; ) {
+      for (let since = 0; ;) {
         const page = store.changes({ since, limit: PAGE, includeDocs: reader.needDocs, allLeaves: opts.style === 'all_docs' });
         rows.push(...page.results);
         if (page.results.length < PAGE) break;

@@ -22,10 +22,7 @@ export function clinicPouchDB(): PouchStatic {
   return PouchDB;
 }
 
-export function openLocalPouch(
-  store: DocumentStoreApi,
-  options: { name?: string; hideId?: (id: string) => boolean; viewName?: string } = {},
-): PouchDatabase {
+export function openLocalPouch(store: DocumentStoreApi, options: { name?: string; hideId?: (id: string) => boolean; viewName?: string } = {}): PouchDatabase {
   const PouchDB = clinicPouchDB();
   return new PouchDB(options.name ?? 'clinic', {
     adapter: CLINIC_ADAPTER,

@@ -59,7 +59,7 @@ function localEdit(store: DocumentStoreApi, doc: Record<string, unknown> & { _id
 /** Every document's winner, conflicts and leaves, as one comparable value. */
 function stateOf(store: DocumentStoreApi): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (let since = 0; ; ) {
+  for (let since = 0; ;) {
     const page = store.changes({ since, limit: 500, allLeaves: true });
     for (const row of page.results) {
       const winner = store.getOpenRevs(row.id, [row.changes[0].rev])[0];
@@ -113,7 +113,15 @@ describe('live changes feed', () => {
     const view = openLocalPouch(db.store, { hideId: (id) => id.startsWith('reference_'), viewName: 'push' });
     const heard: string[] = [];
     const feed = liveChanges(view, { since: 1 }).on('change', (change) => heard.push(change.id));
-    localEdit(db.store, { _id: 'reference_dictionary:x', type: 'reference_dictionary', name: 'x', version: '1', title: 'x', published_at: '2025-01-01T00:00:00.000Z', entries: [] });
+    localEdit(db.store, {
+      _id: 'reference_dictionary:x',
+      type: 'reference_dictionary',
+      name: 'x',
+      version: '1',
+      title: 'x',
+      published_at: '2025-01-01T00:00:00.000Z',
+      entries: [],
+    });
     localEdit(db.store, b);
     await waitFor('the visible write', () => heard.length === 1);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -191,7 +199,14 @@ describe('live sync() both ways', () => {
         const out: Record<string, unknown> = {};
         for (const id of ids) {
           const doc = store.get(id, { conflicts: true });
-          out[id] = { winner: doc?._rev, conflicts: doc?._conflicts ?? [], leaves: store.getOpenRevs(id, 'all').flatMap((r) => ('ok' in r ? [r.ok._rev] : [])).sort() };
+          out[id] = {
+            winner: doc?._rev,
+            conflicts: doc?._conflicts ?? [],
+            leaves: store
+              .getOpenRevs(id, 'all')
+              .flatMap((r) => ('ok' in r ? [r.ok._rev] : []))
+              .sort(),
+          };
         }
         return out;
       };

@@ -22,8 +22,7 @@ export class PouchStyleError extends Error {
 export const missingDoc = (): PouchStyleError => new PouchStyleError(404, 'not_found', 'missing');
 export const deletedDoc = (): PouchStyleError => new PouchStyleError(404, 'not_found', 'deleted');
 export const revConflict = (): PouchStyleError => new PouchStyleError(409, 'conflict', 'Document update conflict');
-export const notSupported = (what: string): PouchStyleError =>
-  new PouchStyleError(501, 'not_implemented', `clinic-sqlite adapter does not support ${what}`);
+export const notSupported = (what: string): PouchStyleError => new PouchStyleError(501, 'not_implemented', `clinic-sqlite adapter does not support ${what}`);
 
 const STATUS_BY_STORE_ERROR: Readonly<Record<string, number>> = { conflict: 409, bad_request: 400, forbidden: 403, not_found: 404 };
 

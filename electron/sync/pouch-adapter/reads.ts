@@ -41,7 +41,12 @@ export function localId(id: string): boolean {
  * the same run. https://docs.couchdb.org/en/stable/api/document/common.html#get--db-docid
  * The leaves are read once, with their history; a requested leaf is answered from that read.
  */
-function readLatest(store: DocumentStoreApi, id: string, revs: ReadonlyArray<string>, options: GetOptions): Array<{ ok: StoredDocument } | { missing: string }> {
+function readLatest(
+  store: DocumentStoreApi,
+  id: string,
+  revs: ReadonlyArray<string>,
+  options: GetOptions,
+): Array<{ ok: StoredDocument } | { missing: string }> {
   const leaves = new Map<string, StoredDocument>();
   for (const r of store.getOpenRevs(id, 'all', { ...options, revs: true })) if ('ok' in r) leaves.set(r.ok._rev, r.ok);
   let tree: ReturnType<typeof revTreeFromLeaves> | undefined;
@@ -93,7 +98,8 @@ function readOptions(opts: PouchGetOptions): GetOptions {
 
 export function openRevs(store: DocumentStoreApi, id: string, opts: PouchGetOptions, settings: ReadSettings = {}): OpenRevResult[] {
   // CouchDB's answer to open_revs that is neither "all" nor a list (PouchDB's core says the same).
-  if (opts.open_revs !== 'all' && !Array.isArray(opts.open_revs)) throw Object.assign(new PouchStyleError(500, 'unknown_error', 'Database encountered an unknown error'), { reason: 'function_clause' });
+  if (opts.open_revs !== 'all' && !Array.isArray(opts.open_revs))
+    throw Object.assign(new PouchStyleError(500, 'unknown_error', 'Database encountered an unknown error'), { reason: 'function_clause' });
   const wanted = opts.open_revs === 'all' ? 'all' : [...opts.open_revs];
   if (wanted !== 'all') for (const rev of wanted) if (!REV.test(rev)) throw new PouchStyleError(400, 'bad_request', 'Invalid rev format');
   const read = wanted !== 'all' && opts.latest ? readLatest(store, id, wanted, readOptions(opts)) : store.getOpenRevs(id, wanted, readOptions(opts));

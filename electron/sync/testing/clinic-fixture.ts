@@ -40,7 +40,13 @@ export const DEMO_DICTIONARY: ReferenceDictionaryDoc = {
 /** County setup for each clinic code, plus one published reference dictionary. */
 export async function setUpCounty(peer: Pick<CountyPeer, 'url' | 'admin'>, codes: ReadonlyArray<string>): Promise<void> {
   for (const code of codes) {
-    await countySetup({ serverUrl: peer.url, adminUser: peer.admin.user, adminPassword: peer.admin.password, clinicCode: code, clinicPassword: clinicPassword(code) });
+    await countySetup({
+      serverUrl: peer.url,
+      adminUser: peer.admin.user,
+      adminPassword: peer.admin.password,
+      clinicCode: code,
+      clinicPassword: clinicPassword(code),
+    });
   }
   const admin = adminOf(peer);
   const existing = await admin.request('GET', `/${REFERENCE_DATABASE}/${encodeURIComponent(DEMO_DICTIONARY._id)}`);
@@ -88,7 +94,10 @@ export function openTestClinic(
 }
 
 /** Every document id with its winning revision and leaves, for comparing replicas (design documents left out). */
-export function snapshotStore(store: DocumentStoreApi, hide: (id: string) => boolean = (id) => id.startsWith('_design/')): Record<string, { winner: string | null; leaves: string[]; deleted: boolean }> {
+export function snapshotStore(
+  store: DocumentStoreApi,
+  hide: (id: string) => boolean = (id) => id.startsWith('_design/'),
+): Record<string, { winner: string | null; leaves: string[]; deleted: boolean }> {
   const out: Record<string, { winner: string | null; leaves: string[]; deleted: boolean }> = {};
   let since = 0;
   for (;;) {
@@ -103,7 +112,10 @@ export function snapshotStore(store: DocumentStoreApi, hide: (id: string) => boo
 }
 
 /** The same snapshot read from a county database over HTTP (as the admin). */
-export async function snapshotRemote(admin: CouchAdmin, database: string): Promise<Record<string, { winner: string | null; leaves: string[]; deleted: boolean }>> {
+export async function snapshotRemote(
+  admin: CouchAdmin,
+  database: string,
+): Promise<Record<string, { winner: string | null; leaves: string[]; deleted: boolean }>> {
   const out: Record<string, { winner: string | null; leaves: string[]; deleted: boolean }> = {};
   const changes = await admin.request('GET', `/${encodeURIComponent(database)}/_changes?style=all_docs`);
   const rows = changes.body.results as Array<{ id: string; changes: Array<{ rev: string }>; deleted?: boolean }>;

@@ -51,14 +51,17 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
-const STATUS_TEXT: Readonly<Record<number, string>> = { 200: 'OK', 401: 'Unauthorized', 403: 'Forbidden', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
+const STATUS_TEXT: Readonly<Record<number, string>> = {
+  200: 'OK',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+};
 const ALL_KINDS: ReadonlyArray<FaultKind> = ['drop', 'reset-request', 'reset-response', 'close-response', 'stall'];
 
-export async function startFaultProxy(options: {
-  target: { host: string; port: number };
-  seed: number;
-  mode?: ProxyMode;
-}): Promise<FaultProxy> {
+export async function startFaultProxy(options: { target: { host: string; port: number }; seed: number; mode?: ProxyMode }): Promise<FaultProxy> {
   if (!isLoopbackHost(options.target.host)) throw new Error('fault proxy forwards to loopback only');
   const random: SeededRandom = seededRandom(options.seed);
   let mode: ProxyMode = options.mode ?? { kind: 'pass' };
@@ -132,7 +135,8 @@ export async function startFaultProxy(options: {
         if (stopped) return;
         let piece = chunk;
         let cutHere = false;
-        const faultHere = fault && ((fault.kind === 'reset-request' && direction === 'request') || (fault.kind !== 'reset-request' && direction === 'response'));
+        const faultHere =
+          fault && ((fault.kind === 'reset-request' && direction === 'request') || (fault.kind !== 'reset-request' && direction === 'response'));
         if (faultHere && fault && passed + chunk.length >= fault.at) {
           piece = chunk.subarray(0, Math.max(0, fault.at - passed));
           cutHere = true;

@@ -91,7 +91,9 @@ function sendHuge(res: http.ServerResponse, bytes: number, declareLength: boolea
 function misbehave(res: http.ServerResponse, up: Upstream, how: Misbehaviour): void {
   switch (how.kind) {
     case 'html':
-      res.writeHead(how.status, { 'content-type': 'text/html; charset=utf-8' }).end('<html><head><title>错误</title></head><body><h1>网关出错</h1></body></html>');
+      res
+        .writeHead(how.status, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<html><head><title>错误</title></head><body><h1>网关出错</h1></body></html>');
       return;
     case 'huge':
       sendHuge(res, how.bytes, how.declareLength);

@@ -20,12 +20,7 @@ export interface SpawnedScript {
   stderr(): string;
 }
 
-export function spawnTsScript(
-  file: string,
-  args: ReadonlyArray<string>,
-  env: Readonly<Record<string, string>>,
-  readyTimeoutMs = 20_000,
-): SpawnedScript {
+export function spawnTsScript(file: string, args: ReadonlyArray<string>, env: Readonly<Record<string, string>>, readyTimeoutMs = 20_000): SpawnedScript {
   const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },

@@ -46,7 +46,10 @@ describe('createClient', () => {
 
   it('drops the session and tells the app when the server says it has expired', async () => {
     const session = memorySessionStore('old');
-    const client = createClient(scripted({ 'system.status': { ok: false, error: { code: 'SESSION_EXPIRED', message: '登录已过期，请重新登录。' } } }).transport, session);
+    const client = createClient(
+      scripted({ 'system.status': { ok: false, error: { code: 'SESSION_EXPIRED', message: '登录已过期，请重新登录。' } } }).transport,
+      session,
+    );
     const events: ClientEvent[] = [];
     client.subscribe((event) => events.push(event));
     await client.api.system.status({});

@@ -1,13 +1,4 @@
-import {
-  apiError,
-  contract,
-  type ApiError,
-  type ApiResult,
-  type InputOf,
-  type MethodName,
-  type MethodSpec,
-  type OutputOf,
-} from '../../../shared/api';
+import { apiError, contract, type ApiError, type ApiResult, type InputOf, type MethodName, type MethodSpec, type OutputOf } from '../../../shared/api';
 import type { SessionStore } from './session-store';
 import type { Transport } from './transport';
 
@@ -23,9 +14,7 @@ type MethodsOf<D extends Domain> = {
 /** `api.auth.login({...})`: one property per domain, one function per method, all from the contract. */
 export type ClinicApi = { readonly [D in Domain]: MethodsOf<D> };
 
-export type ClientEvent =
-  | { readonly type: 'connection'; readonly online: boolean }
-  | { readonly type: 'sessionLost'; readonly error: ApiError };
+export type ClientEvent = { readonly type: 'connection'; readonly online: boolean } | { readonly type: 'sessionLost'; readonly error: ApiError };
 
 export interface ClinicClient {
   readonly api: ClinicApi;

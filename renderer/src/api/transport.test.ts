@@ -90,7 +90,10 @@ describe('ipcTransport', () => {
 
 describe('readApiResult', () => {
   it('keeps the message of an error code this build does not know, as INTERNAL', () => {
-    expect(readApiResult({ ok: false, error: { code: 'BRAND_NEW', message: '新错误' } })).toEqual({ ok: false, error: { code: 'INTERNAL', message: '新错误' } });
+    expect(readApiResult({ ok: false, error: { code: 'BRAND_NEW', message: '新错误' } })).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: '新错误' },
+    });
   });
 
   it('drops malformed field issues rather than trusting them', () => {

@@ -53,9 +53,7 @@ export function App() {
     () =>
       client.subscribe((event) => {
         if (event.type !== 'sessionLost') return;
-        setScreen((current) =>
-          current.kind === 'home' ? { kind: 'login', clinicName: current.clinicName, reason: event.error } : current,
-        );
+        setScreen((current) => (current.kind === 'home' ? { kind: 'login', clinicName: current.clinicName, reason: event.error } : current));
       }),
     [client],
   );

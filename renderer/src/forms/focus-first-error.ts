@@ -8,7 +8,8 @@ import type { FieldErrors } from './field-errors';
  */
 export function focusFirstError(form: HTMLElement | null, errors: FieldErrors): void {
   const first = Object.keys(errors)[0];
-  const field = first === undefined ? null : form?.querySelector<HTMLElement>(`[data-field="${CSS.escape(first)}"] input, [data-field="${CSS.escape(first)}"] select`);
+  const field =
+    first === undefined ? null : form?.querySelector<HTMLElement>(`[data-field="${CSS.escape(first)}"] input, [data-field="${CSS.escape(first)}"] select`);
   if (field) field.focus();
   else focusFirstField(form);
 }

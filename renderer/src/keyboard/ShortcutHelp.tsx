@@ -27,8 +27,18 @@ export function ShortcutHelp({ screen, onClose }: ShortcutHelpProps) {
   }, []);
 
   return (
-    <div className="fixed inset-0 z-50 flex items-start justify-center overflow-auto bg-ink/40 p-8" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
-      <section role="dialog" aria-modal="true" aria-labelledby="shortcut-help-title" data-testid="shortcut-help" data-screen={screen ?? ''} className="grid w-full max-w-2xl gap-4 rounded-lg bg-white p-6 shadow-xl">
+    <div
+      className="fixed inset-0 z-50 flex items-start justify-center overflow-auto bg-ink/40 p-8"
+      onMouseDown={(event) => event.target === event.currentTarget && onClose()}
+    >
+      <section
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="shortcut-help-title"
+        data-testid="shortcut-help"
+        data-screen={screen ?? ''}
+        className="grid w-full max-w-2xl gap-4 rounded-lg bg-white p-6 shadow-xl"
+      >
         <header className="flex items-center gap-4">
           <h2 id="shortcut-help-title" className="text-xl font-semibold">
             {T.title}

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { chordLabel, chordOf, isCanonical, typesCharacter } from './chords';
 
-const press = (key: string, extra: Partial<{ code: string; ctrlKey: boolean; altKey: boolean; shiftKey: boolean; metaKey: boolean }> = {}) => ({ key, ctrlKey: false, altKey: false, shiftKey: false, metaKey: false, ...extra });
+const press = (key: string, extra: Partial<{ code: string; ctrlKey: boolean; altKey: boolean; shiftKey: boolean; metaKey: boolean }> = {}) => ({
+  key,
+  ctrlKey: false,
+  altKey: false,
+  shiftKey: false,
+  metaKey: false,
+  ...extra,
+});
 
 describe('chords', () => {
   it('spells a press one way: modifiers in order, letters upper case, digits from the physical key', () => {

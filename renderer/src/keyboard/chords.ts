@@ -53,7 +53,10 @@ export function isCanonical(chord: Chord): boolean {
   const order = ['Ctrl', 'Alt', 'Shift', 'Meta'];
   const indexes = parts.map((modifier) => order.indexOf(modifier));
   const ordered = indexes.every((index, i) => index >= 0 && (i === 0 || index > (indexes[i - 1] ?? -1)));
-  const keyOk = key.length === 1 ? key === key.toUpperCase() : /^(?:F[1-9]|F1[0-2]|Escape|Enter|Tab|Backspace|Delete|Insert|Home|End|PageUp|PageDown|Arrow(?:Up|Down|Left|Right)| )$/.test(key);
+  const keyOk =
+    key.length === 1
+      ? key === key.toUpperCase()
+      : /^(?:F[1-9]|F1[0-2]|Escape|Enter|Tab|Backspace|Delete|Insert|Home|End|PageUp|PageDown|Arrow(?:Up|Down|Left|Right)| )$/.test(key);
   return ordered && keyOk && !MODIFIER_KEYS.has(key);
 }
 

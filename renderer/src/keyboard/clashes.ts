@@ -5,7 +5,22 @@ import { LAYER_RANK, screensOf, type ShortcutDeclaration } from './keymap';
  * Keys the keymap must leave alone: the window's own (F10 menu, F11 full screen, F12 developer
  * tools), closing the window, and the editing keys every field needs.
  */
-export const RESERVED_CHORDS: ReadonlyArray<string> = ['F10', 'F11', 'F12', 'Alt+F4', 'Ctrl+W', 'Ctrl+R', 'Ctrl+A', 'Ctrl+C', 'Ctrl+V', 'Ctrl+X', 'Ctrl+Z', 'Ctrl+Y', 'Tab', 'Shift+Tab'];
+export const RESERVED_CHORDS: ReadonlyArray<string> = [
+  'F10',
+  'F11',
+  'F12',
+  'Alt+F4',
+  'Ctrl+W',
+  'Ctrl+R',
+  'Ctrl+A',
+  'Ctrl+C',
+  'Ctrl+V',
+  'Ctrl+X',
+  'Ctrl+Z',
+  'Ctrl+Y',
+  'Tab',
+  'Shift+Tab',
+];
 
 const CHINESE = /\p{Script=Han}/u;
 
@@ -56,7 +71,11 @@ export function findDeclarationProblems(shortcuts: ReadonlyArray<ShortcutDeclara
     for (const overridden of shortcut.overrides ?? []) {
       const target = shortcuts.find((other) => other.id === overridden);
       if (!target) problems.push(`${shortcut.id}: overrides 写了不存在的 ${overridden}`);
-      else if (!target.keys.some((key) => shortcut.keys.includes(key)) || !sameContext(shortcut, target) || LAYER_RANK[target.layer] >= LAYER_RANK[shortcut.layer])
+      else if (
+        !target.keys.some((key) => shortcut.keys.includes(key)) ||
+        !sameContext(shortcut, target) ||
+        LAYER_RANK[target.layer] >= LAYER_RANK[shortcut.layer]
+      )
         problems.push(`${shortcut.id}: 并没有遮住 ${overridden}，overrides 已过时`);
     }
   }

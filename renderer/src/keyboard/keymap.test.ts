@@ -20,8 +20,12 @@ describe('the keymap', () => {
 });
 
 describe('the clash check', () => {
-  const section = (id: string, keys: string[], screen: 'registration' | 'admin' = 'registration', extra: Partial<ShortcutDeclaration> = {}): ShortcutDeclaration =>
-    ({ id, layer: 'section', screen, keys, description: '测试', ...extra }) as ShortcutDeclaration;
+  const section = (
+    id: string,
+    keys: string[],
+    screen: 'registration' | 'admin' = 'registration',
+    extra: Partial<ShortcutDeclaration> = {},
+  ): ShortcutDeclaration => ({ id, layer: 'section', screen, keys, description: '测试', ...extra }) as ShortcutDeclaration;
   const global: ShortcutDeclaration = { id: 'home.registration', layer: 'global', on: 'home', keys: ['F1', 'Alt+1'], description: '打开挂号' };
 
   it('finds the same keys twice on one screen', () => {
@@ -35,14 +39,21 @@ describe('the clash check', () => {
   });
 
   it('finds a dialog key that shadows the screen’s, unless declared; a modal dialog may shadow anything', () => {
-    const dialog = (extra: Partial<ShortcutDeclaration>): ShortcutDeclaration => ({ id: 'd', layer: 'dialog', dialog: 'editPatient', screen: 'registration', keys: ['Escape'], description: '关闭', ...extra }) as ShortcutDeclaration;
+    const dialog = (extra: Partial<ShortcutDeclaration>): ShortcutDeclaration =>
+      ({ id: 'd', layer: 'dialog', dialog: 'editPatient', screen: 'registration', keys: ['Escape'], description: '关闭', ...extra }) as ShortcutDeclaration;
     expect(findClashes([section('esc', ['Escape']), dialog({})])).toHaveLength(1);
     expect(findClashes([section('esc', ['Escape']), dialog({ overrides: ['esc'] })])).toEqual([]);
     expect(findClashes([section('esc', ['Escape']), dialog({ modal: true, screen: 'everywhere', dialog: 'help' })])).toEqual([]);
   });
 
   it('refuses keys that type a character, reserved keys, odd spellings, and stale overrides', () => {
-    const problems = findDeclarationProblems([section('a', ['S']), section('b', ['F12']), section('c', ['Shift+Ctrl+S']), section('d', ['F6'], 'registration', { overrides: ['a'] }), section('a', ['F7'])]);
+    const problems = findDeclarationProblems([
+      section('a', ['S']),
+      section('b', ['F12']),
+      section('c', ['Shift+Ctrl+S']),
+      section('d', ['F6'], 'registration', { overrides: ['a'] }),
+      section('a', ['F7']),
+    ]);
     expect(problems.join('\n')).toMatch(/a: “S”会在输入框里打出字来/);
     expect(problems.join('\n')).toMatch(/b: “F12”留给窗口/);
     expect(problems.join('\n')).toMatch(/c: “Shift\+Ctrl\+S”的写法不规范/);

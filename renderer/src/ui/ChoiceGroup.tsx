@@ -1,7 +1,17 @@
 import type { ReactNode } from 'react';
 
 /** A labelled row of checkboxes (roles, departments), tagged with its contract path for errors and tests. */
-export function ChoiceGroup({ label, path, error, children }: { readonly label: string; readonly path: string; readonly error?: string; readonly children: ReactNode }) {
+export function ChoiceGroup({
+  label,
+  path,
+  error,
+  children,
+}: {
+  readonly label: string;
+  readonly path: string;
+  readonly error?: string;
+  readonly children: ReactNode;
+}) {
   return (
     <fieldset data-field={path}>
       <legend className="mb-1 font-medium text-ink">{label}</legend>

@@ -76,7 +76,19 @@ interface ConfirmProps {
 }
 
 /** 确定 / 取消 for an action that cannot simply be undone; the cursor starts on 确定. */
-export function Confirm({ title, children, confirmLabel, cancelLabel = UI_TEXT.cancel, onConfirm, onCancel, busy = false, busyLabel, tone = 'danger', modal, testId }: ConfirmProps) {
+export function Confirm({
+  title,
+  children,
+  confirmLabel,
+  cancelLabel = UI_TEXT.cancel,
+  onConfirm,
+  onCancel,
+  busy = false,
+  busyLabel,
+  tone = 'danger',
+  modal,
+  testId,
+}: ConfirmProps) {
   const confirmRef = useRef<HTMLButtonElement>(null);
   return (
     <Dialog title={title} onClose={onCancel} tone={tone} modal={modal} initialFocus={confirmRef} role="alertdialog" testId={testId}>

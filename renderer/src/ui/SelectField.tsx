@@ -22,7 +22,20 @@ interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>,
 }
 
 /** A labelled drop-down with its error underneath, the sibling of TextField. */
-export function SelectField({ label, path, value, options, onChange, placeholder, error, hint, optional, selectRef, className, ...selectProps }: SelectFieldProps) {
+export function SelectField({
+  label,
+  path,
+  value,
+  options,
+  onChange,
+  placeholder,
+  error,
+  hint,
+  optional,
+  selectRef,
+  className,
+  ...selectProps
+}: SelectFieldProps) {
   const id = useId();
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (

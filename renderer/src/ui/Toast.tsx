@@ -7,7 +7,15 @@ export const TOAST_MS = 6000;
  * A short message that something was done elsewhere on the screen (saved, synced), at the bottom
  * corner; it goes by itself, or on a click. Use StatusLine for anything the user must act on.
  */
-export function Toast({ message, onGone, durationMs = TOAST_MS }: { readonly message: string | null; readonly onGone: () => void; readonly durationMs?: number }) {
+export function Toast({
+  message,
+  onGone,
+  durationMs = TOAST_MS,
+}: {
+  readonly message: string | null;
+  readonly onGone: () => void;
+  readonly durationMs?: number;
+}) {
   useEffect(() => {
     if (message === null) return;
     const timer = window.setTimeout(onGone, durationMs);

@@ -27,7 +27,9 @@ describe('colours', () => {
   });
 
   it.each(['screens', 'ui', 'app', 'keyboard'])('uses only semantic tokens under renderer/src/%s', (folder) => {
-    const found = sourceFiles(join(RENDERER, folder)).flatMap((file) => rawShadesIn(readFileSync(file, 'utf8')).map((shade) => `${relative(RENDERER, file)}: ${shade}`));
+    const found = sourceFiles(join(RENDERER, folder)).flatMap((file) =>
+      rawShadesIn(readFileSync(file, 'utf8')).map((shade) => `${relative(RENDERER, file)}: ${shade}`),
+    );
     expect(found).toEqual([]);
   });
 });

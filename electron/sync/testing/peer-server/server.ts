@@ -86,9 +86,7 @@ async function main(): Promise<void> {
   });
 
   // Ending admin party: from here on only the admin may create databases, users and _security.
-  await new Promise<void>((resolve, reject) =>
-    app.couchConfig.set('admins', adminUser, adminPassword, (err) => (err ? reject(err) : resolve())),
-  );
+  await new Promise<void>((resolve, reject) => app.couchConfig.set('admins', adminUser, adminPassword, (err) => (err ? reject(err) : resolve())));
 
   const expectedAuth = `Basic ${Buffer.from(`${adminUser}:${adminPassword}`).toString('base64')}`;
   const server = http.createServer((req, res) => {

@@ -7,7 +7,15 @@ type Port = DevicePorts['ports'][number];
 const KINDS: ReadonlyArray<DeviceKindName> = ['card_reader', 'scanner'];
 
 /** 本机串口: the serial ports this PC has, each one a click from being used for the reader or the scanner. */
-export function DevicePortList({ ports, onRefresh, onUse }: { readonly ports: DevicePorts | null; readonly onRefresh: () => void; readonly onUse: (kind: DeviceKindName, path: string) => void }) {
+export function DevicePortList({
+  ports,
+  onRefresh,
+  onUse,
+}: {
+  readonly ports: DevicePorts | null;
+  readonly onRefresh: () => void;
+  readonly onUse: (kind: DeviceKindName, path: string) => void;
+}) {
   const [path, manufacturer, serialNumber, use] = T.portColumns;
   const columns: ReadonlyArray<Column<Port>> = [
     { key: 'path', header: path, width: '10rem', cell: (p) => p.path, sortValue: (p) => p.path, className: 'font-mono' },

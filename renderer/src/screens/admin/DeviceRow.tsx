@@ -84,4 +84,3 @@ export function DeviceRow({ kind, draft, errors, state, ports, onEdit }: DeviceR
     </fieldset>
   );
 }
-

@@ -8,7 +8,11 @@ type TestOutcome = OutputOf<'devices.testRead'>;
 export function TestReadResult({ outcome }: { readonly outcome: TestOutcome }) {
   const ok = outcome.outcome !== 'failed' && !(outcome.outcome === 'reader' && outcome.card.state === 'failed');
   return (
-    <div data-testid="test-read-result" data-ok={ok} className={`rounded-md border px-3 py-2 ${ok ? 'border-primary-line bg-primary-soft text-primary-ink' : 'border-danger-line bg-danger-soft text-danger-strong'}`}>
+    <div
+      data-testid="test-read-result"
+      data-ok={ok}
+      className={`rounded-md border px-3 py-2 ${ok ? 'border-primary-line bg-primary-soft text-primary-ink' : 'border-danger-line bg-danger-soft text-danger-strong'}`}
+    >
       {describeOutcome(outcome)}
     </div>
   );
@@ -47,4 +51,3 @@ function describeScan(scan: ScanView): string {
       return scan satisfies never;
   }
 }
-

@@ -39,7 +39,8 @@ export function DevicesPanel() {
     return () => clearInterval(timer);
   }, [client]);
 
-  const edit = (kind: DeviceKindName, patch: Partial<DeviceSettingsDraft[DeviceKindName]>, field: 'path' | 'baudRate') => dispatch({ type: 'edit', kind, patch, field });
+  const edit = (kind: DeviceKindName, patch: Partial<DeviceSettingsDraft[DeviceKindName]>, field: 'path' | 'baudRate') =>
+    dispatch({ type: 'edit', kind, patch, field });
 
   const save = async () => {
     if (saving) return;
@@ -54,7 +55,9 @@ export function DevicesPanel() {
   return (
     <Panel title={T.title} testId="devices-panel">
       <p className="text-ink-soft">{T.intro}</p>
-      {config?.source === 'environment' && <p className="rounded-md border border-warning-line bg-warning-soft px-3 py-2 text-warning-ink">{T.fromEnvironment}</p>}
+      {config?.source === 'environment' && (
+        <p className="rounded-md border border-warning-line bg-warning-soft px-3 py-2 text-warning-ink">{T.fromEnvironment}</p>
+      )}
       <ErrorBanner error={error} onDismiss={() => dispatch({ type: 'dismissError' })} />
       {saved && <Notice>{T.saved}</Notice>}
       {/* The form waits for the saved settings, so nothing typed early is overwritten by the load. */}

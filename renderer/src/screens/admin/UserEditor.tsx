@@ -42,7 +42,12 @@ export function UserEditor({ user, departments, onDone, onCancel }: UserEditorPr
       />
       <ChoiceGroup label={T.roles} path="roles" error={errors.roles}>
         {ROLES.map((role) => (
-          <CheckboxField key={role} label={ROLE_LABELS[role]} checked={draft.roles.includes(role)} onChange={(on) => edit({ roles: toggle(draft.roles, role, on) }, 'roles')} />
+          <CheckboxField
+            key={role}
+            label={ROLE_LABELS[role]}
+            checked={draft.roles.includes(role)}
+            onChange={(on) => edit({ roles: toggle(draft.roles, role, on) }, 'roles')}
+          />
         ))}
       </ChoiceGroup>
       <ChoiceGroup label={`${T.userDepartments}${T.userDepartmentsNone}`} path="departmentCodes" error={errors.departmentCodes}>

@@ -45,11 +45,26 @@ export function UsersPanel({ users, departments, onChanged }: UsersPanelProps) {
   const departmentsOf = (user: UserView) => user.departmentCodes.map((code) => departmentName.get(code) ?? code).join('、');
   const rolesOf = (user: UserView) => user.roles.map((role) => ROLE_LABELS[role]).join('、');
   const columns: ReadonlyArray<Column<UserView>> = [
-    { key: 'username', header: T.username, width: '16%', cell: (u) => u.username, sortValue: (u) => u.username, fullText: (u) => u.username, className: 'font-mono' },
+    {
+      key: 'username',
+      header: T.username,
+      width: '16%',
+      cell: (u) => u.username,
+      sortValue: (u) => u.username,
+      fullText: (u) => u.username,
+      className: 'font-mono',
+    },
     { key: 'displayName', header: T.displayName, width: '14%', cell: (u) => u.displayName, sortValue: (u) => u.displayName, fullText: (u) => u.displayName },
     { key: 'roles', header: T.roles, cell: rolesOf, fullText: rolesOf },
     { key: 'departments', header: T.userDepartments, cell: departmentsOf, sortValue: departmentsOf, fullText: departmentsOf },
-    { key: 'active', header: T.active, width: '4rem', cell: (u) => (u.active ? T.activeYes : T.activeNo), sortValue: (u) => (u.active ? 0 : 1), className: 'whitespace-nowrap' },
+    {
+      key: 'active',
+      header: T.active,
+      width: '4rem',
+      cell: (u) => (u.active ? T.activeYes : T.activeNo),
+      sortValue: (u) => (u.active ? 0 : 1),
+      className: 'whitespace-nowrap',
+    },
     {
       key: 'actions',
       header: T.actions,

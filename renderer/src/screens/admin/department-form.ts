@@ -46,5 +46,8 @@ export function toDepartmentUpdate(department: DepartmentView, draft: Department
 export function checkDepartmentEdit(draft: DepartmentDraft): FieldErrors {
   const missing: Record<string, string> = {};
   if (draft.name.trim() === '') missing.name = T.departmentNameRequired;
-  return mergeFieldErrors(missing, checkWithSchema(contract['admin.updateDepartment'].input, { code: draft.code, name: draft.name.trim(), outpatient: draft.outpatient }));
+  return mergeFieldErrors(
+    missing,
+    checkWithSchema(contract['admin.updateDepartment'].input, { code: draft.code, name: draft.name.trim(), outpatient: draft.outpatient }),
+  );
 }

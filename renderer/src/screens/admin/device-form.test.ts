@@ -9,6 +9,8 @@ describe('device settings form', () => {
   });
 
   it('checks only the devices that are filled in', () => {
-    expect(checkDeviceDraft({ card_reader: { path: 'COM3', baudRate: '1234' }, scanner: { path: '', baudRate: 'x' } })).toEqual({ 'cardReader.baudRate': '波特率不在常用范围内' });
+    expect(checkDeviceDraft({ card_reader: { path: 'COM3', baudRate: '1234' }, scanner: { path: '', baudRate: 'x' } })).toEqual({
+      'cardReader.baudRate': '波特率不在常用范围内',
+    });
   });
 });

@@ -49,10 +49,8 @@ export const ADMIN_TEXT = {
   editUserTitle: (name: string, username: string) => `修改用户：${name}（${username}）`,
   departmentStoppedMark: '（已停用）',
   userSaved: (name: string, username: string) => `已保存 ${name}（${username}）的资料。`,
-  userSavedRolesChanged: (name: string, username: string) =>
-    `已保存 ${name}（${username}）的资料。角色改了，本人已被退出登录，重新登录后按新角色使用。`,
-  userStopped: (name: string, username: string) =>
-    `已停用 ${name}（${username}）的账号：本人已被退出登录，也不能再登录。以后需要时，点“启用”即可恢复。`,
+  userSavedRolesChanged: (name: string, username: string) => `已保存 ${name}（${username}）的资料。角色改了，本人已被退出登录，重新登录后按新角色使用。`,
+  userStopped: (name: string, username: string) => `已停用 ${name}（${username}）的账号：本人已被退出登录，也不能再登录。以后需要时，点“启用”即可恢复。`,
   userStarted: (name: string, username: string) => `已启用 ${name}（${username}）的账号，本人可以重新登录了。`,
 
   passwordTitle: (name: string, username: string) => `重设密码：${name}（${username}）`,
@@ -65,8 +63,7 @@ export const ADMIN_TEXT = {
 
   editDepartmentTitle: (name: string, code: string) => `修改科室：${name}（${code}）`,
   departmentSaved: (name: string, code: string) => `已保存科室：${name}（${code}）。`,
-  departmentStopped: (name: string, code: string) =>
-    `已停用科室：${name}（${code}），挂号时不再提供这个科室。以后需要时，点“启用”即可恢复。`,
+  departmentStopped: (name: string, code: string) => `已停用科室：${name}（${code}），挂号时不再提供这个科室。以后需要时，点“启用”即可恢复。`,
   departmentStarted: (name: string, code: string) => `已启用科室：${name}（${code}）。`,
 } as const;
 

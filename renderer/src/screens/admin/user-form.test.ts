@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { checkDepartment } from './department-form';
-import { checkNewPassword, checkUser, checkUserEdit, EMPTY_PASSWORD, EMPTY_USER, offeredDepartments, rolesChanged, toggle, toUserUpdate, userEditDraft, type UserView } from './user-form';
+import {
+  checkNewPassword,
+  checkUser,
+  checkUserEdit,
+  EMPTY_PASSWORD,
+  EMPTY_USER,
+  offeredDepartments,
+  rolesChanged,
+  toggle,
+  toUserUpdate,
+  userEditDraft,
+  type UserView,
+} from './user-form';
 
 describe('admin forms', () => {
   it('asks for every required user field in plain words', () => {
@@ -19,7 +31,9 @@ describe('admin forms', () => {
   });
 
   it('accepts a complete user and department', () => {
-    expect(checkUser({ username: 'lisi', displayName: '李四', roles: ['doctor'], departmentCodes: ['03'], password: 'abc12345', passwordAgain: 'abc12345' })).toEqual({});
+    expect(
+      checkUser({ username: 'lisi', displayName: '李四', roles: ['doctor'], departmentCodes: ['03'], password: 'abc12345', passwordAgain: 'abc12345' }),
+    ).toEqual({});
     expect(checkDepartment({ code: '12', name: '口腔科', outpatient: true })).toEqual({});
     expect(checkDepartment({ code: '口腔', name: '', outpatient: true })).toMatchObject({ name: '请填写科室名称', code: expect.stringContaining('科室编码') });
   });

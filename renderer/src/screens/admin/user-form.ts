@@ -90,7 +90,12 @@ export function checkUserEdit(draft: UserEditDraft): FieldErrors {
   const local: Record<string, string> = {};
   if (draft.displayName.trim() === '') local.displayName = T.displayNameRequired;
   if (draft.roles.length === 0) local.roles = T.rolesRequired;
-  const whole: InputOf<'admin.updateUser'> = { username: draft.username, displayName: draft.displayName.trim(), roles: [...draft.roles], departmentCodes: [...draft.departmentCodes] };
+  const whole: InputOf<'admin.updateUser'> = {
+    username: draft.username,
+    displayName: draft.displayName.trim(),
+    roles: [...draft.roles],
+    departmentCodes: [...draft.departmentCodes],
+  };
   return mergeFieldErrors(local, checkWithSchema(contract['admin.updateUser'].input, whole));
 }
 
@@ -107,7 +112,10 @@ export function toPasswordReset(username: string, draft: PasswordDraft): InputOf
 }
 
 export function checkNewPassword(username: string, draft: PasswordDraft): FieldErrors {
-  return mergeFieldErrors(passwordTypedTwice(draft, T.newPasswordRequired), checkWithSchema(contract['admin.resetPassword'].input, toPasswordReset(username, draft)));
+  return mergeFieldErrors(
+    passwordTypedTwice(draft, T.newPasswordRequired),
+    checkWithSchema(contract['admin.resetPassword'].input, toPasswordReset(username, draft)),
+  );
 }
 
 /**

@@ -116,7 +116,15 @@ export function AddressPicker({ divisionCode, detail, onDivisionChange, onDetail
           {divisionError}
         </p>
       )}
-      <TextField label={REG_TEXT.form.addressDetail} path="address.detail" value={detail} onChange={onDetailChange} error={detailError} maxLength={120} autoComplete="off" />
+      <TextField
+        label={REG_TEXT.form.addressDetail}
+        path="address.detail"
+        value={detail}
+        onChange={onDetailChange}
+        error={detailError}
+        maxLength={120}
+        autoComplete="off"
+      />
     </div>
   );
 }

@@ -45,7 +45,11 @@ export function DuplicateWarning({ candidates, onUseExisting, onSaveAnyway, onBa
                 </span>
                 {candidate.patient.idNumberMasked && <span className="font-mono text-sm">{candidate.patient.idNumberMasked}</span>}
                 {candidate.patient.phoneMasked && <span className="font-mono text-sm">{candidate.patient.phoneMasked}</span>}
-                <span className="text-sm text-ink-soft">{candidate.patient.lastVisit ? REG_TEXT.lastVisit(candidate.patient.lastVisit.date, candidate.patient.lastVisit.departmentName) : REG_TEXT.firstTime}</span>
+                <span className="text-sm text-ink-soft">
+                  {candidate.patient.lastVisit
+                    ? REG_TEXT.lastVisit(candidate.patient.lastVisit.date, candidate.patient.lastVisit.departmentName)
+                    : REG_TEXT.firstTime}
+                </span>
               </p>
               <p className="text-sm text-warning-ink">{candidate.reasonText || candidate.reasons.map((r) => T.reasons[r]).join('；')}</p>
             </div>

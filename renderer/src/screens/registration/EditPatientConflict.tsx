@@ -30,7 +30,12 @@ export function EditConflict({ state, busy, onReload, onReapply }: EditConflictP
     .join('、');
 
   return (
-    <div role="alert" data-testid="edit-conflict" data-stage={state.stage} className="grid gap-2 rounded-md border-2 border-warning-edge bg-warning-soft px-4 py-3 text-warning-deep">
+    <div
+      role="alert"
+      data-testid="edit-conflict"
+      data-stage={state.stage}
+      className="grid gap-2 rounded-md border-2 border-warning-edge bg-warning-soft px-4 py-3 text-warning-deep"
+    >
       <p className="font-semibold">{state.stage === 'detected' ? T.conflictTitle : T.reloaded}</p>
       {state.stage === 'detected' && <p>{T.conflictText}</p>}
       {mine !== '' && <p className="text-sm">{T.conflictMine(mine)}</p>}

@@ -114,7 +114,15 @@ export function EditPatientPanel({ detail, codeSets, feeCategories, onSaved, onC
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => advanceOnEnter(event, () => void save());
 
   return (
-    <section ref={rootRef} data-testid="edit-patient" data-patient-id={detail.id} data-rev={base.rev} aria-labelledby="edit-patient-title" onKeyDown={onKeyDown} className="grid gap-3 rounded-lg border-2 border-info-edge bg-info-soft/40 p-4">
+    <section
+      ref={rootRef}
+      data-testid="edit-patient"
+      data-patient-id={detail.id}
+      data-rev={base.rev}
+      aria-labelledby="edit-patient-title"
+      onKeyDown={onKeyDown}
+      className="grid gap-3 rounded-lg border-2 border-info-edge bg-info-soft/40 p-4"
+    >
       <h3 id="edit-patient-title" className="text-lg font-semibold">
         {T.title(detail.form.name)}
       </h3>

@@ -2,7 +2,9 @@ import { chordLabel } from '../../keyboard/chords';
 import { DECLARED_SHORTCUTS } from '../../keyboard/keymap';
 
 /** The screen's own keys from the keymap (F6–F9, Esc, ↑ ↓, Enter), in the order declared there. */
-const KEYS = DECLARED_SHORTCUTS.flatMap((s) => (s.layer === 'section' && s.screen === 'registration' ? [[s.keys.map(chordLabel).join(' '), s.short ?? s.description] as const] : []));
+const KEYS = DECLARED_SHORTCUTS.flatMap((s) =>
+  s.layer === 'section' && s.screen === 'registration' ? [[s.keys.map(chordLabel).join(' '), s.short ?? s.description] as const] : [],
+);
 
 /** The screen's keys, always in sight: staff learn them from here, not from a manual. */
 export function KeyBar() {

@@ -24,7 +24,9 @@ function HitLine({ hit, note, onCompare }: { readonly hit: PatientHit; readonly 
           </span>
           {hit.idNumberMasked && <span className="font-mono text-sm">{hit.idNumberMasked}</span>}
           {hit.phoneMasked && <span className="font-mono text-sm">{hit.phoneMasked}</span>}
-          <span className="text-sm text-ink-soft">{hit.lastVisit ? REG_TEXT.lastVisit(hit.lastVisit.date, hit.lastVisit.departmentName) : REG_TEXT.firstTime}</span>
+          <span className="text-sm text-ink-soft">
+            {hit.lastVisit ? REG_TEXT.lastVisit(hit.lastVisit.date, hit.lastVisit.departmentName) : REG_TEXT.firstTime}
+          </span>
         </p>
         {note && <p className="text-sm text-warning-ink">{note}</p>}
       </div>

@@ -16,12 +16,27 @@ interface MergeCompareProps {
 export function MergeCompare({ left, right, survivor, onChooseSurvivor, context }: MergeCompareProps) {
   const rows = compareRecords(left, right, context);
   const head = (side: Side, detail: PatientDetail, title: string) => (
-    <th scope="col" data-side={side} data-patient-id={detail.id} className={`px-3 py-2 text-left align-top font-normal ${survivor === side ? 'bg-primary-soft' : 'bg-surface-muted'}`}>
+    <th
+      scope="col"
+      data-side={side}
+      data-patient-id={detail.id}
+      className={`px-3 py-2 text-left align-top font-normal ${survivor === side ? 'bg-primary-soft' : 'bg-surface-muted'}`}
+    >
       <span className="block text-sm text-muted">{title}</span>
       <label className="mt-1 flex items-center gap-2 font-medium">
-        <input type="radio" name="merge-survivor" value={side} checked={survivor === side} onChange={() => onChooseSurvivor(side)} className="size-4 accent-primary" />
+        <input
+          type="radio"
+          name="merge-survivor"
+          value={side}
+          checked={survivor === side}
+          onChange={() => onChooseSurvivor(side)}
+          className="size-4 accent-primary"
+        />
         {T.keepThis}
-        <span data-testid={`merge-role-${side}`} className={`rounded px-1.5 text-sm ${survivor === side ? 'bg-primary text-on-primary' : 'bg-warning-tint text-warning-deep'}`}>
+        <span
+          data-testid={`merge-role-${side}`}
+          className={`rounded px-1.5 text-sm ${survivor === side ? 'bg-primary text-on-primary' : 'bg-warning-tint text-warning-deep'}`}
+        >
           {survivor === side ? T.willKeep : T.willAbsorb}
         </span>
       </label>
@@ -45,7 +60,12 @@ export function MergeCompare({ left, right, survivor, onChooseSurvivor, context 
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.key} data-row={row.key} data-differs={row.differs ? 'true' : undefined} className={`border-b border-border-soft ${row.differs ? 'bg-warning-muted' : ''}`}>
+          <tr
+            key={row.key}
+            data-row={row.key}
+            data-differs={row.differs ? 'true' : undefined}
+            className={`border-b border-border-soft ${row.differs ? 'bg-warning-muted' : ''}`}
+          >
             <th scope="row" className="px-3 py-1.5 text-left font-normal text-ink-soft">
               {row.label}
             </th>

@@ -96,7 +96,12 @@ export function MergePanel({ detail, codeSets, feeCategories, onMerged, onCancel
   const dropName = comparing ? recordLabel(comparing.survivor === 'left' ? comparing.right : comparing.left) : '';
 
   return (
-    <section ref={rootRef} data-testid="merge-panel" aria-labelledby="merge-title" className="grid gap-3 rounded-lg border-2 border-accent-edge bg-accent-soft/40 p-4">
+    <section
+      ref={rootRef}
+      data-testid="merge-panel"
+      aria-labelledby="merge-title"
+      className="grid gap-3 rounded-lg border-2 border-accent-edge bg-accent-soft/40 p-4"
+    >
       <h3 id="merge-title" className="text-lg font-semibold">
         {T.title(detail.form.name)}
       </h3>
@@ -111,9 +116,20 @@ export function MergePanel({ detail, codeSets, feeCategories, onMerged, onCancel
         <MergeCandidates current={detail} onCompare={(hit) => void compareWith(hit)} />
       ) : (
         <>
-          <MergeCompare left={comparing.left} right={comparing.right} survivor={comparing.survivor} onChooseSurvivor={(survivor) => setComparing({ ...comparing, survivor, confirming: false })} context={{ codeSets, feeCategories, divisionNames }} />
+          <MergeCompare
+            left={comparing.left}
+            right={comparing.right}
+            survivor={comparing.survivor}
+            onChooseSurvivor={(survivor) => setComparing({ ...comparing, survivor, confirming: false })}
+            context={{ codeSets, feeCategories, divisionNames }}
+          />
           {comparing.confirming ? (
-            <div role="alertdialog" aria-labelledby="merge-confirm-title" data-testid="merge-confirm" className="grid gap-2 rounded-md border-2 border-danger-line bg-danger-soft px-4 py-3 text-danger-ink">
+            <div
+              role="alertdialog"
+              aria-labelledby="merge-confirm-title"
+              data-testid="merge-confirm"
+              className="grid gap-2 rounded-md border-2 border-danger-line bg-danger-soft px-4 py-3 text-danger-ink"
+            >
               <p id="merge-confirm-title" className="font-semibold">
                 {T.confirmTitle}
               </p>

@@ -20,7 +20,8 @@ export function MergedRecords({ detail, canWrite, onUnmerged }: MergedRecordsPro
   const [asking, setAsking] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const nameOf = (patientId: string) => (patientId === detail.id ? T.ownRecord : T.absorbedRecord(detail.mergedFrom.find((m) => m.id === patientId)?.name ?? patientId));
+  const nameOf = (patientId: string) =>
+    patientId === detail.id ? T.ownRecord : T.absorbedRecord(detail.mergedFrom.find((m) => m.id === patientId)?.name ?? patientId);
 
   const unmerge = async (absorbed: PatientDetail['mergedFrom'][number]) => {
     setBusy(true);

@@ -39,8 +39,23 @@ export function NewPatientForm({ draft, onChange, errors, codeSets, feeCategorie
     <section data-testid="new-patient-form" className="grid gap-3">
       {fromCard && <p className="text-sm text-primary-strong">{REG_TEXT.patient.fromCard}</p>}
       <div className="grid grid-cols-[repeat(3,minmax(0,1fr))] gap-3">
-        <TextField label={T.name} path="name" value={draft.name} onChange={(name) => set({ name }, 'name')} error={errors.name} inputRef={nameRef} maxLength={40} autoComplete="off" />
-        <SelectField label={T.idType} path="idType" value={draft.idType} options={toOptions(codeSets?.idTypes)} onChange={(idType) => set({ idType }, 'idType')} />
+        <TextField
+          label={T.name}
+          path="name"
+          value={draft.name}
+          onChange={(name) => set({ name }, 'name')}
+          error={errors.name}
+          inputRef={nameRef}
+          maxLength={40}
+          autoComplete="off"
+        />
+        <SelectField
+          label={T.idType}
+          path="idType"
+          value={draft.idType}
+          options={toOptions(codeSets?.idTypes)}
+          onChange={(idType) => set({ idType }, 'idType')}
+        />
         <TextField
           label={T.idNumber}
           path="idNumber"
@@ -61,7 +76,15 @@ export function NewPatientForm({ draft, onChange, errors, codeSets, feeCategorie
           spellCheck={false}
           inputClassName="font-mono"
         />
-        <SelectField label={T.sex} path="sex" value={draft.sex} options={toOptions(codeSets?.sexes)} placeholder={T.choose} onChange={(sex) => set({ sex }, 'sex')} error={errors.sex} />
+        <SelectField
+          label={T.sex}
+          path="sex"
+          value={draft.sex}
+          options={toOptions(codeSets?.sexes)}
+          placeholder={T.choose}
+          onChange={(sex) => set({ sex }, 'sex')}
+          error={errors.sex}
+        />
         <TextField
           label={T.birthDate}
           path="birthDate"
@@ -74,8 +97,27 @@ export function NewPatientForm({ draft, onChange, errors, codeSets, feeCategorie
           autoComplete="off"
           inputClassName="font-mono"
         />
-        <SelectField label={T.ethnicity} path="ethnicity" value={draft.ethnicity} options={toOptions(codeSets?.ethnicities)} placeholder={T.choose} optional onChange={(ethnicity) => set({ ethnicity }, 'ethnicity')} error={errors.ethnicity} />
-        <TextField label={T.phone} path="phone" value={draft.phone} onChange={(phone) => set({ phone }, 'phone')} error={errors.phone} optional maxLength={30} autoComplete="off" inputClassName="font-mono" />
+        <SelectField
+          label={T.ethnicity}
+          path="ethnicity"
+          value={draft.ethnicity}
+          options={toOptions(codeSets?.ethnicities)}
+          placeholder={T.choose}
+          optional
+          onChange={(ethnicity) => set({ ethnicity }, 'ethnicity')}
+          error={errors.ethnicity}
+        />
+        <TextField
+          label={T.phone}
+          path="phone"
+          value={draft.phone}
+          onChange={(phone) => set({ phone }, 'phone')}
+          error={errors.phone}
+          optional
+          maxLength={30}
+          autoComplete="off"
+          inputClassName="font-mono"
+        />
         <SelectField
           label={T.feeCategory}
           path="insurance.feeCategory"
@@ -115,7 +157,16 @@ export function NewPatientForm({ draft, onChange, errors, codeSets, feeCategorie
       </fieldset>
 
       <div className="grid grid-cols-[repeat(3,minmax(0,1fr))] gap-3">
-        <TextField label={T.emergencyName} path="emergencyContact.name" value={draft.emergencyName} onChange={(emergencyName) => set({ emergencyName }, 'emergencyContact.name')} error={errors['emergencyContact.name']} optional maxLength={40} autoComplete="off" />
+        <TextField
+          label={T.emergencyName}
+          path="emergencyContact.name"
+          value={draft.emergencyName}
+          onChange={(emergencyName) => set({ emergencyName }, 'emergencyContact.name')}
+          error={errors['emergencyContact.name']}
+          optional
+          maxLength={40}
+          autoComplete="off"
+        />
         <SelectField
           label={T.emergencyRelationship}
           path="emergencyContact.relationship"
@@ -125,14 +176,42 @@ export function NewPatientForm({ draft, onChange, errors, codeSets, feeCategorie
           onChange={(emergencyRelationship) => set({ emergencyRelationship }, 'emergencyContact.relationship')}
           error={errors['emergencyContact.relationship']}
         />
-        <TextField label={T.emergencyPhone} path="emergencyContact.phone" value={draft.emergencyPhone} onChange={(emergencyPhone) => set({ emergencyPhone }, 'emergencyContact.phone')} error={errors['emergencyContact.phone']} optional maxLength={30} autoComplete="off" inputClassName="font-mono" />
+        <TextField
+          label={T.emergencyPhone}
+          path="emergencyContact.phone"
+          value={draft.emergencyPhone}
+          onChange={(emergencyPhone) => set({ emergencyPhone }, 'emergencyContact.phone')}
+          error={errors['emergencyContact.phone']}
+          optional
+          maxLength={30}
+          autoComplete="off"
+          inputClassName="font-mono"
+        />
       </div>
 
       <div className="grid gap-2" data-testid="allergies">
         {draft.allergies.map((allergy, index) => (
           <div key={index} className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] items-end gap-3">
-            <TextField label={T.allergySubstance} path={`allergies.${index}.substance`} value={allergy.substance} onChange={(substance) => setAllergy(index, { substance }, 'substance')} error={errors[`allergies.${index}.substance`]} optional maxLength={60} autoComplete="off" />
-            <TextField label={T.allergyReaction} path={`allergies.${index}.reaction`} value={allergy.reaction} onChange={(reaction) => setAllergy(index, { reaction }, 'reaction')} error={errors[`allergies.${index}.reaction`]} optional maxLength={120} autoComplete="off" />
+            <TextField
+              label={T.allergySubstance}
+              path={`allergies.${index}.substance`}
+              value={allergy.substance}
+              onChange={(substance) => setAllergy(index, { substance }, 'substance')}
+              error={errors[`allergies.${index}.substance`]}
+              optional
+              maxLength={60}
+              autoComplete="off"
+            />
+            <TextField
+              label={T.allergyReaction}
+              path={`allergies.${index}.reaction`}
+              value={allergy.reaction}
+              onChange={(reaction) => setAllergy(index, { reaction }, 'reaction')}
+              error={errors[`allergies.${index}.reaction`]}
+              optional
+              maxLength={120}
+              autoComplete="off"
+            />
             {draft.allergies.length > 1 ? (
               <Button onClick={() => set({ allergies: draft.allergies.filter((_, i) => i !== index) }, 'allergies')}>{T.removeAllergy}</Button>
             ) : (

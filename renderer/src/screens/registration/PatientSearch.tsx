@@ -42,14 +42,19 @@ export function PatientSearch({ query, onQueryChange, search, override, onPick, 
   };
 
   const kindText = search.output ? T.kinds[search.output.kind] : '';
-  const showNone = override === null && query.trim() !== '' && !search.searching && search.output !== null && search.query === query.trim() && hits.length === 0;
+  const showNone =
+    override === null && query.trim() !== '' && !search.searching && search.output !== null && search.query === query.trim() && hits.length === 0;
 
   return (
     <section data-testid="patient-search" className="grid gap-2">
       <label className="grid gap-1">
         <span className="flex items-baseline gap-3 font-medium text-ink">
           {T.label}
-          {kindText && <span className="text-sm font-normal text-primary" data-testid="search-kind">{kindText}</span>}
+          {kindText && (
+            <span className="text-sm font-normal text-primary" data-testid="search-kind">
+              {kindText}
+            </span>
+          )}
           {search.searching && <span className="text-sm font-normal text-muted">{T.searching}</span>}
         </span>
         <input

@@ -79,7 +79,8 @@ export function RegistrationSection({ clinicName }: { readonly clinicName: strin
   );
 
   const startNew = useCallback(
-    (draft: PatientDraft, fromCard: boolean) => dispatch({ type: 'newPatientStarted', draft, fromCard, homeDivision: reference.clinicDivisionCode, fallbackFee }),
+    (draft: PatientDraft, fromCard: boolean) =>
+      dispatch({ type: 'newPatientStarted', draft, fromCard, homeDivision: reference.clinicDivisionCode, fallbackFee }),
     [reference.clinicDivisionCode, fallbackFee],
   );
 
@@ -103,7 +104,13 @@ export function RegistrationSection({ clinicName }: { readonly clinicName: strin
       if (plan.kind === 'registerExisting') return await registerVisitFor(plan.patientId);
       const { form } = plan;
       if (!acknowledgedDuplicates) {
-        const check = await client.api.patients.checkDuplicates({ name: form.name, sex: form.sex, birthDate: form.birthDate, idNumber: form.idNumber, phone: form.phone });
+        const check = await client.api.patients.checkDuplicates({
+          name: form.name,
+          sex: form.sex,
+          birthDate: form.birthDate,
+          idNumber: form.idNumber,
+          phone: form.phone,
+        });
         if (!check.ok) return fail(check.error);
         if (check.value.candidates.length > 0) return dispatch({ type: 'duplicatesFound', candidates: check.value.candidates });
       }
@@ -158,13 +165,25 @@ export function RegistrationSection({ clinicName }: { readonly clinicName: strin
       <ErrorBanner error={reference.error} />
       <ErrorBanner error={error} onDismiss={() => dispatch({ type: 'errorDismissed' })} />
       {message && (
-        <p role="status" data-testid="registration-message" data-tone={message.tone} className={`rounded-md border px-4 py-2 ${message.tone === 'warn' ? 'border-warning-edge bg-warning-soft text-warning-ink' : 'border-primary-line bg-primary-soft text-primary-ink'}`}>
+        <p
+          role="status"
+          data-testid="registration-message"
+          data-tone={message.tone}
+          className={`rounded-md border px-4 py-2 ${message.tone === 'warn' ? 'border-warning-edge bg-warning-soft text-warning-ink' : 'border-primary-line bg-primary-soft text-primary-ink'}`}
+        >
           {message.text}
         </p>
       )}
       <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_24rem]">
         <div ref={patientAreaRef} className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-4 rounded-lg bg-surface p-4 shadow-sm">
-          <PatientSearch query={query} onQueryChange={(text) => dispatch({ type: 'queryTyped', text })} search={search} override={override} onPick={(hit) => void choose(summaryFromHit(hit))} inputRef={searchRef} />
+          <PatientSearch
+            query={query}
+            onQueryChange={(text) => dispatch({ type: 'queryTyped', text })}
+            search={search}
+            override={override}
+            onPick={(hit) => void choose(summaryFromHit(hit))}
+            inputRef={searchRef}
+          />
           {subject.kind === 'existing' && (
             <SelectedPatient
               summary={subject.summary}
@@ -210,22 +229,55 @@ export function RegistrationSection({ clinicName }: { readonly clinicName: strin
             />
           )}
           {subject.kind === 'existing' && subject.detail !== null && subject.detail.mergedFrom.length > 0 && tool === null && (
-            <MergedRecords detail={subject.detail} canWrite={canWritePatients} onUnmerged={(name) => void chooseLatest(subject.summary.id, MERGE_TEXT.unmerged(name))} />
+            <MergedRecords
+              detail={subject.detail}
+              canWrite={canWritePatients}
+              onUnmerged={(name) => void chooseLatest(subject.summary.id, MERGE_TEXT.unmerged(name))}
+            />
           )}
           {subject.kind === 'new' && (
-            <div data-registration-form onKeyDown={(event) => advanceOnEnter(event, () => dispatch({ type: 'focusRequested', target: 'department' }))} className="grid gap-2 border-t border-border-soft pt-3">
+            <div
+              data-registration-form
+              onKeyDown={(event) => advanceOnEnter(event, () => dispatch({ type: 'focusRequested', target: 'department' }))}
+              className="grid gap-2 border-t border-border-soft pt-3"
+            >
               <h3 className="text-lg font-semibold">{T.patient.newTitle}</h3>
-              <NewPatientForm draft={subject.draft} onChange={editDraft} errors={patientErrors} codeSets={reference.codeSets} feeCategories={reference.feeCategories} fromCard={subject.fromCard} nameRef={nameRef} />
+              <NewPatientForm
+                draft={subject.draft}
+                onChange={editDraft}
+                errors={patientErrors}
+                codeSets={reference.codeSets}
+                feeCategories={reference.feeCategories}
+                fromCard={subject.fromCard}
+                nameRef={nameRef}
+              />
             </div>
           )}
           {registered && subject.kind === 'none' && <RegisteredVisit visit={registered} clinicName={clinicName} />}
-          {duplicates && <DuplicateWarning candidates={duplicates} onUseExisting={(c) => void useExisting(c)} onSaveAnyway={() => void register(true)} onBack={() => dispatch({ type: 'duplicatesDismissed' })} />}
+          {duplicates && (
+            <DuplicateWarning
+              candidates={duplicates}
+              onUseExisting={(c) => void useExisting(c)}
+              onSaveAnyway={() => void register(true)}
+              onBack={() => dispatch({ type: 'duplicatesDismissed' })}
+            />
+          )}
         </div>
         <div className="grid gap-4">
           <section data-registration-form className="grid gap-2 rounded-lg bg-surface p-4 shadow-sm">
             <h3 className="text-lg font-semibold">{T.visit.title}</h3>
             {subject.kind === 'none' && <p className="text-sm text-muted">{T.visit.needPatient}</p>}
-            <VisitForm draft={visit} onChange={editVisit} errors={visitErrors} departments={reference.departments} doctors={reference.doctors} feeCategories={reference.feeCategories} submitting={busy} onSubmit={() => void register()} departmentRef={departmentRef} />
+            <VisitForm
+              draft={visit}
+              onChange={editVisit}
+              errors={visitErrors}
+              departments={reference.departments}
+              doctors={reference.doctors}
+              feeCategories={reference.feeCategories}
+              submitting={busy}
+              onSubmit={() => void register()}
+              departmentRef={departmentRef}
+            />
           </section>
         </div>
       </div>

@@ -7,10 +7,22 @@ const T = REG_TEXT.patient;
 
 /** The patient being registered: enough to recognise them, and their allergies. */
 /** `actions`: buttons for the record itself (修改资料, 合并重复档案), shown at the top right. */
-export function SelectedPatient({ summary, detail, actions }: { readonly summary: PatientSummary; readonly detail: PatientDetail | null; readonly actions?: ReactNode }) {
+export function SelectedPatient({
+  summary,
+  detail,
+  actions,
+}: {
+  readonly summary: PatientSummary;
+  readonly detail: PatientDetail | null;
+  readonly actions?: ReactNode;
+}) {
   const allergies = detail?.form.allergies ?? [];
   return (
-    <section data-testid="selected-patient" data-patient-id={summary.id} className="grid gap-1 rounded-lg border-2 border-primary-bright bg-primary-soft px-4 py-3">
+    <section
+      data-testid="selected-patient"
+      data-patient-id={summary.id}
+      className="grid gap-1 rounded-lg border-2 border-primary-bright bg-primary-soft px-4 py-3"
+    >
       <div className="flex flex-wrap items-center gap-2">
         <p className="flex-1 text-sm text-primary-strong">{T.selected}</p>
         {actions}

@@ -22,7 +22,11 @@ const STATUSES: ReadonlyArray<Status> = ['waiting', 'in_progress', 'completed', 
 /** 今日挂号: today's visits, filtered by department, doctor and status; 退号 with a reason. */
 export function TodayList({ departments, doctors, reloadKey }: TodayListProps) {
   const client = useClient();
-  const [filters, setFilters] = useState<{ departmentCode: string; doctorUsername: string; status: string }>({ departmentCode: '', doctorUsername: '', status: '' });
+  const [filters, setFilters] = useState<{ departmentCode: string; doctorUsername: string; status: string }>({
+    departmentCode: '',
+    doctorUsername: '',
+    status: '',
+  });
   const [today, setToday] = useState<Today | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [cancelling, setCancelling] = useState<VisitView | null>(null);
@@ -143,8 +147,22 @@ function visitColumns(cancellingId: string | null, onCancel: (visit: VisitView) 
       sortValue: (v) => v.patient.name,
       fullText: (v) => `${v.patient.name} ${v.patient.sexLabel} ${v.patient.ageText}`,
     },
-    { key: 'department', header: DEPARTMENT, width: '6rem', cell: (v) => v.department.name, sortValue: (v) => v.department.name, fullText: (v) => v.department.name },
-    { key: 'doctor', header: DOCTOR, width: '5.5rem', cell: (v) => v.doctor?.displayName ?? T.noDoctor, sortValue: (v) => v.doctor?.displayName, fullText: (v) => v.doctor?.displayName ?? T.noDoctor },
+    {
+      key: 'department',
+      header: DEPARTMENT,
+      width: '6rem',
+      cell: (v) => v.department.name,
+      sortValue: (v) => v.department.name,
+      fullText: (v) => v.department.name,
+    },
+    {
+      key: 'doctor',
+      header: DOCTOR,
+      width: '5.5rem',
+      cell: (v) => v.doctor?.displayName ?? T.noDoctor,
+      sortValue: (v) => v.doctor?.displayName,
+      fullText: (v) => v.doctor?.displayName ?? T.noDoctor,
+    },
     { key: 'type', header: TYPE, width: '4rem', cell: (v) => v.visitTypeLabel },
     { key: 'fee', header: FEE, width: '6rem', cell: (v) => v.feeCategory.name, fullText: (v) => v.feeCategory.name },
     { key: 'status', header: STATUS, width: '7rem', cell: statusText, sortValue: (v) => v.statusLabel, fullText: statusText },
@@ -164,7 +182,15 @@ function visitColumns(cancellingId: string | null, onCancel: (visit: VisitView) 
   ];
 }
 
-function CancelForm({ visit, onClose, onCancelled }: { readonly visit: VisitView; readonly onClose: () => void; readonly onCancelled: (visit: VisitView) => void }) {
+function CancelForm({
+  visit,
+  onClose,
+  onCancelled,
+}: {
+  readonly visit: VisitView;
+  readonly onClose: () => void;
+  readonly onCancelled: (visit: VisitView) => void;
+}) {
   const client = useClient();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<ApiError | null>(null);

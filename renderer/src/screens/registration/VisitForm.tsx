@@ -23,7 +23,9 @@ interface VisitFormProps {
 
 /** 挂号信息: department (its code typed selects it), doctor, 初诊/复诊/急诊, fee category; Enter on the last registers. */
 export function VisitForm({ draft, onChange, errors, departments, doctors, feeCategories, submitting, onSubmit, departmentRef }: VisitFormProps) {
-  const doctorsHere = doctors.filter((d) => draft.departmentCode !== '' && (d.departmentCodes.length === 0 || d.departmentCodes.includes(draft.departmentCode)));
+  const doctorsHere = doctors.filter(
+    (d) => draft.departmentCode !== '' && (d.departmentCodes.length === 0 || d.departmentCodes.includes(draft.departmentCode)),
+  );
   return (
     <form
       noValidate
@@ -63,7 +65,9 @@ export function VisitForm({ draft, onChange, errors, departments, doctors, feeCa
         onChange={(visitType) => onChange({ visitType: visitType as VisitDraft['visitType'] }, 'visitType')}
         error={errors.visitType}
       />
-      <p className="text-sm text-muted" data-testid="visit-type-rule">{returnVisitRule()}</p>
+      <p className="text-sm text-muted" data-testid="visit-type-rule">
+        {returnVisitRule()}
+      </p>
       <SelectField
         label={T.feeCategory}
         path="feeCategory"

@@ -16,7 +16,11 @@ describe('ID number checked as it is typed', () => {
   });
 
   it('checks the whole number as soon as the 18th character is in', () => {
-    expect(typing('330783195603141282')).toEqual({ error: null, hint: null, parsed: { id18: '330783195603141282', birthDate: '1956-03-14', sex: '2', legacy: false } });
+    expect(typing('330783195603141282')).toEqual({
+      error: null,
+      hint: null,
+      parsed: { id18: '330783195603141282', birthDate: '1956-03-14', sex: '2', legacy: false },
+    });
     expect(typing('330783195603141283').error).toMatch(/校验位不对/);
     expect(typing('330783195602301282').error).toMatch(/出生日期不存在/);
     expect(typing('3307831956031412821').error).toMatch(/现在输入了 19 位/);

@@ -43,7 +43,9 @@ function describe(detail: PatientDetail, ctx: CompareContext): Record<CompareRow
     insurance: f.insurance ? joined(nameOf(ctx.feeCategories, f.insurance.feeCategory), f.insurance.number) : '',
     cards: f.cards.map((c) => joined(nameOf(ctx.codeSets?.cardKinds, c.kind), c.number)).join('；'),
     allergies: f.allergies.map((a) => (a.reaction ? `${a.substance}（${a.reaction}）` : a.substance)).join('、'),
-    emergency: f.emergencyContact ? joined(f.emergencyContact.name, nameOf(ctx.codeSets?.relationships, f.emergencyContact.relationship), f.emergencyContact.phone) : '',
+    emergency: f.emergencyContact
+      ? joined(f.emergencyContact.name, nameOf(ctx.codeSets?.relationships, f.emergencyContact.relationship), f.emergencyContact.phone)
+      : '',
     visits: T.visitCount(ownVisits.length),
     lastVisit: last ? `${last.visitDate} ${last.departmentName}` : '',
     createdAt: detail.createdAt.slice(0, 10),

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { checkPatientDraft, draftFromCard, draftFromSearch, EMPTY_PATIENT_DRAFT, normalizeBirthDate, patientFieldErrors, toPatientForm, withIdNumber } from './patient-draft';
+import {
+  checkPatientDraft,
+  draftFromCard,
+  draftFromSearch,
+  EMPTY_PATIENT_DRAFT,
+  normalizeBirthDate,
+  patientFieldErrors,
+  toPatientForm,
+  withIdNumber,
+} from './patient-draft';
 
 const TODAY = '2025-03-14';
 

@@ -164,9 +164,7 @@ export function toPatientForm(draft: PatientDraft, visitFeeCategory = ''): Patie
     address: division === undefined && detail === '' ? undefined : { divisionCode: division, detail },
     insurance: feeCategory === '' ? undefined : { feeCategory, number: given(draft.insuranceNumber) },
     cards: [...draft.cards],
-    allergies: draft.allergies
-      .filter((a) => a.substance.trim() !== '')
-      .map((a) => ({ substance: a.substance.trim(), reaction: given(a.reaction) })),
+    allergies: draft.allergies.filter((a) => a.substance.trim() !== '').map((a) => ({ substance: a.substance.trim(), reaction: given(a.reaction) })),
     emergencyContact:
       draft.emergencyName.trim() === ''
         ? undefined

@@ -73,7 +73,11 @@ describe('the front desk’s state', () => {
 
   it('takes the fee category from the record once read, unless the registrar chose one', () => {
     expect(run(chosen(), { type: 'patientRead', chosenId: summary.id, detail: detail(summary.id, 'rural'), fallbackFee: FEE }).visit.feeCategory).toBe('rural');
-    const chose = run(chosen(), { type: 'visitEdited', patch: { feeCategory: 'city' }, field: 'feeCategory' }, { type: 'patientRead', chosenId: summary.id, detail: detail(summary.id, 'rural'), fallbackFee: FEE });
+    const chose = run(
+      chosen(),
+      { type: 'visitEdited', patch: { feeCategory: 'city' }, field: 'feeCategory' },
+      { type: 'patientRead', chosenId: summary.id, detail: detail(summary.id, 'rural'), fallbackFee: FEE },
+    );
     expect(chose.visit.feeCategory).toBe('city');
     expect(chose.visit.touched).toEqual(['feeCategory']);
   });
@@ -88,14 +92,24 @@ describe('the front desk’s state', () => {
     expect(plain.subject).toMatchObject({ kind: 'new', draft: { name: '王小明', divisionCode: '330783123' } });
     expect(plain.visit.feeCategory).toBe(FEE);
     expect(plain.focusNext).toBe('name');
-    const insured = run({ type: 'newPatientStarted', draft: { ...EMPTY_PATIENT_DRAFT, insuranceNumber: '330783196211022131' }, fromCard: true, homeDivision: null, fallbackFee: FEE });
+    const insured = run({
+      type: 'newPatientStarted',
+      draft: { ...EMPTY_PATIENT_DRAFT, insuranceNumber: '330783196211022131' },
+      fromCard: true,
+      homeDivision: null,
+      fallbackFee: FEE,
+    });
     expect(insured.visit.feeCategory).toBe('');
     expect(insured.focusNext).toBe('department');
   });
 
   it('lets the insurance category typed in the new form become the visit’s, until the registrar picks one', () => {
     const started = run({ type: 'newPatientStarted', draft: EMPTY_PATIENT_DRAFT, fromCard: false, homeDivision: null, fallbackFee: '' });
-    const edited = registrationReducer(started, { type: 'draftEdited', draft: { ...EMPTY_PATIENT_DRAFT, feeCategory: 'rural' }, field: 'insurance.feeCategory' });
+    const edited = registrationReducer(started, {
+      type: 'draftEdited',
+      draft: { ...EMPTY_PATIENT_DRAFT, feeCategory: 'rural' },
+      field: 'insurance.feeCategory',
+    });
     expect(edited.visit.feeCategory).toBe('rural');
   });
 });
@@ -146,13 +160,20 @@ describe('F8', () => {
   });
 
   it('shows possible duplicates, and back in the form the cursor goes to the name', () => {
-    const state = run({ type: 'newPatientStarted', draft: EMPTY_PATIENT_DRAFT, fromCard: false, homeDivision: null, fallbackFee: FEE }, { type: 'duplicatesFound', candidates: [] }, { type: 'duplicatesDismissed' });
+    const state = run(
+      { type: 'newPatientStarted', draft: EMPTY_PATIENT_DRAFT, fromCard: false, homeDivision: null, fallbackFee: FEE },
+      { type: 'duplicatesFound', candidates: [] },
+      { type: 'duplicatesDismissed' },
+    );
     expect(state.duplicates).toBeNull();
     expect(state.focusNext).toBe('name');
   });
 
   it('puts a refused new patient’s field errors at the fields, without the `patient.` prefix', () => {
-    const state = run({ type: 'newPatientStarted', draft: EMPTY_PATIENT_DRAFT, fromCard: false, homeDivision: null, fallbackFee: FEE }, { type: 'patientSaveFailed', error: failure, fieldErrors: { 'patient.idNumber': '证件号码已登记' } });
+    const state = run(
+      { type: 'newPatientStarted', draft: EMPTY_PATIENT_DRAFT, fromCard: false, homeDivision: null, fallbackFee: FEE },
+      { type: 'patientSaveFailed', error: failure, fieldErrors: { 'patient.idNumber': '证件号码已登记' } },
+    );
     expect(state.patientErrors).toEqual({ idNumber: '证件号码已登记' });
     expect(state.focusNext).toBe('firstError');
   });
@@ -164,7 +185,12 @@ describe('Esc', () => {
     expect(inForm.subject.kind).toBe('existing');
     expect(inForm.focusNext).toBe('search');
 
-    const searching = run({ type: 'visitRegistered', visit: registeredVisit }, chosen(), { type: 'queryTyped', text: 'wxm' }, { type: 'escaped', inForm: false });
+    const searching = run(
+      { type: 'visitRegistered', visit: registeredVisit },
+      chosen(),
+      { type: 'queryTyped', text: 'wxm' },
+      { type: 'escaped', inForm: false },
+    );
     expect(searching.query).toBe('');
     expect(searching.subject.kind).toBe('existing');
 

@@ -76,7 +76,9 @@ export function planRegistration(state: RegistrationState, today?: string): Regi
   if (state.tool === 'edit') return { kind: 'finishEditFirst' };
   const visitErrors = checkVisit(visit);
   if (subject.kind === 'existing') {
-    return hasFieldErrors(visitErrors) ? { kind: 'invalid', visitErrors, patientErrors: null, focus: 'department' } : { kind: 'registerExisting', patientId: subject.summary.id };
+    return hasFieldErrors(visitErrors)
+      ? { kind: 'invalid', visitErrors, patientErrors: null, focus: 'department' }
+      : { kind: 'registerExisting', patientId: subject.summary.id };
   }
   const patientErrors = checkPatientDraft(subject.draft, today);
   if (hasFieldErrors(patientErrors)) return { kind: 'invalid', visitErrors, patientErrors, focus: 'firstError' };
@@ -89,7 +91,13 @@ export type RegistrationEvent =
   | { readonly type: 'patientChosen'; readonly summary: PatientSummary; readonly detail: PatientDetail | null; readonly fallbackFee: string }
   /** The whole record of the chosen patient has been read (or the record that absorbed it). */
   | { readonly type: 'patientRead'; readonly chosenId: string; readonly detail: PatientDetail; readonly fallbackFee: string }
-  | { readonly type: 'newPatientStarted'; readonly draft: PatientDraft; readonly fromCard: boolean; readonly homeDivision: string | null; readonly fallbackFee: string }
+  | {
+      readonly type: 'newPatientStarted';
+      readonly draft: PatientDraft;
+      readonly fromCard: boolean;
+      readonly homeDivision: string | null;
+      readonly fallbackFee: string;
+    }
   | { readonly type: 'matchesShown'; readonly list: HitList }
   | { readonly type: 'draftEdited'; readonly draft: PatientDraft; readonly field: string }
   | { readonly type: 'visitEdited'; readonly patch: Partial<VisitDraft>; readonly field: keyof VisitDraft }
@@ -113,7 +121,18 @@ export type RegistrationEvent =
 
 /** Back to an empty screen (the last registered visit and the message stay). */
 function startOver(state: RegistrationState): RegistrationState {
-  return { ...state, subject: { kind: 'none' }, tool: null, visit: EMPTY_VISIT, visitErrors: NO_FIELD_ERRORS, patientErrors: NO_FIELD_ERRORS, duplicates: null, override: null, query: '', error: null };
+  return {
+    ...state,
+    subject: { kind: 'none' },
+    tool: null,
+    visit: EMPTY_VISIT,
+    visitErrors: NO_FIELD_ERRORS,
+    patientErrors: NO_FIELD_ERRORS,
+    duplicates: null,
+    override: null,
+    query: '',
+    error: null,
+  };
 }
 
 /** Whoever is being registered now: the earlier slip, list and message give way. */
@@ -130,7 +149,12 @@ export function registrationReducer(state: RegistrationState, event: Registratio
     case 'patientChosen': {
       const lastDepartmentCode = event.summary.lastVisit?.departmentCode ?? null;
       const chosen = newSubject(state, { kind: 'existing', summary: event.summary, detail: event.detail });
-      return { ...chosen, query: '', focusNext: 'department', visit: visitDefaultsFor(state.visit, { lastDepartmentCode, feeCategory: null }, event.fallbackFee) };
+      return {
+        ...chosen,
+        query: '',
+        focusNext: 'department',
+        visit: visitDefaultsFor(state.visit, { lastDepartmentCode, feeCategory: null }, event.fallbackFee),
+      };
     }
     case 'patientRead': {
       // The registrar may have moved on to someone else while the record was read.

@@ -42,7 +42,12 @@ export function useArrivals({ choose, startNew, showMatches, say, fail }: Arriva
       const last = lastCard.current;
       if (!manual && last !== null && last.number === card.cardNumber && now - last.at < SAME_CARD_WINDOW_MS) return;
       lastCard.current = { number: card.cardNumber, at: now };
-      const found = await client.api.patients.lookupByCard({ kind: card.cardKind, number: card.cardNumber, idNumber: card.idNumber, insuranceNumber: card.insuranceNumber });
+      const found = await client.api.patients.lookupByCard({
+        kind: card.cardKind,
+        number: card.cardNumber,
+        idNumber: card.idNumber,
+        insuranceNumber: card.insuranceNumber,
+      });
       if (!found.ok) return fail(found.error);
       const { matches } = found.value;
       if (matches.length === 1) {

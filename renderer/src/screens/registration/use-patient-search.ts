@@ -31,7 +31,9 @@ export function usePatientSearch(query: string): PatientSearchState {
     const timer = setTimeout(async () => {
       const result = await client.api.patients.search({ query: text, limit: 20 });
       if (!current) return;
-      setState(result.ok ? { query: text, output: result.value, searching: false, error: null } : { query: text, output: null, searching: false, error: result.error });
+      setState(
+        result.ok ? { query: text, output: result.value, searching: false, error: null } : { query: text, output: null, searching: false, error: result.error },
+      );
     }, SEARCH_DEBOUNCE_MS);
     return () => {
       current = false;

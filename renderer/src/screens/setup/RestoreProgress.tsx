@@ -58,7 +58,12 @@ export function RestoreProgress({ initial, onRetry, onDone }: RestoreProgressPro
     return (
       <div className="grid gap-4" data-testid="restore-progress" data-state="failed">
         <h2 className="text-lg font-semibold">{T.restoreFailedTitle}</h2>
-        <div role="alert" data-testid="restore-error" data-code={error.code} className="rounded-md border border-danger-line bg-danger-soft px-4 py-3 text-danger-strong">
+        <div
+          role="alert"
+          data-testid="restore-error"
+          data-code={error.code}
+          className="rounded-md border border-danger-line bg-danger-soft px-4 py-3 text-danger-strong"
+        >
           <p>{error.message}</p>
           <p className="mt-1 text-sm">{error.retryable ? T.restoreFailedRetryable : T.restoreFailedFix}</p>
         </div>

@@ -70,7 +70,8 @@ export const SETUP_TEXT = {
   pathNew: '新建本院（第一次使用本系统）',
   pathRestore: '从县级服务器恢复（换了新电脑）',
   restoreTitle: '从县级服务器恢复',
-  restoreIntro: '原来的电脑坏了或换了新电脑：填写县级服务器地址、本院机构编码和同步密码，本院的全部病历、就诊记录和工作人员账号会下载到这台电脑。恢复后，大家用原来的账号登录。',
+  restoreIntro:
+    '原来的电脑坏了或换了新电脑：填写县级服务器地址、本院机构编码和同步密码，本院的全部病历、就诊记录和工作人员账号会下载到这台电脑。恢复后，大家用原来的账号登录。',
   restoreServerUrl: '县级服务器地址',
   restoreServerUrlHint: '县里给的地址，例如 https://county.example.cn:6984',
   restoreServerUrlRequired: '请填写县级服务器地址',

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { setupInput } from '../../../../shared/api';
-import { addDepartmentRow, checkStep, firstStepWithErrors, initialDraft, stepOfPath, toSetupInput, updateDepartmentRow, type WizardDraft } from './wizard-draft';
+import {
+  addDepartmentRow,
+  checkStep,
+  firstStepWithErrors,
+  initialDraft,
+  stepOfPath,
+  toSetupInput,
+  updateDepartmentRow,
+  type WizardDraft,
+} from './wizard-draft';
 
 const filledIn: WizardDraft = {
   ...initialDraft(),
@@ -42,7 +51,10 @@ describe('setup wizard draft', () => {
   it('flags an empty added row and a password typed differently twice', () => {
     const withEmptyRow = addDepartmentRow(filledIn);
     const last = withEmptyRow.departments.length - 1;
-    expect(checkStep('departments', withEmptyRow)).toMatchObject({ [`departments.${last}.code`]: '请填写科室编码', [`departments.${last}.name`]: '请填写科室名称' });
+    expect(checkStep('departments', withEmptyRow)).toMatchObject({
+      [`departments.${last}.code`]: '请填写科室编码',
+      [`departments.${last}.name`]: '请填写科室名称',
+    });
     expect(checkStep('admin', { ...filledIn, adminPasswordAgain: 'abc1234' })).toEqual({ 'admin.passwordAgain': '两次输入的密码不一样' });
     expect(checkStep('admin', { ...filledIn, adminPassword: 'short1', adminPasswordAgain: 'short1' })['admin.password']).toBe('密码至少 8 位');
   });

@@ -99,9 +99,7 @@ export function firstStepWithErrors(errors: FieldErrors): WizardStep | null {
  */
 export function checkStep(step: WizardStep, draft: WizardDraft): FieldErrors {
   if (step === 'review') return WIZARD_STEPS.slice(0, -1).reduce<FieldErrors>((all, each) => mergeFieldErrors(all, checkStep(each, draft)), {});
-  const fromSchema = Object.fromEntries(
-    Object.entries(checkWithSchema(setupInput, toSetupInput(draft))).filter(([path]) => stepOfPath(path) === step),
-  );
+  const fromSchema = Object.fromEntries(Object.entries(checkWithSchema(setupInput, toSetupInput(draft))).filter(([path]) => stepOfPath(path) === step));
   return mergeFieldErrors(localChecks(step, draft), fromSchema);
 }
 

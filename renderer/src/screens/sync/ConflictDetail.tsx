@@ -78,7 +78,11 @@ export function ConflictDetail({ id, onResolved, onClose }: ConflictDetailProps)
                       const text = value ?? '（无此项）';
                       if (!choosable) {
                         return (
-                          <td key={index} data-side={index} className={`px-2 py-2 break-words ${field.differs ? 'bg-warning-soft' : ''} ${field.pickable ? '' : 'text-faint'}`}>
+                          <td
+                            key={index}
+                            data-side={index}
+                            className={`px-2 py-2 break-words ${field.differs ? 'bg-warning-soft' : ''} ${field.pickable ? '' : 'text-faint'}`}
+                          >
                             {text}
                           </td>
                         );
@@ -90,7 +94,9 @@ export function ConflictDetail({ id, onResolved, onClose }: ConflictDetailProps)
                             aria-pressed={chosen}
                             onClick={() => dispatch({ type: 'pick', field: field.name, side: index })}
                             className={`w-full rounded-md border px-2 py-1.5 text-left break-words ${
-                              chosen ? 'border-primary-bright bg-primary-soft font-semibold ring-2 ring-primary-line' : 'border-warning-line bg-warning-soft hover:bg-warning-muted'
+                              chosen
+                                ? 'border-primary-bright bg-primary-soft font-semibold ring-2 ring-primary-line'
+                                : 'border-warning-line bg-warning-soft hover:bg-warning-muted'
                             }`}
                           >
                             {text}

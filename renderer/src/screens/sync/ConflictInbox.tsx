@@ -43,12 +43,19 @@ export function ConflictInbox({ conflicts, error, onChanged }: ConflictInboxProp
           }}
         />
       ) : (
-        conflicts && (conflicts.length === 0 ? (
-          <p data-testid="conflict-inbox-empty" className="text-ink-soft">{T.empty}</p>
+        conflicts &&
+        (conflicts.length === 0 ? (
+          <p data-testid="conflict-inbox-empty" className="text-ink-soft">
+            {T.empty}
+          </p>
         ) : (
           <ul className="grid gap-2">
             {conflicts.map((conflict) => (
-              <li key={conflict.id} data-conflict={conflict.id} className="flex items-center gap-3 rounded-md border border-warning-tint bg-warning-soft px-3 py-2">
+              <li
+                key={conflict.id}
+                data-conflict={conflict.id}
+                className="flex items-center gap-3 rounded-md border border-warning-tint bg-warning-soft px-3 py-2"
+              >
                 <span className="flex-1">{conflict.label}</span>
                 <span className="text-sm text-muted">{conflict.conflictRevs.length + 1} 个版本</span>
                 <Button

@@ -28,14 +28,41 @@ function outcomeTone(run: SyncRunView): string {
 }
 
 const COLUMNS: ReadonlyArray<Column<SyncRunView>> = [
-  { key: 'startedAt', header: STARTED, width: '10rem', cell: (run) => formatWhen(run.startedAt), sortValue: (run) => run.startedAt, className: 'whitespace-nowrap' },
+  {
+    key: 'startedAt',
+    header: STARTED,
+    width: '10rem',
+    cell: (run) => formatWhen(run.startedAt),
+    sortValue: (run) => run.startedAt,
+    className: 'whitespace-nowrap',
+  },
   { key: 'trigger', header: TRIGGER, width: '6rem', cell: (run) => T.triggers[run.trigger], className: 'whitespace-nowrap' },
-  { key: 'outcome', header: OUTCOME, width: '6rem', cell: (run) => <span className={outcomeTone(run)}>{T.outcomes[run.outcome]}</span>, sortValue: (run) => run.outcome, className: 'whitespace-nowrap' },
+  {
+    key: 'outcome',
+    header: OUTCOME,
+    width: '6rem',
+    cell: (run) => <span className={outcomeTone(run)}>{T.outcomes[run.outcome]}</span>,
+    sortValue: (run) => run.outcome,
+    className: 'whitespace-nowrap',
+  },
   { key: 'pushed', header: PUSHED, width: '4.5rem', cell: (run) => run.pushed, sortValue: (run) => run.pushed },
   { key: 'pulled', header: PULLED, width: '4.5rem', cell: (run) => run.pulled + run.referencePulled, sortValue: (run) => run.pulled + run.referencePulled },
-  { key: 'duration', header: DURATION, width: '5.5rem', cell: (run) => formatDuration(run.durationMs), sortValue: (run) => run.durationMs, className: 'whitespace-nowrap' },
+  {
+    key: 'duration',
+    header: DURATION,
+    width: '5.5rem',
+    cell: (run) => formatDuration(run.durationMs),
+    sortValue: (run) => run.durationMs,
+    className: 'whitespace-nowrap',
+  },
   // The technical detail of an error stays one hover away; the sentence itself is cut to one line.
-  { key: 'notes', header: NOTES, cell: notesOf, fullText: (run) => [notesOf(run), run.error?.detail].filter(Boolean).join('\n'), className: 'text-sm text-ink-soft' },
+  {
+    key: 'notes',
+    header: NOTES,
+    cell: notesOf,
+    fullText: (run) => [notesOf(run), run.error?.detail].filter(Boolean).join('\n'),
+    className: 'text-sm text-ink-soft',
+  },
 ];
 
 /** 同步记录: the chart of recent runs and the table of them, errors in plain words. */

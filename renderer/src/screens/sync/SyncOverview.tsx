@@ -77,7 +77,10 @@ function RunProgress({ progress }: { readonly progress: NonNullable<SyncStatusVi
         aria-label={T.phases[progress.phase]}
         className="h-3 overflow-hidden rounded-full bg-primary-muted"
       >
-        <div className={`h-full bg-primary-bright transition-all ${percent === null ? 'w-1/3 animate-pulse' : ''}`} style={percent === null ? undefined : { width: `${percent}%` }} />
+        <div
+          className={`h-full bg-primary-bright transition-all ${percent === null ? 'w-1/3 animate-pulse' : ''}`}
+          style={percent === null ? undefined : { width: `${percent}%` }}
+        />
       </div>
     </div>
   );

@@ -35,7 +35,19 @@ describe('conflict picks', () => {
 describe('history chart data', () => {
   it('puts runs oldest first and marks the failed ones', () => {
     const run = (id: string, startedAt: string, outcome: 'ok' | 'error', pushed: number) => ({
-      id, trigger: 'manual' as const, startedAt, endedAt: startedAt, durationMs: 1500, outcome, pushed, pulled: 1, referencePulled: 0, deniedCount: 0, denied: [], error: null, referenceError: null,
+      id,
+      trigger: 'manual' as const,
+      startedAt,
+      endedAt: startedAt,
+      durationMs: 1500,
+      outcome,
+      pushed,
+      pulled: 1,
+      referencePulled: 0,
+      deniedCount: 0,
+      denied: [],
+      error: null,
+      referenceError: null,
     });
     const data = historyChartData([run('b', '2025-03-02T01:00:00.000Z', 'error', 0), run('a', '2025-03-01T01:00:00.000Z', 'ok', 9)]);
     expect(data.docs).toEqual([10, 1]);

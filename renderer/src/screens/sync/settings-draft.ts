@@ -12,7 +12,14 @@ export interface SyncSettingsDraft {
 }
 
 export function draftFromView(view: SyncSettingsView): SyncSettingsDraft {
-  return { serverUrl: view.serverUrl, database: view.database, username: view.username, password: '', windowStart: view.window.start, windowEnd: view.window.end };
+  return {
+    serverUrl: view.serverUrl,
+    database: view.database,
+    username: view.username,
+    password: '',
+    windowStart: view.window.start,
+    windowEnd: view.window.end,
+  };
 }
 
 /** The request; an empty password is left out, which keeps the saved one. */

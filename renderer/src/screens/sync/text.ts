@@ -95,7 +95,8 @@ export const SYNC_TEXT = {
 
   storage: {
     title: '本机数据整理',
-    intro: '清理设置、科室、用户等非病历资料的旧版本和过期的同步检查点，并回收磁盘空间。病历（患者、就诊、病历文书、审计记录）的所有版本都会保留。夜间同步后每周自动整理一次。',
+    intro:
+      '清理设置、科室、用户等非病历资料的旧版本和过期的同步检查点，并回收磁盘空间。病历（患者、就诊、病历文书、审计记录）的所有版本都会保留。夜间同步后每周自动整理一次。',
     compact: '立即整理',
     compacting: '正在整理，请稍候…',
     last: (when: string, before: string, after: string) => `上次整理：${when}，${before} → ${after}`,

@@ -125,13 +125,27 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   );
 }
 
-function HeaderCell<Row>({ column, sort, className, onSort }: { readonly column: Column<Row>; readonly sort: SortOrder | null; readonly className: string; readonly onSort: () => void }) {
+function HeaderCell<Row>({
+  column,
+  sort,
+  className,
+  onSort,
+}: {
+  readonly column: Column<Row>;
+  readonly sort: SortOrder | null;
+  readonly className: string;
+  readonly onSort: () => void;
+}) {
   const align = column.align === 'end' ? 'text-right' : '';
   if (!column.sortValue) return <th className={`${className} ${align} font-normal`}>{column.header}</th>;
   const direction = sort?.column === column.key ? sort.direction : null;
   return (
     <th aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none'} className={`${className} ${align} font-normal`}>
-      <button type="button" onClick={onSort} className="inline-flex items-center gap-1 rounded outline-none hover:text-ink focus-visible:ring-2 focus-visible:ring-focus">
+      <button
+        type="button"
+        onClick={onSort}
+        className="inline-flex items-center gap-1 rounded outline-none hover:text-ink focus-visible:ring-2 focus-visible:ring-focus"
+      >
         {column.header}
         <span aria-hidden className={direction ? 'text-primary' : 'text-faint'}>
           {direction === 'desc' ? '▼' : direction === 'asc' ? '▲' : '↕'}

@@ -23,13 +23,21 @@ describe('form state', () => {
   });
 
   it('keeps what was typed after a refused save, with the message at the field and for the form', () => {
-    const state = run([{ type: 'edit', patch: { name: '内科', code: '03' }, fields: ['name', 'code'] }, { type: 'saveStarted' }, { type: 'saveFailed', error: refused, errors: { code: refused.message } }]);
+    const state = run([
+      { type: 'edit', patch: { name: '内科', code: '03' }, fields: ['name', 'code'] },
+      { type: 'saveStarted' },
+      { type: 'saveFailed', error: refused, errors: { code: refused.message } },
+    ]);
     expect(state).toMatchObject({ draft: { name: '内科', code: '03' }, saving: false, error: refused, errors: { code: refused.message } });
     expect(run([{ type: 'dismissError' }], state).error).toBeNull();
   });
 
   it('starts again from the given draft after a save, saying what was done; the next attempt clears that line', () => {
-    const saved = run([{ type: 'edit', patch: { name: '内科' }, fields: ['name'] }, { type: 'saveStarted' }, { type: 'saved', draft: EMPTY, notice: '已添加科室 内科' }]);
+    const saved = run([
+      { type: 'edit', patch: { name: '内科' }, fields: ['name'] },
+      { type: 'saveStarted' },
+      { type: 'saved', draft: EMPTY, notice: '已添加科室 内科' },
+    ]);
     expect(saved).toEqual({ draft: EMPTY, errors: {}, error: null, saving: false, notice: '已添加科室 内科' });
     expect(run([{ type: 'saveStarted' }], saved)).toMatchObject({ saving: true, notice: null });
     expect(run([{ type: 'showErrors', errors: { name: '请填写科室名称' } }], saved).notice).toBeNull();
