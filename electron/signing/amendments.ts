@@ -14,6 +14,22 @@ import { diffText, fieldText } from './text-diff';
 
 const nextUlid = monotonicFactory();
 
+const textField = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** An amendment body read field by field, whatever was done to it. */
+function looseAmendment(stored: Readonly<Record<string, unknown>>): AmendmentDoc {
+  const author = (stored.author ?? {}) as Record<string, unknown>;
+  const content = stored.content !== null && typeof stored.content === 'object' ? (stored.content as Record<string, unknown>) : {};
+  return {
+    ...(stored as unknown as AmendmentDoc),
+    sequence: typeof stored.sequence === 'number' ? stored.sequence : 0,
+    reason: textField(stored.reason),
+    created_at: textField(stored.created_at),
+    content,
+    author: { username: textField(author.username), display_name: textField(author.display_name) },
+  };
+}
+
 export interface AmendmentInput {
   readonly targetId: string;
   readonly reason: string;
@@ -107,11 +123,17 @@ export class Amendments {
     return { targetId, versions, changes };
   }
 
+  /**
+   * The amendments as stored. One altered so far that it no longer fits its schema is still listed
+   * (its verification says altered): a history must not hide a version.
+   */
   private versionDocs(targetId: string): AmendmentDoc[] {
     const { store, queries } = this.signing.options;
     return queries.amendmentIdsOf(targetId).flatMap((id) => {
-      const parsed = amendmentDoc.safeParse(store.get(id));
-      return parsed.success ? [parsed.data] : [];
+      const stored = store.get(id);
+      if (!stored) return [];
+      const parsed = amendmentDoc.safeParse(stored);
+      return [parsed.success ? parsed.data : looseAmendment(stored)];
     });
   }
 }
