@@ -51,7 +51,11 @@ describe('an amendment of a signed note', () => {
     const { amendments } = fixture;
     const id = await signedNote();
     const draft = fixture.draft(2);
-    const content = { complaint: '头晕五天' };
+    const content = { complaint: '头晕五天', history: '', vitals: null };
+    expect(await refusal(amendments.create({ targetId: id, reason: '笔误', content: { complaint: '头晕五天' }, pin: PIN }, DOCTOR))).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringContaining('history'),
+    });
     await expect(amendments.create({ targetId: id, reason: ' ', content, pin: PIN }, DOCTOR)).rejects.toThrow();
     expect(await refusal(amendments.create({ targetId: id, reason: '笔误', content: { status: 'draft' }, pin: PIN }, DOCTOR))).toMatchObject({
       code: 'VALIDATION_FAILED',
@@ -106,7 +110,10 @@ describe('an amendment of a signed note', () => {
   it('shows a tampered amendment as altered in the history, even one no longer fitting its schema', async () => {
     const { amendments, db } = fixture;
     const id = await signedNote();
-    const { targetId } = await amendments.create({ targetId: id, reason: '笔误', content: { complaint: '头晕五天', history: 'x' }, pin: PIN }, DOCTOR);
+    const { targetId } = await amendments.create(
+      { targetId: id, reason: '笔误', content: { complaint: '头晕五天', history: 'x', vitals: null }, pin: PIN },
+      DOCTOR,
+    );
     tamperInDatabase(db, targetId, '$.reason', '另一个原因');
     expect(amendments.history(id).versions[1]).toMatchObject({
       reason: '另一个原因',

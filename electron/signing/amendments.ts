@@ -48,6 +48,10 @@ export class Amendments {
     const fields = definition.signing.contentFields;
     const unknown = Object.keys(input.content).filter((field) => !fields.includes(field));
     if (unknown.length > 0) throw new ApiFailure('VALIDATION_FAILED', `修改内容里有这份记录没有的项目：${unknown.join('、')}。`);
+    // The full new content, every field (null for an empty one): a field left out is refused rather
+    // than silently recorded as erased.
+    const missing = fields.filter((field) => !(field in input.content));
+    if (missing.length > 0) throw new ApiFailure('VALIDATION_FAILED', `修改内容须包含全部项目（没有的填 null），缺少：${missing.join('、')}。`);
     if (this.signing.verify(input.targetId).status === 'unsigned')
       throw new ApiFailure('VALIDATION_FAILED', '这份记录还没有签名，直接修改草稿即可，不需要做修改记录。');
     const versions = this.versionDocs(input.targetId);
