@@ -18,6 +18,21 @@ const FAILURE_MESSAGES: Readonly<Record<VerificationFailureKind, (id: string) =>
   key_not_signers: (id) => `签名 ${id} 所用的公钥不属于署名的签名人。`,
 };
 
+/**
+ * Public keys as curve points with their multiples precomputed: verifying with one is about a third
+ * faster, and a clinic has a few dozen keys. Keyed by the key's hex, so a changed key is a new entry.
+ */
+const PRECOMPUTED_LIMIT = 256;
+const precomputed = new Map<string, ReturnType<typeof sm2.precomputePublicKey>>();
+function publicPoint(publicKey: string): ReturnType<typeof sm2.precomputePublicKey> {
+  let point = precomputed.get(publicKey);
+  if (!point) {
+    if (precomputed.size >= PRECOMPUTED_LIMIT) precomputed.clear();
+    precomputed.set(publicKey, (point = sm2.precomputePublicKey(publicKey)));
+  }
+  return point;
+}
+
 type Failure = NonNullable<SignatureCheckView['failure']>;
 const failure = (kind: VerificationFailureKind, documentId: string): Failure => ({ kind, documentId, message: FAILURE_MESSAGES[kind](documentId) });
 
@@ -27,7 +42,7 @@ function keyProblem(store: DocumentStoreApi, signature: SignatureDoc): Failure |
   const key = parsed.data;
   if (key.username !== signature.signer.username) return failure('key_not_signers', signature._id);
   if (key.status === 'revoked' && (key.status_at ?? '') <= signature.signed_at) return failure('key_revoked', signature._id);
-  if (!sm2.doVerifySignature(signatureStatement(signature), signature.signature, key.public_key, { hash: true }))
+  if (!sm2.doVerifySignature(signatureStatement(signature), signature.signature, publicPoint(key.public_key), { hash: true }))
     return failure('signature_altered', signature._id);
   return 'ok';
 }
