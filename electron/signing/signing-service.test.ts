@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openClinicDatabase } from '../../db/open';
 import { clinicQueries } from '../../db/queries';
-import { signatureDoc } from '../../shared/docs';
+import { signatureDoc, signatureTimestampIdFor } from '../../shared/docs';
 import { SigningService } from './signing-service';
 import { DOCTOR, openSigningFixture, PIN, TEST_KDF, tamperInDatabase, type SigningFixture } from './testing/fixture';
 
@@ -91,6 +91,33 @@ describe('signing a document', () => {
 
   it('without a key on this PC, says to set a PIN first', async () => {
     expect(await refusal(fixture.signing.sign(fixture.draft(1), PIN, DOCTOR))).toMatchObject({ code: 'NO_SIGNING_KEY' });
+  });
+});
+
+describe('the county timestamp', () => {
+  it('arrives as a document of its own; the signature stays as it was and both times are shown', async () => {
+    const { signing, db } = fixture;
+    await signing.setPin(DOCTOR, PIN);
+    const id = fixture.draft(1);
+    const { signatureId } = await signing.sign(id, PIN, DOCTOR);
+    const signature = db.store.get(signatureId);
+    const stampId = signatureTimestampIdFor(signatureId);
+    const stamp = {
+      _id: stampId,
+      type: 'signature_timestamp',
+      ...signing.stamp('county', '2026-03-02T17:00:00.000Z'),
+      signature_id: signatureId,
+      stamped_at: '2026-03-02T17:00:00.000Z',
+      authority: '县级平台',
+    };
+    // It comes by replication from the county.
+    expect(db.store.bulkDocs([{ ...stamp, _rev: `1-${'c'.repeat(32)}` }], { newEdits: false })[0].ok).toBe(true);
+    expect(db.store.get(signatureId)).toEqual(signature);
+    expect(signing.verify(id).signatures[0]).toMatchObject({
+      status: 'verified',
+      signedAt: '2026-03-02T01:00:00.000Z',
+      countyStampedAt: '2026-03-02T17:00:00.000Z',
+    });
   });
 });
 
