@@ -8,6 +8,7 @@ export function registerSigning(router: Router, app: AppContext): void {
     .implement('signing.status', (_input, { actor }) => signing.status(actor))
     .implement('signing.setPin', ({ pin }, { actor }) => signing.setPin(actor, pin))
     .implement('signing.changePin', ({ oldPin, newPin }, { actor }) => signing.changePin(actor, oldPin, newPin))
+    .implement('signing.retireKey', ({ username }, { actor }) => signing.retireKey(username, actor.username))
     .implement('signing.sign', ({ targetId, pin }, { actor }) => signing.sign(targetId, pin, actor))
     .implement('signing.countersign', ({ targetId, pin }, { actor }) => signing.countersign(targetId, pin, actor))
     .implement('signing.verify', ({ targetId }) => signing.verify(targetId))

@@ -95,3 +95,8 @@ export function saveSealedKey(store: DocumentStoreApi, username: string, sealed:
   const existing = store.getLocal(localId(username));
   store.putLocal({ _id: localId(username), ...(existing ? { _rev: existing._rev } : {}), sealed });
 }
+
+export function dropSealedKey(store: DocumentStoreApi, username: string): void {
+  const existing = store.getLocal(localId(username));
+  if (existing) store.removeLocal(existing._id, existing._rev);
+}

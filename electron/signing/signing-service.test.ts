@@ -191,4 +191,21 @@ describe('the signing PIN', () => {
     await signing.sign(id, '135790', DOCTOR);
     expect(signing.verify(id).status).toBe('verified');
   });
+
+  it('forgotten: the administrator retires the key; what it signed still verifies, and a new PIN makes a new key', async () => {
+    const { signing, db } = fixture;
+    const first = await signing.setPin(DOCTOR, PIN);
+    const before = fixture.draft(1);
+    await signing.sign(before, PIN, DOCTOR);
+    expect(signing.retireKey(DOCTOR.username, 'admin')).toEqual({ retiredKeyId: first.keyId });
+    expect(db.store.get(first.keyId!)).toMatchObject({ status: 'retired', updated_by: 'admin' });
+    expect(signing.status(DOCTOR)).toMatchObject({ hasKey: false, attemptsLeft: 5 });
+    expect(signing.verify(before).status).toBe('verified');
+
+    const second = await signing.setPin(DOCTOR, '135790');
+    expect(second.keyId).not.toBe(first.keyId);
+    const after = fixture.draft(2);
+    await signing.sign(after, '135790', DOCTOR);
+    expect(signing.verify(after).status).toBe('verified');
+  });
 });

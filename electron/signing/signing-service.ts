@@ -19,7 +19,7 @@ import {
   type SigningKeyDoc,
 } from '../../shared/docs';
 import { bodyDigest, COVERED_FORM, signatureStatement } from './canonical-body';
-import { DEFAULT_KDF, openPrivateKey, readSealedKey, saveSealedKey, sealPrivateKey, type KdfParams } from './key-vault';
+import { DEFAULT_KDF, dropSealedKey, openPrivateKey, readSealedKey, saveSealedKey, sealPrivateKey, type KdfParams } from './key-vault';
 import { MAX_WRONG_PINS, PinLock } from './pin-lock';
 import { practiceOf, type Signer } from './signer';
 import { checkSignature, summarizeVerification } from './verify';
@@ -113,6 +113,27 @@ export class SigningService {
     );
     saveSealedKey(this.store, signer.username, resealed);
     return this.status(signer);
+  }
+
+  /**
+   * A forgotten PIN: the administrator retires the user's key on this PC (its signatures still
+   * verify: retired is not revoked) and drops the sealed key and the wrong-PIN count; the user then
+   * sets a new PIN, which makes a new key. Two people, so the login password alone never replaces the PIN.
+   */
+  retireKey(username: string, by: string): { retiredKeyId: string | null } {
+    const sealed = readSealedKey(this.store, username);
+    if (!sealed) return { retiredKeyId: null };
+    const at = new Date(this.now()).toISOString();
+    this.store.transaction(() => {
+      const published = this.publishedKey(sealed.keyId);
+      if (published && published.status === 'active') {
+        const [written] = this.store.bulkDocs([{ ...this.store.get(sealed.keyId)!, status: 'retired', status_at: at, updated_at: at, updated_by: by }]);
+        if (!written.ok) refuse(written);
+      }
+      dropSealedKey(this.store, username);
+    });
+    this.lock.reset(username);
+    return { retiredKeyId: sealed.keyId };
   }
 
   /**

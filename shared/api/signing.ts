@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { isoTimestamp } from '../docs/base';
 import { practiceStatus, signaturePurpose, signingClock } from '../docs/signing';
+import { username } from '../docs/user';
 import { method } from './define';
 
 /** The signing PIN: digits only, at least 6 (separate from the login password). */
@@ -126,6 +127,14 @@ export const signingContract = {
     requiresSetup: true,
     audit: 'write',
     summary: '修改签名 PIN',
+  }),
+  'signing.retireKey': method({
+    input: z.object({ username }).strict(),
+    output: z.object({ retiredKeyId: z.string().nullable() }),
+    permission: 'admin.manage',
+    requiresSetup: true,
+    audit: 'write',
+    summary: '停用某人在本机的签名密钥（忘记签名 PIN 时；之后由本人重新设置 PIN）',
   }),
   'signing.sign': method({
     input: z.object({ targetId: documentId, pin: signingPin }).strict(),
