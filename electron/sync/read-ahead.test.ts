@@ -12,7 +12,8 @@ import { clinicPouchDB, openLocalPouch } from './pouch-adapter';
 import type { PouchDatabase } from './pouch';
 import { withReadAhead } from './read-ahead';
 import { asReplicationSource, openRemoteDatabase } from './remote-db';
-import { pouchdbDefaultFetch, type RemoteFetch } from './remote-fetch';
+import { nodeHttpFetch } from './http-fetch';
+import type { RemoteFetch } from './remote-fetch';
 import { replicatePhase } from './replicate-phase';
 import { adminOf, clinicPassword, setUpCounty, snapshotRemote, snapshotStore } from './testing/clinic-fixture';
 
@@ -27,7 +28,7 @@ interface WireLog {
 
 /** PouchDB's own fetch, with every request written down, and a hook to fail some. */
 function countingFetch(fail: (method: string, url: string, body: unknown) => boolean = () => false): { fetch: RemoteFetch; log: WireLog } {
-  const inner = pouchdbDefaultFetch();
+  const inner = nodeHttpFetch();
   const requests: Array<{ method: string; path: string }> = [];
   return {
     log: {

@@ -10,11 +10,12 @@
  * error page) is turned into a CouchDB style error body, so it reads as "server error" rather than
  * "malformed reply"; a 2xx that is not JSON is a bad reply.
  *
- * The underlying fetch is injectable; by default it is PouchDB's own (node-fetch with cookies).
+ * The underlying fetch is injectable; by default it is `nodeHttpFetch` (http-fetch.ts, which says
+ * why not PouchDB's own node-fetch).
  */
 import http from 'node:http';
 import https from 'node:https';
-import { createRequire } from 'node:module';
+import { nodeHttpFetch } from './http-fetch';
 import { declaredLength, replyCutShort, replyTooLarge } from './reply-body';
 
 /** The slice of a node-fetch Response that PouchDB's HTTP adapter uses. */
@@ -55,12 +56,6 @@ export interface RemoteFetchOptions {
  */
 export const MAX_REPLY_BYTES = 64 * 1024 * 1024;
 
-const require = createRequire(import.meta.url);
-
-export function pouchdbDefaultFetch(): RemoteFetch {
-  return (require('pouchdb-fetch') as { fetch: RemoteFetch }).fetch;
-}
-
 /**
  * One run's HTTP(S) connections, kept alive between requests. Without an agent node-fetch sends
  * `Connection: close` and opens a new connection (and, with HTTPS, a new TLS handshake: several
@@ -81,7 +76,7 @@ export function keepAliveAgents(): KeepAliveAgents {
 }
 
 export function createRemoteFetch(options: RemoteFetchOptions): RemoteFetch {
-  const inner = options.fetch ?? pouchdbDefaultFetch();
+  const inner = options.fetch ?? nodeHttpFetch();
   const agents = options.agents;
   const limit = options.maxReplyBytes ?? MAX_REPLY_BYTES;
   return async (url, init = {}) => {
