@@ -30,7 +30,8 @@ export interface WireExchange {
 
 type HeaderSource = { forEach(fn: (value: string, name: string) => void): void } | Readonly<Record<string, string>> | undefined;
 
-function headerRecord(source: unknown): Record<string, string> {
+/** Request headers as a plain record with lower-case names, from a `Headers` object or a record. */
+export function headerRecord(source: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   const given = source as HeaderSource;
   if (!given) return out;
