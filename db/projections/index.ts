@@ -3,6 +3,7 @@ import { clinicSettingsProjector } from './clinic_settings';
 import { departmentProjector } from './department';
 import { encounterProjector } from './encounter';
 import { patientProjector } from './patient';
+import { amendmentProjector, signatureProjector } from './signing';
 import type { Projector } from './types';
 import { userProjector } from './user';
 
@@ -23,4 +24,6 @@ export const DEFAULT_PROJECTORS: ReadonlyArray<Projector> = [
   patientProjector,
   encounterProjector,
   auditProjector,
+  signatureProjector,
+  amendmentProjector,
 ] as ReadonlyArray<Projector>;

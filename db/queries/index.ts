@@ -12,6 +12,7 @@ import { documentQueries } from './documents';
 import { encounterQueries } from './encounters';
 import { metaQueries } from './meta';
 import { patientQueries } from './patients';
+import { signingQueries } from './signing';
 import { userQueries } from './users';
 
 export type { AuditEventRow } from './audit';
@@ -23,6 +24,7 @@ export type { DayFilters, EncounterRow, QueuePlace } from './encounters';
 export { META_KEYS } from './meta';
 export type { SearchKeyHit } from './patient-search';
 export type { LatestVisit, PatientRow } from './patients';
+export type { SignatureRow } from './signing';
 export type { UserAccountRow, UserRow } from './users';
 export {
   auditEventQueries,
@@ -33,6 +35,7 @@ export {
   encounterQueries,
   metaQueries,
   patientQueries,
+  signingQueries,
   userQueries,
 };
 
@@ -48,6 +51,7 @@ export function clinicQueries(db: ClinicOrm) {
     auditEvents: auditEventQueries(db),
     meta: metaQueries(db),
     counters: counterQueries(db),
+    signing: signingQueries(db),
   };
 }
 
@@ -58,4 +62,5 @@ export type DepartmentQueries = ReturnType<typeof departmentQueries>;
 export type UserQueries = ReturnType<typeof userQueries>;
 export type DocumentQueries = ReturnType<typeof documentQueries>;
 export type MetaQueries = ReturnType<typeof metaQueries>;
+export type SigningQueries = ReturnType<typeof signingQueries>;
 export type CounterQueries = ReturnType<typeof counterQueries>;

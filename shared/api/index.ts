@@ -5,6 +5,7 @@ import type { MethodInput, MethodOutput } from './define';
 import { devicesContract } from './devices';
 import { patientsContract } from './patients';
 import { setupContract } from './setup';
+import { signingContract } from './signing';
 import { syncContract } from './sync';
 import { systemContract } from './system';
 import { visitsContract } from './visits';
@@ -18,6 +19,7 @@ export * from './patient-views';
 export { searchKind } from './patients';
 export { ENCOUNTER_STATUS_LABELS, visitView, type VisitView } from './visits';
 export { divisionView } from './clinic';
+export * from './signing';
 
 /** Every method the main process offers the renderer, across both transports (IPC and HTTP). */
 export const contract = {
@@ -30,6 +32,7 @@ export const contract = {
   ...visitsContract,
   ...devicesContract,
   ...syncContract,
+  ...signingContract,
 } as const;
 
 export type Contract = typeof contract;

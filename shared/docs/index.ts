@@ -10,3 +10,4 @@ export * from './encounter';
 export * from './patient';
 export * from './reference';
 export * from './user';
+export * from './signing';
