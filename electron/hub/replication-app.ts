@@ -20,6 +20,7 @@ import type http from 'node:http';
 import { createRequire } from 'node:module';
 import type { DocumentStoreApi } from '../../db/store/types';
 import { openLocalPouch, type PouchDatabase } from '../sync';
+import { HUB_MESSAGES } from './messages';
 
 const require = createRequire(import.meta.url);
 
@@ -54,13 +55,13 @@ function refusal(status: number, name: string, message: string): Error {
   return Object.assign(new Error(message), { status, name });
 }
 
-/** Refuses what a replicator never sends: local-style edits, and design documents. */
+/** Refuses what a replicator never sends: local-style edits (`new_edits` true), and design documents. */
 function checkReplicatedBatch(body: unknown, options: unknown): Error | null {
   const newEdits = (options as { new_edits?: unknown } | null)?.new_edits ?? (body as { new_edits?: unknown } | null)?.new_edits;
-  if (newEdits !== false) return refusal(403, 'forbidden', 'only replicated revisions (new_edits: false) are accepted');
+  if (newEdits !== false) return refusal(403, 'forbidden', HUB_MESSAGES.HUB_NOT_REPLICATION);
   const docs = (body as { docs?: unknown } | null)?.docs;
   if (Array.isArray(docs) && docs.some((d) => typeof (d as { _id?: unknown })?._id === 'string' && (d as { _id: string })._id.startsWith('_design/')))
-    return refusal(403, 'forbidden', 'design documents are not accepted from workstations');
+    return refusal(403, 'forbidden', HUB_MESSAGES.HUB_NOT_REPLICATION);
   return null;
 }
 
@@ -70,8 +71,9 @@ function guardDatabase(db: PouchDatabase): void {
   target.bulkDocs = (body: unknown, options: unknown, callback?: unknown) => {
     const refused = checkReplicatedBatch(body, options);
     if (!refused) return bulkDocs(body, options, callback);
-    if (typeof callback === 'function') queueMicrotask(() => (callback as NodeCallback)(refused));
-    return Promise.reject(refused);
+    if (typeof callback !== 'function') return Promise.reject(refused);
+    queueMicrotask(() => (callback as NodeCallback)(refused));
+    return undefined;
   };
   const changes = target.changes.bind(db);
   target.changes = (options: unknown, callback?: unknown) => {

@@ -20,6 +20,8 @@ export const ERROR_MESSAGES = {
   BAD_ENCODING: '提交的内容含有无法识别的字符（不是 UTF-8 编码），没有保存。请检查输入法或导入的文件后再试。',
   TRANSPORT: '与后台程序的连接中断，请稍候再试；如果一直出现，请重新启动程序。',
   INTERNAL: '程序内部出错，您的数据没有丢失。请把出错时间告诉管理员。',
+  HUB_REFUSED: '本院主机拒绝了这次连接，本机没有做任何改动。',
+  HUB_UNREACHABLE: '连不上本院主机。请核对主机地址和端口，确认本院主机已开机并在同一局域网内。',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
