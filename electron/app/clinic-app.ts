@@ -9,6 +9,8 @@ import { CallAudits } from '../services/call-audit';
 import { DeviceHub } from '../services/device-hub';
 import { SessionStore, actorOf } from '../services/sessions';
 import { CountyRestore } from '../services/county-restore';
+import { createCentreHub } from '../services/centre-hub';
+import { HubJoin } from '../services/hub-join';
 import { SyncManager } from '../services/sync-manager';
 import { META_WORKSTATION, isInitialized, readClinicSettings } from '../services/setup';
 import { keyFileSecretBox, type SecretBox } from '../security/secret-box';
@@ -47,22 +49,26 @@ export async function createClinicApp(options: {
     workstation: () => data.meta.get(META_WORKSTATION) ?? 'W01',
     nextCounter: (name) => data.counters.next(name),
   });
+  const secrets = options.secrets ?? keyFileSecretBox(options.dataDir);
   const devices = new DeviceHub({ data, environment: options.environment ?? process.env, log });
   const sync = new SyncManager({
     data,
     compact: () => compactDatabase(handle),
     clinicCode: () => (isInitialized(data) ? (readClinicSettings(data)?.code ?? null) : null),
     environment: options.environment ?? process.env,
-    secrets: options.secrets ?? keyFileSecretBox(options.dataDir),
+    secrets,
     log,
   });
   const restore = new CountyRestore({ data, sync, log });
+  const hub = createCentreHub(data, secrets, log);
   const signing = new SigningService({ store: data.store, queries: data.signing, clinicCode: () => readClinicSettings(data)?.code ?? 'unset' });
   const context: AppContext = {
     data,
     restore,
     signing,
     amendments: new Amendments(signing),
+    hub,
+    hubJoin: new HubJoin({ data, restore, secrets }),
     sessions: new SessionStore(),
     audit,
     version: options.version,
@@ -88,6 +94,8 @@ export async function createClinicApp(options: {
   });
   devices.start();
   sync.start();
+  // Hub mode comes back on with the app; a port in use is shown in 管理 → 本院主机, not a failed start.
+  await hub.startIfEnabled();
   return {
     router,
     context,
@@ -95,6 +103,7 @@ export async function createClinicApp(options: {
       // Ports close on their own when the process ends; stopping here frees them for a test's next app.
       void devices.stop();
       sync.stop();
+      void hub.stop();
       handle.close();
     },
   };

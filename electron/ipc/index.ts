@@ -3,6 +3,7 @@ import { registerAdmin } from './admin';
 import { registerAuth } from './auth';
 import { registerClinic } from './clinic';
 import { registerDevices } from './devices';
+import { registerHub } from './hub';
 import { registerPatients } from './patients';
 import type { RouterHooks } from './router';
 import { Router } from './router';
@@ -25,6 +26,7 @@ export function buildRouter(app: AppContext, hooks: RouterHooks): Router {
   registerVisits(router, app);
   registerSync(router, app);
   registerSigning(router, app);
+  registerHub(router, app);
   router.assertComplete();
   return router;
 }

@@ -32,3 +32,7 @@ export { countPendingChanges } from './pending';
 export { isNeverPushed } from './reference-data';
 export type { RemoteFetch } from './remote-fetch';
 export { readRunHistory, readSyncState } from './sync-state';
+// The centre hub (electron/hub) serves the same store over the replication protocol, and its workstations open it remotely.
+export { clinicPouchDB, openLocalPouch } from './pouch-adapter';
+export type { PouchDatabase, PouchStatic } from './pouch';
+export { createRemoteFetch, keepAliveAgents, type KeepAliveAgents } from './remote-fetch';

@@ -3,6 +3,7 @@ import { authContract } from './auth';
 import { clinicContract } from './clinic';
 import type { MethodInput, MethodOutput } from './define';
 import { devicesContract } from './devices';
+import { hubContract } from './hub';
 import { patientsContract } from './patients';
 import { setupContract } from './setup';
 import { signingContract } from './signing';
@@ -33,6 +34,7 @@ export const contract = {
   ...devicesContract,
   ...syncContract,
   ...signingContract,
+  ...hubContract,
 } as const;
 
 export type Contract = typeof contract;
