@@ -3,6 +3,7 @@ import { authContract } from './auth';
 import { clinicContract } from './clinic';
 import type { MethodInput, MethodOutput } from './define';
 import { devicesContract } from './devices';
+import { lanContract } from './lan';
 import { patientsContract } from './patients';
 import { setupContract } from './setup';
 import { syncContract } from './sync';
@@ -30,6 +31,7 @@ export const contract = {
   ...visitsContract,
   ...devicesContract,
   ...syncContract,
+  ...lanContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -37,4 +39,5 @@ export type MethodName = keyof Contract;
 export type InputOf<N extends MethodName> = MethodInput<Contract[N]>;
 export type OutputOf<N extends MethodName> = MethodOutput<Contract[N]>;
 
-export { INVOKE_CHANNEL, type InvokeRequest } from './channel';
+export { EVENTS_CHANNEL, INVOKE_CHANNEL, type InvokeRequest } from './channel';
+export * from './events';
