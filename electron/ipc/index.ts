@@ -4,6 +4,7 @@ import { registerAuth } from './auth';
 import { registerClinic } from './clinic';
 import { registerDevices } from './devices';
 import { registerHub } from './hub';
+import { registerLan } from './lan';
 import { registerPatients } from './patients';
 import type { RouterHooks } from './router';
 import { Router } from './router';
@@ -27,6 +28,7 @@ export function buildRouter(app: AppContext, hooks: RouterHooks): Router {
   registerSync(router, app);
   registerSigning(router, app);
   registerHub(router, app);
+  registerLan(router, app);
   router.assertComplete();
   return router;
 }

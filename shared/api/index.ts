@@ -4,6 +4,7 @@ import { clinicContract } from './clinic';
 import type { MethodInput, MethodOutput } from './define';
 import { devicesContract } from './devices';
 import { hubContract } from './hub';
+import { lanContract } from './lan';
 import { patientsContract } from './patients';
 import { setupContract } from './setup';
 import { signingContract } from './signing';
@@ -35,6 +36,7 @@ export const contract = {
   ...syncContract,
   ...signingContract,
   ...hubContract,
+  ...lanContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -42,4 +44,5 @@ export type MethodName = keyof Contract;
 export type InputOf<N extends MethodName> = MethodInput<Contract[N]>;
 export type OutputOf<N extends MethodName> = MethodOutput<Contract[N]>;
 
-export { INVOKE_CHANNEL, type InvokeRequest } from './channel';
+export { EVENTS_CHANNEL, INVOKE_CHANNEL, type InvokeRequest } from './channel';
+export * from './events';
