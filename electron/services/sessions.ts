@@ -67,6 +67,12 @@ export class SessionStore {
     return closed;
   }
 
+  /** The account behind a session changed (its own administrator gave it a role): the session carries it from now on. */
+  refresh(token: string, user: SessionUser): void {
+    const session = this.sessions.get(token);
+    if (session) this.sessions.set(token, { ...session, user });
+  }
+
   close(token: string): void {
     this.sessions.delete(token);
   }
