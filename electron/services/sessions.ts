@@ -107,6 +107,12 @@ export class SessionStore {
     return session !== undefined && this.now() - session.lastSeenAt <= this.idleMs;
   }
 
+  /** The account behind a session changed (its own administrator gave it a role): the session carries it from now on. */
+  refresh(token: string, user: SessionUser): void {
+    const session = this.sessions.get(token);
+    if (session) this.sessions.set(token, { ...session, user });
+  }
+
   close(token: string): void {
     this.sessions.delete(token);
   }
