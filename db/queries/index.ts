@@ -11,6 +11,7 @@ import { departmentQueries } from './departments';
 import { documentQueries } from './documents';
 import { encounterQueries } from './encounters';
 import { metaQueries } from './meta';
+import { outpatientQueries } from './outpatient';
 import { patientQueries } from './patients';
 import { userQueries } from './users';
 
@@ -21,6 +22,7 @@ export type { DepartmentRow } from './departments';
 export type { ConflictedDocumentRow, RejectedProjectionRow } from './documents';
 export type { DayFilters, EncounterRow, QueuePlace } from './encounters';
 export { META_KEYS } from './meta';
+export type { NoteDiagnosisRow, NoteRow, NoteTemplateRow, PrescriptionRow } from './outpatient';
 export type { SearchKeyHit } from './patient-search';
 export type { LatestVisit, PatientRow } from './patients';
 export type { UserAccountRow, UserRow } from './users';
@@ -32,6 +34,7 @@ export {
   documentQueries,
   encounterQueries,
   metaQueries,
+  outpatientQueries,
   patientQueries,
   userQueries,
 };
@@ -41,6 +44,7 @@ export function clinicQueries(db: ClinicOrm) {
   return {
     patients: patientQueries(db),
     encounters: encounterQueries(db),
+    outpatient: outpatientQueries(db),
     departments: departmentQueries(db),
     users: userQueries(db),
     documents: documentQueries(db),
@@ -58,4 +62,5 @@ export type DepartmentQueries = ReturnType<typeof departmentQueries>;
 export type UserQueries = ReturnType<typeof userQueries>;
 export type DocumentQueries = ReturnType<typeof documentQueries>;
 export type MetaQueries = ReturnType<typeof metaQueries>;
+export type OutpatientQueries = ReturnType<typeof outpatientQueries>;
 export type CounterQueries = ReturnType<typeof counterQueries>;
