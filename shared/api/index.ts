@@ -3,6 +3,7 @@ import { authContract } from './auth';
 import { clinicContract } from './clinic';
 import type { MethodInput, MethodOutput } from './define';
 import { devicesContract } from './devices';
+import { outpatientContract } from './outpatient';
 import { patientsContract } from './patients';
 import { setupContract } from './setup';
 import { syncContract } from './sync';
@@ -18,6 +19,7 @@ export * from './patient-views';
 export { searchKind } from './patients';
 export { ENCOUNTER_STATUS_LABELS, visitView, type VisitView } from './visits';
 export { divisionView } from './clinic';
+export * from './outpatient';
 
 /** Every method the main process offers the renderer, across both transports (IPC and HTTP). */
 export const contract = {
@@ -28,6 +30,7 @@ export const contract = {
   ...clinicContract,
   ...patientsContract,
   ...visitsContract,
+  ...outpatientContract,
   ...devicesContract,
   ...syncContract,
 } as const;
