@@ -10,6 +10,7 @@ import { counterQueries } from './counters';
 import { departmentQueries } from './departments';
 import { documentQueries } from './documents';
 import { encounterQueries } from './encounters';
+import { icdQueries } from './icd';
 import { metaQueries } from './meta';
 import { patientQueries } from './patients';
 import { userQueries } from './users';
@@ -20,6 +21,7 @@ export type { CounterRecovery } from './counter-recovery';
 export type { DepartmentRow } from './departments';
 export type { ConflictedDocumentRow, RejectedProjectionRow } from './documents';
 export type { DayFilters, EncounterRow, QueuePlace } from './encounters';
+export type { IcdCodeInVersion, IcdCodeRow, IcdVersionRow, NewIcdVersion } from './icd';
 export { META_KEYS } from './meta';
 export type { SearchKeyHit } from './patient-search';
 export type { LatestVisit, PatientRow } from './patients';
@@ -31,6 +33,7 @@ export {
   departmentQueries,
   documentQueries,
   encounterQueries,
+  icdQueries,
   metaQueries,
   patientQueries,
   userQueries,
@@ -48,6 +51,7 @@ export function clinicQueries(db: ClinicOrm) {
     auditEvents: auditEventQueries(db),
     meta: metaQueries(db),
     counters: counterQueries(db),
+    icd: icdQueries(db),
   };
 }
 
@@ -59,3 +63,4 @@ export type UserQueries = ReturnType<typeof userQueries>;
 export type DocumentQueries = ReturnType<typeof documentQueries>;
 export type MetaQueries = ReturnType<typeof metaQueries>;
 export type CounterQueries = ReturnType<typeof counterQueries>;
+export type IcdQueries = ReturnType<typeof icdQueries>;

@@ -8,3 +8,4 @@ export * from './patient-search';
 export * from './encounters';
 export * from './audit';
 export * from './rejected';
+export * from './icd';
