@@ -10,6 +10,7 @@ import { counterQueries } from './counters';
 import { departmentQueries } from './departments';
 import { documentQueries } from './documents';
 import { encounterQueries } from './encounters';
+import { icdQueries } from './icd';
 import { metaQueries } from './meta';
 import { outpatientQueries } from './outpatient';
 import { patientQueries } from './patients';
@@ -21,6 +22,7 @@ export type { CounterRecovery } from './counter-recovery';
 export type { DepartmentRow } from './departments';
 export type { ConflictedDocumentRow, RejectedProjectionRow } from './documents';
 export type { DayFilters, EncounterRow, QueuePlace } from './encounters';
+export type { IcdCodeInVersion, IcdCodeRow, IcdVersionRow, NewIcdVersion } from './icd';
 export { META_KEYS } from './meta';
 export type { NoteDiagnosisRow, NoteRow, NoteTemplateRow, PrescriptionRow } from './outpatient';
 export type { SearchKeyHit } from './patient-search';
@@ -33,6 +35,7 @@ export {
   departmentQueries,
   documentQueries,
   encounterQueries,
+  icdQueries,
   metaQueries,
   outpatientQueries,
   patientQueries,
@@ -52,6 +55,7 @@ export function clinicQueries(db: ClinicOrm) {
     auditEvents: auditEventQueries(db),
     meta: metaQueries(db),
     counters: counterQueries(db),
+    icd: icdQueries(db),
   };
 }
 
@@ -64,3 +68,4 @@ export type DocumentQueries = ReturnType<typeof documentQueries>;
 export type MetaQueries = ReturnType<typeof metaQueries>;
 export type OutpatientQueries = ReturnType<typeof outpatientQueries>;
 export type CounterQueries = ReturnType<typeof counterQueries>;
+export type IcdQueries = ReturnType<typeof icdQueries>;
