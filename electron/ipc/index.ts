@@ -3,6 +3,7 @@ import { registerAdmin } from './admin';
 import { registerAuth } from './auth';
 import { registerClinic } from './clinic';
 import { registerDevices } from './devices';
+import { registerOutpatient } from './outpatient';
 import { registerPatients } from './patients';
 import type { RouterHooks } from './router';
 import { Router } from './router';
@@ -22,6 +23,7 @@ export function buildRouter(app: AppContext, hooks: RouterHooks): Router {
   registerClinic(router, app);
   registerPatients(router, app);
   registerVisits(router, app);
+  registerOutpatient(router, app);
   registerSync(router, app);
   router.assertComplete();
   return router;

@@ -95,7 +95,22 @@ export const templateView = z.object({
 export type TemplateView = z.infer<typeof templateView>;
 
 /** A prescription check the doctor must answer before the prescription is saved (allergy, same drug twice …). */
-export const prescriptionWarning = z.object({ code: z.string(), message: z.string(), itemIndex: z.number().int().nonnegative().nullable() });
+export const prescriptionWarning = z.object({
+  /** Stable for the same drug and rule (shared/rx): the answer is given by this key. */
+  key: z.string(),
+  code: z.string(),
+  /** A refusal cannot be answered: the prescription must change. */
+  severity: z.enum(['warning', 'refusal']),
+  message: z.string(),
+  itemIndex: z.number().int().nonnegative().nullable(),
+});
+
+/** An Rp line as the doctor enters it: the quantity is computed when left out. */
+export const prescriptionItemInput = prescriptionItem.extend({
+  quantity: prescriptionItem.shape.quantity.optional(),
+  quantity_unit: z.string().max(10).optional(),
+});
+export type PrescriptionItemInput = z.infer<typeof prescriptionItemInput>;
 export type PrescriptionWarning = z.infer<typeof prescriptionWarning>;
 
 export const logRow = z.object({
@@ -187,8 +202,8 @@ export const outpatientContract = {
         id: z.string().regex(PRESCRIPTION_ID).optional(),
         rev: rev.optional(),
         kind: prescriptionKind,
-        items: z.array(prescriptionItem).min(1, '处方至少要有一种药'),
-        /** Answers to the warnings shown, by warning code. */
+        items: z.array(prescriptionItemInput).min(1, '处方至少要有一种药'),
+        /** Answers to the warnings shown, by warning key. */
         answers: z.record(z.string(), z.string().max(200)).default({}),
       })
       .strict(),
@@ -214,7 +229,7 @@ export const outpatientContract = {
     output: z.object({ templates: z.array(templateView) }),
     permission: 'encounter.chart',
     requiresSetup: true,
-    audit: 'none',
+    audit: 'read',
     summary: '常用模板和常用语',
   }),
   'outpatient.saveTemplate': method({
@@ -233,7 +248,7 @@ export const outpatientContract = {
     output: templateView,
     permission: 'encounter.chart',
     requiresSetup: true,
-    audit: 'none',
+    audit: 'write',
     summary: '保存或停用常用模板',
   }),
   'outpatient.log': method({

@@ -65,6 +65,17 @@ export type CopyMark = z.infer<typeof copyMark>;
 
 export const noteStatus = z.enum(['draft', 'signed']);
 
+/** What the doctor writes: the parts of the note, the vitals, the diagnoses, the copy marks. */
+export const noteContent = z.object({
+  /** 发病日期, for the 门诊日志 (disease surveillance). */
+  onset_date: isoDate.optional(),
+  ...(Object.fromEntries(NOTE_TEXT_FIELDS.map((field) => [field, noteText])) as Record<NoteTextField, typeof noteText>),
+  vitals: vitalSigns,
+  diagnoses: z.array(noteDiagnosis).max(20, '诊断不超过 20 个'),
+  copy_marks: z.array(copyMark).default([]),
+});
+export type NoteContent = z.infer<typeof noteContent>;
+
 /**
  * 门诊病历: one visit's note. Id `outpatient_note:<ULID>`; immutable once `signed` (a correction is an
  * amendment, WR-05). The structured vitals sit beside 体格检查's text.
@@ -81,19 +92,21 @@ export const outpatientNoteDoc = z
     visit_type: visitType,
     /** WR-10/WR-11/WR-12: the visit's time, to the minute. */
     visit_at: isoTimestamp,
-    /** 发病日期, for the 门诊日志 (disease surveillance). */
-    onset_date: isoDate.optional(),
-    ...(Object.fromEntries(NOTE_TEXT_FIELDS.map((field) => [field, noteText])) as Record<NoteTextField, typeof noteText>),
-    vitals: vitalSigns,
-    diagnoses: z.array(noteDiagnosis).max(20, '诊断不超过 20 个'),
-    copy_marks: z.array(copyMark).default([]),
+    ...noteContent.shape,
     status: noteStatus,
   })
   .superRefine((note, ctx) => {
-    const primaries = note.diagnoses.filter((d) => d.position === 'primary').length;
-    if (note.diagnoses.length > 0 && primaries !== 1) ctx.addIssue({ code: 'custom', path: ['diagnoses'], message: '诊断中应有且只有一个主要诊断' });
-    if (note.status === 'signed' && note.copy_marks.some((mark) => !mark.proofread)) {
-      ctx.addIssue({ code: 'custom', path: ['copy_marks'], message: '复制来的内容还没有核对，核对后才能签名' });
-    }
+    for (const problem of noteProblems(note)) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
   });
 export type OutpatientNoteDoc = z.infer<typeof outpatientNoteDoc>;
+
+/** What makes a note's content wrong as a whole (one primary diagnosis; no unproofread copies once signed). */
+export function noteProblems(note: Pick<NoteContent, 'diagnoses' | 'copy_marks'> & { status: string }): Array<{ path: string; message: string }> {
+  const problems: Array<{ path: string; message: string }> = [];
+  const primaries = note.diagnoses.filter((d) => d.position === 'primary').length;
+  if (note.diagnoses.length > 0 && primaries !== 1) problems.push({ path: 'diagnoses', message: '诊断中应有且只有一个主要诊断' });
+  if (note.status === 'signed' && note.copy_marks.some((mark) => !mark.proofread)) {
+    problems.push({ path: 'copy_marks', message: '复制来的内容还没有核对，核对后才能签名' });
+  }
+  return problems;
+}
