@@ -6,6 +6,7 @@ import { noteTemplateProjector } from './note_template';
 import { outpatientNoteProjector } from './outpatient_note';
 import { patientProjector } from './patient';
 import { prescriptionProjector } from './prescription';
+import { amendmentProjector, signatureProjector } from './signing';
 import type { Projector } from './types';
 import { userProjector } from './user';
 
@@ -29,4 +30,6 @@ export const DEFAULT_PROJECTORS: ReadonlyArray<Projector> = [
   prescriptionProjector,
   noteTemplateProjector,
   auditProjector,
+  signatureProjector,
+  amendmentProjector,
 ] as ReadonlyArray<Projector>;

@@ -14,6 +14,7 @@ import { icdQueries } from './icd';
 import { metaQueries } from './meta';
 import { outpatientQueries } from './outpatient';
 import { patientQueries } from './patients';
+import { signingQueries } from './signing';
 import { userQueries } from './users';
 
 export type { AuditEventRow } from './audit';
@@ -27,6 +28,7 @@ export { META_KEYS } from './meta';
 export type { NoteDiagnosisRow, NoteRow, NoteTemplateRow, PrescriptionRow } from './outpatient';
 export type { SearchKeyHit } from './patient-search';
 export type { LatestVisit, PatientRow } from './patients';
+export type { SignatureRow } from './signing';
 export type { UserAccountRow, UserRow } from './users';
 export {
   auditEventQueries,
@@ -39,6 +41,7 @@ export {
   metaQueries,
   outpatientQueries,
   patientQueries,
+  signingQueries,
   userQueries,
 };
 
@@ -56,6 +59,7 @@ export function clinicQueries(db: ClinicOrm) {
     meta: metaQueries(db),
     counters: counterQueries(db),
     icd: icdQueries(db),
+    signing: signingQueries(db),
   };
 }
 
@@ -67,5 +71,6 @@ export type UserQueries = ReturnType<typeof userQueries>;
 export type DocumentQueries = ReturnType<typeof documentQueries>;
 export type MetaQueries = ReturnType<typeof metaQueries>;
 export type OutpatientQueries = ReturnType<typeof outpatientQueries>;
+export type SigningQueries = ReturnType<typeof signingQueries>;
 export type CounterQueries = ReturnType<typeof counterQueries>;
 export type IcdQueries = ReturnType<typeof icdQueries>;

@@ -10,3 +10,4 @@ export * from './audit';
 export * from './rejected';
 export * from './outpatient';
 export * from './icd';
+export * from './signing';

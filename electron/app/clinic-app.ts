@@ -12,6 +12,7 @@ import { CountyRestore } from '../services/county-restore';
 import { SyncManager } from '../services/sync-manager';
 import { META_WORKSTATION, isInitialized, readClinicSettings } from '../services/setup';
 import { keyFileSecretBox, type SecretBox } from '../security/secret-box';
+import { Amendments, SigningService } from '../signing';
 import { bindClinicData } from './bind-data';
 import type { AppContext } from '../ipc/context';
 
@@ -56,9 +57,12 @@ export async function createClinicApp(options: {
     log,
   });
   const restore = new CountyRestore({ data, sync, log });
+  const signing = new SigningService({ store: data.store, queries: data.signing, clinicCode: () => readClinicSettings(data)?.code ?? 'unset' });
   const context: AppContext = {
     data,
     restore,
+    signing,
+    amendments: new Amendments(signing),
     sessions: new SessionStore(),
     audit,
     version: options.version,

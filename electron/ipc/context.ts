@@ -6,6 +6,7 @@ import type { DeviceIndicator } from '../services/device-indicator';
 import type { SessionStore } from '../services/sessions';
 import type { SyncManager } from '../services/sync-manager';
 import type { SyncIndicator } from '../services/sync-views';
+import type { Amendments, SigningService } from '../signing';
 
 /**
  * Everything the IPC handlers reach. Declared here, by the layer that uses it, so handlers depend on
@@ -22,6 +23,9 @@ export interface AppContext {
   readonly sync: SyncManager;
   /** First run on a replacement PC: the clinic's record back from the county. */
   readonly restore: CountyRestore;
+  /** Signing PINs and keys, signatures and their checks (electron/signing). */
+  readonly signing: SigningService;
+  readonly amendments: Amendments;
   /** Status-bar sources; the sync engine and the device manager plug in here. */
   syncIndicator(): SyncIndicator;
   deviceIndicator(): DeviceIndicator;

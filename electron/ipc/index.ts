@@ -8,6 +8,7 @@ import { registerPatients } from './patients';
 import type { RouterHooks } from './router';
 import { Router } from './router';
 import { registerSetup } from './setup';
+import { registerSigning } from './signing';
 import { registerSync } from './sync';
 import { registerSystem } from './system';
 import { registerVisits } from './visits';
@@ -25,6 +26,7 @@ export function buildRouter(app: AppContext, hooks: RouterHooks): Router {
   registerVisits(router, app);
   registerOutpatient(router, app);
   registerSync(router, app);
+  registerSigning(router, app);
   router.assertComplete();
   return router;
 }

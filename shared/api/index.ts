@@ -6,6 +6,7 @@ import { devicesContract } from './devices';
 import { outpatientContract } from './outpatient';
 import { patientsContract } from './patients';
 import { setupContract } from './setup';
+import { signingContract } from './signing';
 import { syncContract } from './sync';
 import { systemContract } from './system';
 import { visitsContract } from './visits';
@@ -20,6 +21,7 @@ export { searchKind } from './patients';
 export { ENCOUNTER_STATUS_LABELS, visitView, type VisitView } from './visits';
 export { divisionView } from './clinic';
 export * from './outpatient';
+export * from './signing';
 
 /** Every method the main process offers the renderer, across both transports (IPC and HTTP). */
 export const contract = {
@@ -33,6 +35,7 @@ export const contract = {
   ...outpatientContract,
   ...devicesContract,
   ...syncContract,
+  ...signingContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -158,3 +158,66 @@ export const EXAMPLE_NOTE_TEMPLATE = {
   phrases: ['心肺未见异常'],
   retired: false,
 };
+
+const SM2_PUBLIC_KEY = `04${'1a'.repeat(64)}`;
+
+export const EXAMPLE_SIGNING_KEY = {
+  _id: 'signing_key:li.ming:01JQ0000000000000000000010',
+  type: 'signing_key',
+  ...stamp,
+  created_by: 'li.ming',
+  updated_by: 'li.ming',
+  username: 'li.ming',
+  display_name: '李明',
+  workstation: 'W01',
+  algorithm: 'SM2',
+  public_key: SM2_PUBLIC_KEY,
+  status: 'active',
+};
+
+export const EXAMPLE_SIGNATURE = {
+  _id: 'signature:01JQ0000000000000000000011',
+  type: 'signature',
+  ...stamp,
+  created_by: 'li.ming',
+  updated_by: 'li.ming',
+  purpose: 'sign',
+  target_id: EXAMPLE_ENCOUNTER._id,
+  target_type: 'encounter',
+  target_rev: `2-${'0'.repeat(32)}`,
+  patient_id: EXAMPLE_PATIENT._id,
+  covers: 'body-v1',
+  body_sm3: 'ab'.repeat(32),
+  signer: { username: 'li.ming', display_name: '李明', roles: ['doctor'], practice: 'licensed' },
+  key_id: EXAMPLE_SIGNING_KEY._id,
+  signed_at: '2025-03-01T08:10:00.000Z',
+  clock: { source: 'local', checked_at: null, offset_ms: null },
+  signature: 'cd'.repeat(64),
+};
+
+export const EXAMPLE_SIGNATURE_TIMESTAMP = {
+  _id: 'signature_timestamp:01JQ0000000000000000000011',
+  type: 'signature_timestamp',
+  ...stamp,
+  created_by: 'county',
+  updated_by: 'county',
+  signature_id: EXAMPLE_SIGNATURE._id,
+  stamped_at: '2025-03-02T01:00:00.000Z',
+  authority: '县级平台',
+};
+
+export const EXAMPLE_AMENDMENT = {
+  _id: 'amendment:01JQ0000000000000000000012',
+  type: 'amendment',
+  ...stamp,
+  created_by: 'li.ming',
+  updated_by: 'li.ming',
+  target_id: EXAMPLE_ENCOUNTER._id,
+  target_type: 'encounter',
+  patient_id: EXAMPLE_PATIENT._id,
+  previous_id: EXAMPLE_ENCOUNTER._id,
+  sequence: 1,
+  reason: '血压记录笔误',
+  content: { complaint: '头晕三天' },
+  author: { username: 'li.ming', display_name: '李明' },
+};

@@ -26,3 +26,9 @@ export const REFERENCE_DICTIONARY_ID = /^reference_dictionary:[a-z0-9_]+$/;
 export const DRAFT_PREFIX = '_local/draft/';
 export const DRAFT_KEY = /^[A-Za-z0-9:_.-]{1,120}$/;
 export const DRAFT_ID = /^_local\/draft\/[a-z][a-z0-9_.-]{1,31}\/[A-Za-z0-9:_.-]{1,120}$/;
+/** A clinician's SM2 public key, one per user and PC where the key was made: `signing_key:<username>:<ULID>`. */
+export const SIGNING_KEY_ID = new RegExp(`^signing_key:[a-z][a-z0-9_.-]{1,31}:${ULID_TEXT}$`);
+export const SIGNATURE_ID = new RegExp(`^signature:${ULID_TEXT}$`);
+/** The county's timestamp of one signature: `signature_timestamp:<ULID of the signature>`. */
+export const SIGNATURE_TIMESTAMP_ID = new RegExp(`^signature_timestamp:${ULID_TEXT}$`);
+export const AMENDMENT_ID = new RegExp(`^amendment:${ULID_TEXT}$`);

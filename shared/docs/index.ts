@@ -13,3 +13,4 @@ export * from './user';
 export * from './outpatient-note';
 export * from './prescription';
 export * from './note-template';
+export * from './signing';
