@@ -5,6 +5,7 @@ import { registerClinic } from './clinic';
 import { registerDevices } from './devices';
 import { registerHub } from './hub';
 import { registerLan } from './lan';
+import { registerOutpatient } from './outpatient';
 import { registerPatients } from './patients';
 import type { RouterHooks } from './router';
 import { Router } from './router';
@@ -25,6 +26,7 @@ export function buildRouter(app: AppContext, hooks: RouterHooks): Router {
   registerClinic(router, app);
   registerPatients(router, app);
   registerVisits(router, app);
+  registerOutpatient(router, app);
   registerSync(router, app);
   registerSigning(router, app);
   registerHub(router, app);

@@ -7,3 +7,4 @@ export { practiceOf, PRACTICE_LABELS, type Signer } from './signer';
 export { SigningService, type OpenedKey, type SigningServiceOptions } from './signing-service';
 export { diffText, fieldText } from './text-diff';
 export { checkSignature, summarizeVerification } from './verify';
+export { verifyAllSignatures, type SignatureAuditResult } from './verify-all';

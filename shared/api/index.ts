@@ -5,6 +5,7 @@ import type { MethodInput, MethodOutput } from './define';
 import { devicesContract } from './devices';
 import { hubContract } from './hub';
 import { lanContract } from './lan';
+import { outpatientContract } from './outpatient';
 import { patientsContract } from './patients';
 import { setupContract } from './setup';
 import { signingContract } from './signing';
@@ -21,6 +22,7 @@ export * from './patient-views';
 export { searchKind } from './patients';
 export { ENCOUNTER_STATUS_LABELS, visitView, type VisitView } from './visits';
 export { divisionView } from './clinic';
+export * from './outpatient';
 export * from './signing';
 
 /** Every method the main process offers the renderer, across both transports (IPC and HTTP). */
@@ -32,6 +34,7 @@ export const contract = {
   ...clinicContract,
   ...patientsContract,
   ...visitsContract,
+  ...outpatientContract,
   ...devicesContract,
   ...syncContract,
   ...signingContract,

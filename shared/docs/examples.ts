@@ -98,6 +98,68 @@ export const EXAMPLE_DRAFT = {
   content: { complaint: '咳嗽三天' },
 };
 
+export const EXAMPLE_OUTPATIENT_NOTE = {
+  _id: 'outpatient_note:01JQ0000000000000000000002',
+  type: 'outpatient_note',
+  ...stamp,
+  encounter_id: EXAMPLE_ENCOUNTER._id,
+  patient_id: EXAMPLE_PATIENT._id,
+  department_code: 'NK',
+  doctor_username: 'li.ming',
+  visit_type: 'return',
+  visit_at: '2025-03-01T08:10:00.000Z',
+  chief_complaint: '头晕 3 天',
+  present_illness: '高血压病史 5 年，规律服药。',
+  past_history: '',
+  allergy_history: '青霉素过敏',
+  personal_history: '',
+  physical_exam: '神清，心肺未见异常。',
+  auxiliary_exams: '',
+  plan: '继续服药，两周后复诊。',
+  vitals: { temperature: 36.6, bp_systolic: 152, bp_diastolic: 94, height_cm: 165, weight_kg: 70 },
+  diagnoses: [{ code: 'I10.x00', code_system: 'ICD-10', version: '医保版2.0', name: '高血压', position: 'primary', certainty: 'confirmed' }],
+  copy_marks: [],
+  status: 'draft',
+};
+
+export const EXAMPLE_PRESCRIPTION = {
+  _id: 'prescription:01JQ0000000000000000000003',
+  type: 'prescription',
+  ...stamp,
+  encounter_id: EXAMPLE_ENCOUNTER._id,
+  patient_id: EXAMPLE_PATIENT._id,
+  department_code: 'NK',
+  doctor_username: 'li.ming',
+  kind: 'ordinary',
+  items: [
+    {
+      drug_name: '硝苯地平缓释片',
+      strength: '10mg×30片',
+      dose: 10,
+      dose_unit: 'mg',
+      route: '口服',
+      frequency: 'bid',
+      days: 7,
+      quantity: 1,
+      quantity_unit: '盒',
+    },
+  ],
+  warnings_answered: [],
+  status: 'draft',
+};
+
+export const EXAMPLE_NOTE_TEMPLATE = {
+  _id: 'note_template:01JQ0000000000000000000004',
+  type: 'note_template',
+  ...stamp,
+  scope: 'personal',
+  owner_username: 'li.ming',
+  name: '高血压复诊',
+  fields: { chief_complaint: '血压复查', plan: '继续原方案，低盐饮食。' },
+  phrases: ['心肺未见异常'],
+  retired: false,
+};
+
 const SM2_PUBLIC_KEY = `04${'1a'.repeat(64)}`;
 
 export const EXAMPLE_SIGNING_KEY = {

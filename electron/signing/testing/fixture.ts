@@ -3,6 +3,7 @@
  * store with signing over it, and the clinicians who sign.
  */
 import { z } from 'zod';
+import type { ClinicDatabase } from '../../../db/open';
 import { clinicQueries } from '../../../db/queries';
 import { openTemporaryDatabase, newPatientId, CLINIC_CODE, type TemporaryDatabase } from '../../../db/testing/fixtures';
 import { defineDocumentType, documentBase, PATIENT_ID, registerDocumentType } from '../../../shared/docs';
@@ -54,8 +55,8 @@ export const TRAINEE: Signer = { username: 'zhao.xiao', displayName: '赵晓', r
 export const OTHER_DOCTOR: Signer = { username: 'wang.fang', displayName: '王芳', roles: ['doctor'], workstation: 'W02' };
 export const PIN = '246810';
 
-export interface SigningFixture {
-  readonly db: TemporaryDatabase;
+export interface SigningFixture<D extends ClinicDatabase = TemporaryDatabase> {
+  readonly db: D;
   readonly signing: SigningService;
   readonly amendments: Amendments;
   /** Writes a draft note and returns its id. */
@@ -64,7 +65,7 @@ export interface SigningFixture {
 
 export const patientId = newPatientId();
 
-export function signingOver(db: TemporaryDatabase, now: () => number = Date.now): SigningFixture {
+export function signingOver<D extends ClinicDatabase>(db: D, now: () => number = Date.now): SigningFixture<D> {
   const signing = new SigningService({ store: db.store, queries: clinicQueries(db.orm).signing, clinicCode: () => CLINIC_CODE, kdf: TEST_KDF, now });
   return {
     db,
@@ -106,7 +107,7 @@ export function openSigningFixture(now?: () => number): SigningFixture & { dispo
 }
 
 /** Changes a stored revision's body in the SQLite file itself, as someone with the file could. */
-export function tamperInDatabase(db: TemporaryDatabase, id: string, path: string, value: string): void {
+export function tamperInDatabase(db: ClinicDatabase, id: string, path: string, value: string): void {
   const changed = db.sqlite
     .prepare(
       `UPDATE revisions SET body = json_set(body, ?, ?)
