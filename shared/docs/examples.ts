@@ -101,7 +101,7 @@ export const EXAMPLE_DRAFT = {
 export const EXAMPLE_OUTPATIENT_NOTE = {
   _id: 'outpatient_note:01JQ0000000000000000000002',
   type: 'outpatient_note',
-  ...stamp,
+  ...EXAMPLE_STAMP,
   encounter_id: EXAMPLE_ENCOUNTER._id,
   patient_id: EXAMPLE_PATIENT._id,
   department_code: 'NK',
@@ -125,7 +125,7 @@ export const EXAMPLE_OUTPATIENT_NOTE = {
 export const EXAMPLE_PRESCRIPTION = {
   _id: 'prescription:01JQ0000000000000000000003',
   type: 'prescription',
-  ...stamp,
+  ...EXAMPLE_STAMP,
   encounter_id: EXAMPLE_ENCOUNTER._id,
   patient_id: EXAMPLE_PATIENT._id,
   department_code: 'NK',
@@ -151,7 +151,7 @@ export const EXAMPLE_PRESCRIPTION = {
 export const EXAMPLE_NOTE_TEMPLATE = {
   _id: 'note_template:01JQ0000000000000000000004',
   type: 'note_template',
-  ...stamp,
+  ...EXAMPLE_STAMP,
   scope: 'personal',
   owner_username: 'li.ming',
   name: '高血压复诊',
