@@ -3,6 +3,9 @@ import { registerAdmin } from './admin';
 import { registerAuth } from './auth';
 import { registerClinic } from './clinic';
 import { registerDevices } from './devices';
+import { registerHub } from './hub';
+import { registerLan } from './lan';
+import { registerOutpatient } from './outpatient';
 import { registerPatients } from './patients';
 import type { RouterHooks } from './router';
 import { Router } from './router';
@@ -23,8 +26,11 @@ export function buildRouter(app: AppContext, hooks: RouterHooks): Router {
   registerClinic(router, app);
   registerPatients(router, app);
   registerVisits(router, app);
+  registerOutpatient(router, app);
   registerSync(router, app);
   registerSigning(router, app);
+  registerHub(router, app);
+  registerLan(router, app);
   router.assertComplete();
   return router;
 }

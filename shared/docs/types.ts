@@ -10,6 +10,9 @@ import {
   EXAMPLE_DEPARTMENT,
   EXAMPLE_DRAFT,
   EXAMPLE_ENCOUNTER,
+  EXAMPLE_NOTE_TEMPLATE,
+  EXAMPLE_OUTPATIENT_NOTE,
+  EXAMPLE_PRESCRIPTION,
   EXAMPLE_PATIENT,
   EXAMPLE_REFERENCE_DICTIONARY,
   EXAMPLE_USER,
@@ -18,10 +21,25 @@ import {
   EXAMPLE_SIGNATURE_TIMESTAMP,
   EXAMPLE_SIGNING_KEY,
 } from './examples';
+import {
+  AUDIT_EVENT_ID,
+  CLINIC_SETTINGS_ID_PATTERN,
+  DEPARTMENT_ID,
+  DRAFT_ID,
+  ENCOUNTER_ID,
+  NOTE_TEMPLATE_ID,
+  OUTPATIENT_NOTE_ID,
+  PATIENT_ID,
+  PRESCRIPTION_ID,
+  REFERENCE_DICTIONARY_ID,
+  USER_ID,
+} from './ids';
+import { noteTemplateDoc } from './note-template';
+import { NOTE_TEXT_FIELDS, outpatientNoteDoc } from './outpatient-note';
 import { AMENDMENT_ID, SIGNATURE_ID, SIGNATURE_TIMESTAMP_ID, SIGNING_KEY_ID } from './ids';
 import { amendmentDoc, signatureDoc, signatureTimestampDoc, signingKeyDoc } from './signing';
-import { AUDIT_EVENT_ID, CLINIC_SETTINGS_ID_PATTERN, DEPARTMENT_ID, DRAFT_ID, ENCOUNTER_ID, PATIENT_ID, REFERENCE_DICTIONARY_ID, USER_ID } from './ids';
 import { patientDoc } from './patient';
+import { prescriptionDoc } from './prescription';
 import { referenceDictionaryDoc } from './reference';
 import { defineDocumentType, DocumentRegistry, type DocumentTypeDefinition } from './registry';
 import { userDoc } from './user';
@@ -88,6 +106,49 @@ export const CLINIC_DOCUMENT_TYPES = {
     documentClass: 'clinical',
     retention: OUTPATIENT_RECORD,
     caption: (body) => text(body.visit_number),
+  }),
+  outpatient_note: defineDocumentType({
+    type: 'outpatient_note',
+    example: EXAMPLE_OUTPATIENT_NOTE,
+    label: '门诊病历',
+    idPattern: OUTPATIENT_NOTE_ID,
+    schema: outpatientNoteDoc,
+    documentClass: 'clinical',
+    retention: OUTPATIENT_RECORD,
+    // Two signed bodies must never be merged into one nobody signed (WR-05: a change is an amendment).
+    conflicts: 'immutable',
+    immutable: { kind: 'when_field', field: 'status', values: ['signed'], says: '病历签名后不能修改；如需更正，请写修改记录（说明原因并签名）' },
+    signing: {
+      contentFields: [...NOTE_TEXT_FIELDS, 'onset_date', 'vitals', 'diagnoses', 'copy_marks', 'visit_at', 'visit_type'],
+      patientField: 'patient_id',
+    },
+    caption: (body) => text(body.chief_complaint).slice(0, 20),
+  }),
+  prescription: defineDocumentType({
+    type: 'prescription',
+    example: EXAMPLE_PRESCRIPTION,
+    label: '处方',
+    idPattern: PRESCRIPTION_ID,
+    schema: prescriptionDoc,
+    documentClass: 'clinical',
+    // RX-02 keeps ordinary prescriptions 1 year; as part of the outpatient record they stay as long as it does.
+    retention: OUTPATIENT_RECORD,
+    conflicts: 'immutable',
+    immutable: { kind: 'when_field', field: 'status', values: ['signed', 'void'], says: '处方签名后不能修改；如需更改，请作废后重开' },
+    signing: { contentFields: ['kind', 'items', 'warnings_answered'], patientField: 'patient_id' },
+    caption: (body) => (Array.isArray(body.items) ? body.items.map((item: { drug_name?: unknown }) => text(item.drug_name)).join('、') : ''),
+  }),
+  note_template: defineDocumentType({
+    type: 'note_template',
+    example: EXAMPLE_NOTE_TEMPLATE,
+    label: '常用模板',
+    idPattern: NOTE_TEMPLATE_ID,
+    schema: noteTemplateDoc,
+    documentClass: 'administrative',
+    retention: { kind: 'current_state' },
+    // A template names no patient: editing one is not a patient-record event.
+    audit: 'none',
+    caption: (body) => text(body.name),
   }),
   audit: defineDocumentType({
     type: 'audit',
