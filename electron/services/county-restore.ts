@@ -13,20 +13,11 @@ import type { InputOf, OutputOf } from '../../shared/api';
 import { classifySyncError, DEFAULT_SYNC_WINDOW, SyncEngine, type BatchSettings, type RemoteFetch } from '../sync';
 import type { ClinicData } from './clinic-data';
 import { isInitialized, META_INITIALIZED_AT, META_WORKSTATION, readClinicSettings } from './setup';
+import { restoreFailureMessage } from './restore-wording';
 import type { SyncManager } from './sync-manager';
 
 export type RestoreInput = InputOf<'setup.restoreFromCounty'>;
 export type RestoreStatus = OutputOf<'setup.restoreStatus'>;
-
-/**
- * The sync messages speak of the 同步设置 screen, which a PC being restored does not have yet: here
- * they name what was just typed instead.
- */
-const RESTORE_WORDING: Readonly<Record<string, string>> = {
-  SYNC_AUTH_FAILED: '县级服务器不接受这个同步账号和密码。请核对机构编码和同步密码（区分大小写），或请县里重新发放。',
-  SYNC_FORBIDDEN: '这个同步账号不能读取本院的县级数据库。请核对机构编码，或请县里检查账号权限。',
-  SYNC_DATABASE_MISSING: '县级服务器上没有这个机构编码的数据库。请核对机构编码和服务器地址。',
-};
 
 const IDLE: RestoreStatus = { state: 'idle', phase: null, docsDone: 0, docsPerSecond: 0, rebuildDone: 0, rebuildTotal: 0, error: null, clinicName: null };
 
@@ -112,6 +103,11 @@ export class CountyRestore {
   }
 
   private fail(code: string, message: string, retryable: boolean): void {
-    this.current = { ...this.current, state: 'failed', phase: null, error: { code, message: RESTORE_WORDING[code] ?? message, retryable } };
+    this.current = {
+      ...this.current,
+      state: 'failed',
+      phase: null,
+      error: { code, message: restoreFailureMessage(code, message, this.current.docsDone), retryable },
+    };
   }
 }

@@ -1,6 +1,7 @@
-import { TextField } from '../../ui';
+import { SelectField, TextField } from '../../ui';
 import type { StepProps } from './step-props';
 import { SETUP_TEXT as T } from './text';
+import { CLINIC_TIME_ZONES } from './wizard-draft';
 
 export function ClinicStep({ draft, errors, onChange }: StepProps) {
   return (
@@ -49,6 +50,16 @@ export function ClinicStep({ draft, errors, onChange }: StepProps) {
         inputClassName="max-w-48"
         spellCheck={false}
         autoComplete="off"
+      />
+      <SelectField
+        label={T.timeZone}
+        path="clinic.timeZone"
+        value={draft.timeZone}
+        options={CLINIC_TIME_ZONES}
+        onChange={(timeZone) => onChange({ ...draft, timeZone }, 'clinic.timeZone')}
+        error={errors['clinic.timeZone']}
+        hint={T.timeZoneHint}
+        className="max-w-72"
       />
     </div>
   );
