@@ -91,6 +91,11 @@ describe('the front desk at 1366×768 on a PC set to UTC', () => {
     // Every cell one line high: 序号, 类型, 状态 and 退号 do not wrap character by character.
     const heights = await row.locator('td').evaluateAll((cells) => cells.map((cell) => cell.getBoundingClientRect().height));
     expect(Math.max(...heights)).toBeLessThan(56);
+    const headers = await reg
+      .todayList()
+      .locator('thead th')
+      .evaluateAll((cells) => cells.map((cell) => cell.getBoundingClientRect().height));
+    expect(Math.max(...headers)).toBeLessThan(48);
     const patientCell = row.locator('td').nth(3);
     expect(await patientCell.getAttribute('title')).toContain(LONG_NAME);
     expect(await patientCell.locator('div').evaluate((div) => div.scrollWidth > div.clientWidth)).toBe(true);
@@ -127,6 +132,7 @@ describe('the front desk at 1366×768 on a PC set to UTC', () => {
     for (const part of ['[data-hit-place]', '[data-hit-last-visit]']) {
       for (const hit of [east, west]) expect(await hit.locator(part).evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     }
+    await browser.page.locator('main').evaluate((main) => main.scrollTo(0, 0));
     await screenshot(browser.page, '71-search-common-name', { fullPage: false });
   });
 
@@ -207,7 +213,7 @@ describe('the front desk at 1366×768 on a PC set to UTC', () => {
     await expect.poll(() => reg.patientField('name').inputValue()).toBe('王秀英');
     await expect.poll(() => reg.patientSelect('address.level4').inputValue()).toBe(HENGDIAN);
     expect(await reg.patientField('address.detail').inputValue()).toContain('八仙村');
-    await reg.newPatientForm().scrollIntoViewIfNeeded();
+    await reg.newPatientForm().evaluate((form) => form.parentElement?.scrollIntoView({ block: 'start' }));
     await screenshot(browser.page, '72-new-patient-from-card', { fullPage: false });
     reader.remove();
     await reg.clear();

@@ -60,6 +60,8 @@ export function ClinicStep({ draft, errors, onChange }: StepProps) {
         error={errors['clinic.timeZone']}
         hint={T.timeZoneHint}
         className="max-w-72"
+        // Preset to Beijing time and rarely changed: Enter passes it by, Tab reaches it.
+        data-enter-skip
       />
     </div>
   );
