@@ -11,9 +11,9 @@ import { startSimulator, type Simulator } from '../electron/devices/simulator/si
 import type { VisitView } from '../shared/api';
 import { clinicDateTime, clinicTime } from '../shared/time/clinic-time';
 import { invoke, setUpClinic, TEST_CLINIC } from './support/api';
-import { openBrowser, screenshot, type BrowserSession } from './support/browser';
+import { screenshot, type BrowserSession } from './support/browser';
 import { startClinicServer, type ClinicServer } from './support/server';
-import { LoginPage } from './pages/login.page';
+import { openLoggedIn } from './pages/login.page';
 import { RegistrationPage } from './pages/registration.page';
 
 const REGISTRAR = { username: 'desk', displayName: '钱挂号', password: 'Desk2026ok' };
@@ -22,7 +22,6 @@ const DOCTOR = { username: 'drzhou', displayName: '周医生', password: 'Drzhou
 const LONG_NAME = '阿卜杜热合曼·买买提明·艾合买提江·热合木吐拉·阿不都克力木·吐尔逊'.padEnd(40, '江');
 const HENGDIAN = '330783123';
 const WEISHAN = '330783106';
-const SCREEN = { width: 1366, height: 768 };
 
 describe('the front desk at 1366×768 on a PC set to UTC', () => {
   let reader: Simulator;
@@ -41,6 +40,14 @@ describe('the front desk at 1366×768 on a PC set to UTC', () => {
       { patientId, departmentCode, visitType: 'first', feeCategory: 'self', ...(doctorUsername ? { doctorUsername } : {}) },
       session,
     );
+
+  /** Finds the patient with the 40-character name by its first characters and chooses him with Enter. */
+  const chooseLongNamedPatient = async () => {
+    await reg.search(LONG_NAME.slice(0, 6));
+    await expect.poll(() => reg.results().count()).toBe(1);
+    await reg.press('Enter');
+    await expect.poll(() => reg.selectedPatient().count()).toBe(1);
+  };
 
   beforeAll(async () => {
     reader = await startSimulator({ mode: 'reader' });
@@ -65,10 +72,8 @@ describe('the front desk at 1366×768 on a PC set to UTC', () => {
     visits.west = await registerVisit(westId, '04');
     visits.long = await registerVisit(longId, '03', DOCTOR.username);
 
-    browser = await openBrowser({ viewport: SCREEN, timezoneId: 'UTC' });
+    browser = await openLoggedIn(server, REGISTRAR.username, REGISTRAR.password);
     reg = new RegistrationPage(browser.page);
-    await browser.page.goto(server.url);
-    await new LoginPage(browser.page).login(REGISTRAR.username, REGISTRAR.password);
     await reg.waitForScreen();
   });
 
@@ -145,10 +150,7 @@ describe('the front desk at 1366×768 on a PC set to UTC', () => {
   });
 
   it('warns when the patient already has an open visit in the department today', async () => {
-    await reg.search(LONG_NAME.slice(0, 6));
-    await expect.poll(() => reg.results().count()).toBe(1);
-    await reg.press('Enter');
-    await expect.poll(() => reg.selectedPatient().count()).toBe(1);
+    await chooseLongNamedPatient();
     await reg.chooseDepartment('03');
     await reg.press('F8');
     await expect.poll(() => browser.page.getByTestId('error-banner').textContent()).toContain('不用重复挂号');
@@ -220,10 +222,7 @@ describe('the front desk at 1366×768 on a PC set to UTC', () => {
   });
 
   it('opens the slip PDF from F9, as from its button, with the time in Beijing time', async () => {
-    await reg.search(LONG_NAME.slice(0, 6));
-    await expect.poll(() => reg.results().count()).toBe(1);
-    await reg.press('Enter');
-    await expect.poll(() => reg.selectedPatient().count()).toBe(1);
+    await chooseLongNamedPatient();
     await reg.chooseDepartment('04');
     await reg.press('F8');
     await reg.registered().waitFor();

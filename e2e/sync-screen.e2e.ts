@@ -5,10 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clinicWhen } from '../shared/time/clinic-time';
-import { LoginPage } from './pages/login.page';
+import { openLoggedIn } from './pages/login.page';
 import { SyncPage } from './pages/sync.page';
 import { invoke, setUpClinic, TEST_CLINIC } from './support/api';
-import { openBrowser, screenshot, type BrowserSession } from './support/browser';
+import { screenshot, type BrowserSession } from './support/browser';
 import { startClinicServer, type ClinicServer } from './support/server';
 
 /** Nothing listens on port 1: each run fails at once with 连不上县级平台. */
@@ -24,10 +24,8 @@ describe('同步 screen: badge, 24-hour window, failed runs, clinic time, databa
     server = await startClinicServer({ env: { TZ: 'UTC' } });
     await setUpClinic(server);
     session = (await invoke(server, 'auth.login', { username: TEST_CLINIC.adminUsername, password: TEST_CLINIC.adminPassword })).sessionToken;
-    browser = await openBrowser({ viewport: { width: 1366, height: 768 }, timezoneId: 'UTC' });
+    browser = await openLoggedIn(server, TEST_CLINIC.adminUsername, TEST_CLINIC.adminPassword);
     sync = new SyncPage(browser.page);
-    await browser.page.goto(server.url);
-    await new LoginPage(browser.page).login(TEST_CLINIC.adminUsername, TEST_CLINIC.adminPassword);
     await sync.open();
   });
 
