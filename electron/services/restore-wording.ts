@@ -5,8 +5,8 @@
  * retry continues from.
  */
 
-/** The cause, naming what was just typed on the restore form. */
-const CAUSES: Readonly<Record<string, string>> = {
+/** The cause, naming what was just typed on the restore form (the county's restore; a hub join has its own). */
+export const COUNTY_RESTORE_WORDING: Readonly<Record<string, string>> = {
   SYNC_AUTH_FAILED: '县级服务器不接受这个同步账号和密码。请核对机构编码和同步密码（区分大小写），或请县里重新发放。',
   SYNC_FORBIDDEN: '这个同步账号不能读取本院的县级数据库。请核对机构编码，或请县里检查账号权限。',
   SYNC_DATABASE_MISSING: '县级服务器上没有这个机构编码的数据库。请核对机构编码和服务器地址。',
@@ -21,14 +21,22 @@ const CAUSES: Readonly<Record<string, string>> = {
 };
 
 /** What this PC holds now, so nobody believes a record is safe here when nothing has arrived. */
-function stateOfThisPc(docsDone: number): string {
+export function stateOfThisPc(docsDone: number): string {
   return docsDone === 0
     ? '这台电脑上还没有本院的任何数据；改好填写的内容或等网络通了，再开始即可。'
     : `已下载的 ${docsDone.toLocaleString('zh-CN')} 份文档保留在这台电脑上，重试时接着下载，不会重复。`;
 }
 
-/** The message of a failed restore: its cause in the restore form's words, then what this PC holds. */
-export function restoreFailureMessage(code: string, message: string, docsDone: number): string {
-  const cause = CAUSES[code];
-  return cause === undefined ? message : `${cause}${stateOfThisPc(docsDone)}`;
+/**
+ * The message of a failed restore: its cause in the source's words, then (where the source says it)
+ * what this PC holds; a cause the source has no words for keeps the sync's own message.
+ */
+export function restoreFailureMessage(
+  source: { readonly wording: Readonly<Record<string, string>>; readonly holding?: (docsDone: number) => string },
+  code: string,
+  message: string,
+  docsDone: number,
+): string {
+  const cause = source.wording[code];
+  return cause === undefined ? message : `${cause}${source.holding?.(docsDone) ?? ''}`;
 }

@@ -23,3 +23,13 @@ export function describeDevices(devices: SystemStatus['devices']): string {
   const label = T.deviceStates[devices.state];
   return devices.message && devices.message !== label ? `${label}（${devices.message}）` : label;
 }
+
+/** The LAN slot: connected to 本院主机, what arrived last, what waits to go; or plainly that it is cut off. */
+export function describeLan(lan: SystemStatus['lan'], now: Date): string {
+  const state = T.lanStates[lan.state];
+  if (lan.state !== 'connected' && lan.state !== 'unreachable') return state;
+  const parts: string[] = [state];
+  if (lan.lastReceivedAt !== null) parts.push(T.lastReceived(formatLastSuccess(lan.lastReceivedAt, now)));
+  parts.push(T.lanPending(lan.pendingChanges));
+  return parts.join(' · ');
+}

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiError, OutputOf, VisitView } from '../../../../shared/api';
+import { useLiveQuery } from '../../api/use-live-query';
 import { clinicTime } from '../../../../shared/time/clinic-time';
 import { useClinicZone } from '../../app/clinic-clock';
 import { useClient } from '../../app/client-context';
@@ -10,7 +11,6 @@ import { REG_TEXT } from './text';
 
 const T = REG_TEXT.today;
 type Status = VisitView['status'];
-type Today = OutputOf<'visits.listToday'>;
 
 interface TodayListProps {
   readonly departments: OutputOf<'admin.listDepartments'>;
@@ -21,7 +21,11 @@ interface TodayListProps {
 
 const STATUSES: ReadonlyArray<Status> = ['waiting', 'in_progress', 'completed', 'cancelled'];
 
-/** 今日挂号: today's visits, filtered by department, doctor and status; 退号 with a reason. */
+/**
+ * 今日挂号: today's visits, filtered by department, doctor and status; 退号 with a reason. The list
+ * follows the centre: a visit registered or changed at any front desk or doctor's PC shows here as
+ * it arrives (useLiveQuery), without reloading the whole screen on a timer.
+ */
 export function TodayList({ departments, doctors, reloadKey }: TodayListProps) {
   const client = useClient();
   const zone = useClinicZone();
@@ -30,25 +34,26 @@ export function TodayList({ departments, doctors, reloadKey }: TodayListProps) {
     doctorUsername: '',
     status: '',
   });
-  const [today, setToday] = useState<Today | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [cancelling, setCancelling] = useState<VisitView | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    const result = await client.api.visits.listToday({
+  const {
+    value: today,
+    error,
+    reload: load,
+  } = useLiveQuery(
+    'visits.listToday',
+    {
       departmentCode: filters.departmentCode || undefined,
       doctorUsername: filters.doctorUsername || undefined,
       status: (filters.status || undefined) as Status | undefined,
-    });
-    if (result.ok) {
-      setToday(result.value);
-      setError(null);
-    } else setError(result.error);
-  }, [client, filters]);
+    },
+    [filters.departmentCode ? { kind: 'visits', department: filters.departmentCode } : { kind: 'visits' }, { kind: 'patients' }],
+  );
 
+  // A visit registered elsewhere on this screen: read at once rather than wait for the event.
   useEffect(() => {
-    void load();
+    if (reloadKey > 0) void load();
   }, [load, reloadKey]);
 
   const columns = visitColumns(zone, cancelling?.id ?? null, (visit) => {

@@ -1,4 +1,5 @@
 import type { DuplicateReason, MatchedKey } from '../../../../shared/api';
+import { keyLabel } from '../../keyboard/key-label';
 
 /** Every word the registration screen (挂号) shows. */
 export const REG_TEXT = {
@@ -7,7 +8,7 @@ export const REG_TEXT = {
     label: '查找患者',
     placeholder: '姓名、拼音首字母、全拼、身份证号（或后几位）、电话、卡号、门诊号',
     searching: '正在查找…',
-    none: (query: string) => `没有找到“${query}”。可以换个写法再找，或按 F7 新建患者。`,
+    none: (query: string) => `没有找到“${query}”。可以换个写法再找，或按 ${keyLabel('registration.newPatient')} 新建患者。`,
     more: '结果较多，只显示前 20 个，请再多输入几个字',
     kinds: {
       empty: '',
@@ -113,10 +114,10 @@ export const REG_TEXT = {
     visitType: '就诊类型',
     feeCategory: '费别',
     feeCategoryRequired: '请选择费别',
-    submit: '挂号（F8）',
+    submit: `挂号（${keyLabel('registration.register')}）`,
     submitting: '正在挂号…',
-    needPatient: '请先查找患者、读卡，或按 F7 新建患者',
-    finishEditFirst: '正在修改资料：请先按 Ctrl+S 保存修改，或按 Esc 放弃修改，再按 F8 挂号。',
+    needPatient: `请先查找患者、读卡，或按 ${keyLabel('registration.newPatient')} 新建患者`,
+    finishEditFirst: `正在修改资料：请先按 ${keyLabel('editPatient.save')} 保存修改，或按 Esc 放弃修改，再按 ${keyLabel('registration.register')} 挂号。`,
   },
 
   result: {
@@ -126,7 +127,8 @@ export const REG_TEXT = {
     queue: '候诊',
     queuePosition: (n: number) => (n === 1 ? '排第 1 位，前面没有人' : `排第 ${n} 位，前面还有 ${n - 1} 人`),
     notWaiting: '不在候诊',
-    openPdf: '打开挂号单 PDF（F9）',
+    openPdf: `打开挂号单 PDF（${keyLabel('registration.printSlip')}）`,
+    print: `打印挂号单（${keyLabel('registration.printSlip')}）`,
     loadingSlip: '正在生成挂号单…',
     slipOpened: (fileName: string) => `挂号单已打开：${fileName}。在 PDF 里按 Ctrl+P 打印。`,
     next: '可以接待下一位：直接读卡或输入查找',
