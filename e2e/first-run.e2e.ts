@@ -30,6 +30,8 @@ describe('first run: wizard → county key → login → home', () => {
     expect(page.url()).not.toContain('token=');
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-field]')?.getAttribute('data-field'))).toBe('clinic.name');
     expect(await wizard.field('workstationId').inputValue()).toBe('W01');
+    // The clinic's clock: Beijing time unless the clinic chooses another zone here.
+    expect(await page.locator('[data-field="clinic.timeZone"] select').inputValue()).toBe('Asia/Shanghai');
 
     // Typing goes into the focused field and Enter walks through the fields to the next step.
     await page.keyboard.type(TEST_CLINIC.name);
@@ -55,6 +57,7 @@ describe('first run: wizard → county key → login → home', () => {
     await screenshot(page, '03-setup-admin');
     await wizard.field('admin.passwordAgain').press('Enter');
     await expect.poll(() => wizard.currentStep()).toBe('review');
+    expect(await page.getByText('北京时间（UTC+8）').count()).toBe(1);
     await screenshot(page, '04-setup-review');
 
     // The finish button has the focus on the last step: Enter finishes.

@@ -75,6 +75,29 @@ describe('首次运行: restore a replacement PC from the county', () => {
     await restore.choose();
   });
 
+  it('after 连不上县级平台 offers 重试 and 返回修改, and does not claim data is safe on a PC that has none', async () => {
+    // A mistyped port: nothing listens there, so the connection is refused at once.
+    const wrongAddress = 'http://127.0.0.1:1';
+    await restore.fill({ serverUrl: wrongAddress, clinicCode: CODE, password: SYNC_PASSWORD, workstationId: 'W02' });
+    await restore.startWithEnter();
+    await expect.poll(() => restore.state()).toBe('failed');
+    expect(await restore.failure().getAttribute('data-code')).toBe('SYNC_HOST_UNREACHABLE');
+    const said = await restore.failure().textContent();
+    expect(said).not.toContain('数据已安全保存在本机');
+    expect(said).toContain('这台电脑上还没有本院的任何数据');
+    expect(said).toContain('服务器地址可能填错了');
+    await screenshot(browser.page, '61b-restore-unreachable');
+
+    // 重试 sends the same again and fails the same way; 返回修改 brings the form back as typed, the cursor on the address.
+    await restore.retry();
+    await expect.poll(() => restore.state()).toBe('failed');
+    await restore.editAgain();
+    await expect.poll(() => restore.focusedField()).toBe('serverUrl');
+    expect(await restore.field('serverUrl').inputValue()).toBe(wrongAddress);
+    expect(await restore.field('clinicCode').inputValue()).toBe(CODE);
+    expect(await restore.field('password').inputValue()).toBe(SYNC_PASSWORD);
+  });
+
   it('says plainly when the password is wrong, and keeps what was typed for the retry', async () => {
     await restore.fill({ serverUrl: peer.url, clinicCode: CODE.toUpperCase(), password: 'not-the-password', workstationId: 'W02' });
     expect(await restore.field('clinicCode').inputValue()).toBe(CODE);
@@ -83,8 +106,10 @@ describe('首次运行: restore a replacement PC from the county', () => {
     expect(await restore.failure().getAttribute('data-code')).toBe('SYNC_AUTH_FAILED');
     expect(await restore.failure().textContent()).toMatch(/密码/);
     await screenshot(browser.page, '62-restore-failed');
+    // A wrong password is not cured by waiting: only 返回修改 is offered.
+    expect(await browser.page.getByRole('button', { name: '重试' }).count()).toBe(0);
 
-    await restore.retry();
+    await restore.editAgain();
     expect(await restore.field('serverUrl').inputValue()).toBe(peer.url);
     expect(await restore.field('clinicCode').inputValue()).toBe(CODE);
     expect(await restore.field('workstationId').inputValue()).toBe('W02');

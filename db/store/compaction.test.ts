@@ -115,6 +115,7 @@ describe('compactDatabase', () => {
       projections: dumpProjections(db),
     };
 
+    const sizeShownBefore = db.store.info().fileSizeBytes;
     const report = compactDatabase(db);
 
     // 118 plain departments × 12 old bodies each, and the old dictionary.
@@ -122,6 +123,9 @@ describe('compactDatabase', () => {
     expect(report.documentsCompacted).toBe(codes.length - 2 + 1);
     expect(revs('reference_dictionary:fee')).toEqual([`2-${'b'.repeat(32)}`]);
     expect(report.bytesAfter).toBeLessThan(report.bytesBefore);
+    // The sizes 整理 reports are the ones the sync screen's summary shows, before and after.
+    expect(report.bytesBefore).toBe(sizeShownBefore);
+    expect(report.bytesAfter).toBe(db.store.info().fileSizeBytes);
     expect(revs(plain)).toEqual([plainLeaf]);
     expect(leafOf(plain)).toMatchObject({ _rev: plainLeaf, name: '科室D0第11版' });
     // The revision ids stay in the tree: the history still says where the leaf came from.

@@ -21,7 +21,6 @@
  *
  * Then `VACUUM` and `wal_checkpoint(TRUNCATE)` give the space back to the disk.
  */
-import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { collectLeavesOf, findNode, parseRev, type RevTree } from './rev-tree';
 import { documentRegistry, type DocumentRegistry } from '../../shared/docs';
@@ -59,22 +58,21 @@ export interface CompactionTarget {
 const LEDGER_ID = '_local/clinic-compaction-ledger';
 const BATCH = 500;
 
-export function databaseBytes(file: string): number {
-  const size = (f: string): number => {
-    try {
-      return fs.statSync(f).size;
-    } catch {
-      return 0;
-    }
-  };
-  return size(file) + size(`${file}-wal`);
+/**
+ * The database's size as the 同步 screen's summary gives it (the store's `fileSizeBytes`): its pages,
+ * free ones included, which is what the file holds once the write-ahead log is checkpointed. Measuring
+ * the files instead counted a passing WAL, so 整理 reported a "before" the summary never showed and
+ * an "after" that the next small write moved.
+ */
+export function databaseBytes(sqlite: Database.Database): number {
+  return Number(sqlite.pragma('page_count', { simple: true })) * Number(sqlite.pragma('page_size', { simple: true }));
 }
 
 export function compactDatabase(target: CompactionTarget, options: { policy?: CompactionPolicy; now?: () => number } = {}): CompactionReport {
   const policy = options.policy ?? defaultCompactionPolicy();
   const now = options.now ?? Date.now;
   const started = now();
-  const bytesBefore = databaseBytes(target.file);
+  const bytesBefore = databaseBytes(target.sqlite);
 
   const dropped = dropOldRevisionBodies(target.sqlite, policy.compactableTypes);
   const checkpointsPurged = purgeStaleCheckpoints(target, policy, now());
@@ -86,7 +84,7 @@ export function compactDatabase(target: CompactionTarget, options: { policy?: Co
     revisionsDropped: dropped.revisions,
     checkpointsPurged,
     bytesBefore,
-    bytesAfter: databaseBytes(target.file),
+    bytesAfter: databaseBytes(target.sqlite),
     durationMs: Math.max(0, now() - started),
   };
 }

@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+import { openBrowser, type BrowserOptions, type BrowserSession } from '../support/browser';
+import type { ClinicServer } from '../support/server';
 import { errorBanner, fieldError, fieldInput } from './fields';
 
 export class LoginPage {
@@ -22,4 +24,15 @@ export class LoginPage {
     await this.page.keyboard.type(password);
     await this.page.keyboard.press('Enter');
   }
+}
+
+/** A front-desk PC as the clinic's screens are tested on: 1366×768, its clock zone left at UTC. */
+export const CLINIC_PC = { viewport: { width: 1366, height: 768 }, timezoneId: 'UTC' } as const;
+
+/** A fresh browser on the clinic's address, logged in as `username`. */
+export async function openLoggedIn(server: ClinicServer, username: string, password: string, options: BrowserOptions = CLINIC_PC): Promise<BrowserSession> {
+  const browser = await openBrowser(options);
+  await browser.page.goto(server.url);
+  await new LoginPage(browser.page).login(username, password);
+  return browser;
 }

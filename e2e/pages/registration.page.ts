@@ -26,6 +26,19 @@ export class RegistrationPage {
   readonly todayRow = (patientName: string) => this.todayList().locator('tbody tr[data-visit-number]', { hasText: patientName });
   readonly cancelForm = () => this.page.getByTestId('cancel-form');
   readonly duplicateWarning = () => this.page.getByTestId('duplicate-warning');
+  readonly patientSelect = (path: string) => this.newPatientForm().locator(`[data-field="${path}"] select`).first();
+  readonly todayCounts = () => this.page.getByTestId('today-counts');
+  readonly todayRows = () => this.todayList().locator('tbody tr[data-visit-number]');
+  readonly resultWith = (text: string) => this.page.getByTestId('search-results').getByRole('option').filter({ hasText: text });
+  readonly keyHint = () => this.page.getByTestId('new-patient-keys');
+  /** The contract path of the field that has the cursor. */
+  readonly focusedField = () => this.page.evaluate(() => document.activeElement?.closest('[data-field]')?.getAttribute('data-field') ?? null);
+
+  /** Back to an empty screen: Esc leaves the form, Esc again clears the patient. */
+  async clear(): Promise<void> {
+    await this.press('Escape');
+    await this.press('Escape');
+  }
 
   async waitForScreen(): Promise<void> {
     await this.root().waitFor();

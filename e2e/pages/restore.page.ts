@@ -48,9 +48,15 @@ export class RestorePage {
     await this.form().waitFor();
   }
 
+  /** 返回修改: back to the form from a failure, what was typed kept. */
+  async editAgain(): Promise<void> {
+    await this.page.getByRole('button', { name: '返回修改' }).click();
+    await this.form().waitFor();
+  }
+
+  /** 重试: the same again, straight from the failure. */
   async retry(): Promise<void> {
     await this.page.getByRole('button', { name: '重试' }).click();
-    await this.form().waitFor();
   }
 
   async goToLogin(): Promise<void> {

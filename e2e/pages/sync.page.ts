@@ -14,6 +14,8 @@ export class SyncPage {
   readonly settingsField = (path: string) => fieldInput(this.settings(), path);
   readonly historyRows = () => this.page.getByTestId('sync-history').locator('tbody tr');
   readonly chart = () => this.page.getByTestId('sync-history-chart');
+  readonly chartSummary = () => this.page.getByTestId('sync-history-summary');
+  readonly storage = () => this.page.getByTestId('sync-storage');
   readonly inbox = () => this.page.getByTestId('conflict-inbox');
   readonly inboxItem = (id: string) => this.inbox().locator(`li[data-conflict="${id}"]`);
   readonly inboxEmpty = () => this.page.getByTestId('conflict-inbox-empty');
@@ -31,6 +33,10 @@ export class SyncPage {
     await this.settingsField('serverUrl').fill(settings.serverUrl);
     await this.settingsField('password').fill(settings.password);
     await this.settings().getByRole('button', { name: '保存设置' }).click();
+  }
+
+  async compact(): Promise<void> {
+    await this.storage().getByRole('button', { name: '立即整理' }).click();
   }
 
   async syncNow(): Promise<void> {

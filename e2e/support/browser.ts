@@ -26,15 +26,23 @@ const CHROMIUM_ARGS = [
 /** Console errors that say nothing about our code (none known: the CSP comes as a header). */
 const KNOWN_HARMLESS: RegExp[] = [];
 
+export interface BrowserOptions {
+  /** The window size; the front desk's PCs are mostly 1366×768. */
+  readonly viewport?: { readonly width: number; readonly height: number };
+  /** The page's own time zone, e.g. UTC for a PC whose clock zone was never set. */
+  readonly timezoneId?: string;
+}
+
 /** Debian's Chromium with a fresh profile folder, removed again on close. */
-export async function openBrowser(): Promise<BrowserSession> {
+export async function openBrowser(options: BrowserOptions = {}): Promise<BrowserSession> {
   const profile = await mkdtemp(path.join(tmpdir(), 'clinic-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 800 },
+    viewport: options.viewport ?? { width: 1280, height: 800 },
     locale: 'zh-CN',
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const pageErrors: string[] = [];
@@ -54,7 +62,7 @@ export async function openBrowser(): Promise<BrowserSession> {
 }
 
 /** Saves a full-page screenshot as e2e/screenshots/<name>.png (git-ignored; kept as an artifact). */
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: options.fullPage ?? true });
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openClinicDatabase } from '../../db/open';
-import { compactDatabase, databaseBytes } from '../../db/store/compaction';
+import { compactDatabase } from '../../db/store/compaction';
 import { buildRouter } from '../ipc';
 import type { Router } from '../ipc/router';
 import { AuditTrail } from '../services/audit-trail';
@@ -58,7 +58,6 @@ export async function createClinicApp(options: {
   const sync = new SyncManager({
     data,
     compact: () => compactDatabase(handle),
-    databaseBytes: () => databaseBytes(handle.file),
     clinicCode: () => (isInitialized(data) ? (readClinicSettings(data)?.code ?? null) : null),
     environment: options.environment ?? process.env,
     secrets,

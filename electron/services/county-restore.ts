@@ -13,20 +13,11 @@ import type { InputOf, OutputOf } from '../../shared/api';
 import { classifySyncError, DEFAULT_SYNC_WINDOW, SyncEngine, type BatchSettings, type CountyEndpoint, type RemoteFetch } from '../sync';
 import type { ClinicData } from './clinic-data';
 import { isInitialized, META_INITIALIZED_AT, META_WORKSTATION, readClinicSettings } from './setup';
+import { COUNTY_RESTORE_WORDING, restoreFailureMessage, stateOfThisPc } from './restore-wording';
 import type { SyncManager } from './sync-manager';
 
 export type RestoreInput = InputOf<'setup.restoreFromCounty'>;
 export type RestoreStatus = OutputOf<'setup.restoreStatus'>;
-
-/**
- * The sync messages speak of the 同步设置 screen, which a PC being restored does not have yet: here
- * they name what was just typed instead.
- */
-const RESTORE_WORDING: Readonly<Record<string, string>> = {
-  SYNC_AUTH_FAILED: '县级服务器不接受这个同步账号和密码。请核对机构编码和同步密码（区分大小写），或请县里重新发放。',
-  SYNC_FORBIDDEN: '这个同步账号不能读取本院的县级数据库。请核对机构编码，或请县里检查账号权限。',
-  SYNC_DATABASE_MISSING: '县级服务器上没有这个机构编码的数据库。请核对机构编码和服务器地址。',
-};
 
 /**
  * Where the record comes from and what this PC keeps afterwards: the county (`start`), or the
@@ -43,6 +34,8 @@ export interface RestoreSource {
   readonly referenceDatabase?: string | null;
   /** Messages of this source, by sync error code, where the sync's own would mislead. */
   readonly wording: Readonly<Record<string, string>>;
+  /** What this PC holds after a failure, said after the cause (the county's restore); left out, nothing is added. */
+  readonly holding?: (docsDone: number) => string;
   /** Said when the pull brought no clinic settings or accounts. */
   readonly emptyMessage: string;
   /** This PC's own settings, once the record is in (sync settings, or the link to the hub). */
@@ -82,7 +75,8 @@ export class CountyRestore {
       endpoint: { serverUrl, username, password: input.password },
       workstationId: input.workstationId,
       fetch: this.options.fetch,
-      wording: RESTORE_WORDING,
+      wording: COUNTY_RESTORE_WORDING,
+      holding: stateOfThisPc,
       emptyMessage: `县级服务器上的 clinic_${input.clinicCode} 里没有找到本院的设置和账号。请核对机构编码；如果本院从未同步过，只能重新设置。`,
       // From now on the nightly sync continues with the same county database and password (sealed).
       finish: () =>
@@ -144,6 +138,11 @@ export class CountyRestore {
   }
 
   private fail(source: RestoreSource, code: string, message: string, retryable: boolean): void {
-    this.current = { ...this.current, state: 'failed', phase: null, error: { code, message: source.wording[code] ?? message, retryable } };
+    this.current = {
+      ...this.current,
+      state: 'failed',
+      phase: null,
+      error: { code, message: restoreFailureMessage(source, code, message, this.current.docsDone), retryable },
+    };
   }
 }

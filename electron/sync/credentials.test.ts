@@ -3,6 +3,7 @@
  * failed logins): each run stops at its first 401, no timer tries the same password again, and a
  * lockout (403 "Account is temporarily locked…") is told as what it is, with when it ends.
  */
+import { clinicTime } from '../../shared/time/clinic-time';
 import { describe, expect, it } from 'vitest';
 import { SyncScheduler } from './schedule';
 import { createBackoff } from '../../shared/time/backoff';
@@ -76,7 +77,7 @@ describe('a locked account (CouchDB 3)', () => {
       const until = Date.parse(outcome.error.lockedUntil ?? '');
       expect(until - started).toBeGreaterThan(4 * 60_000);
       expect(until - started).toBeLessThanOrEqual(5 * 60_000 + 5_000);
-      const hhmm = `${String(new Date(until).getHours()).padStart(2, '0')}:${String(new Date(until).getMinutes()).padStart(2, '0')}`;
+      const hhmm = clinicTime(new Date(until));
       expect(outcome.error.message).toContain(hhmm);
       expect(outcome.error.message).toContain('锁定');
       expect(clinic.engine.waitingForCredentials()).toBe(true);

@@ -11,6 +11,8 @@
  * Codes never change meaning once shipped: the history screen and the logs key on them.
  */
 
+import { clinicTime } from '../../shared/time/clinic-time';
+
 export const SYNC_ERROR_MESSAGES = {
   SYNC_AUTH_FAILED: '县级平台拒绝了本院的同步账号或密码。请核对“同步设置”里的账号和密码，或请县里重新发放。',
   SYNC_ACCOUNT_LOCKED:
@@ -56,10 +58,13 @@ export interface SyncError {
 export const LOCKOUT_REASON = /temporarily locked/i;
 export const LOCKOUT_MAX_MS = 5 * 60 * 1000;
 
-/** The lockout error, naming when it ends (local time, as the clinic reads clocks). */
+/**
+ * The lockout error, naming when it ends on the clinic's clock (Beijing time; the message is made
+ * deep in the sync engine, which does not know the clinic's settings), whatever the PC's zone.
+ */
 export function accountLocked(now: number, detail = ''): SyncError {
   const until = new Date(now + LOCKOUT_MAX_MS);
-  const hhmm = `${String(until.getHours()).padStart(2, '0')}:${String(until.getMinutes()).padStart(2, '0')}`;
+  const hhmm = clinicTime(until);
   const message = `${SYNC_ERROR_MESSAGES.SYNC_ACCOUNT_LOCKED.replace('等锁定解除后', `等 ${hhmm}（最迟）锁定解除后`)}`;
   return { ...syncError('SYNC_ACCOUNT_LOCKED', detail, 403), message, lockedUntil: until.toISOString() };
 }

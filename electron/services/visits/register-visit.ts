@@ -3,7 +3,7 @@ import { ulid } from 'ulid';
 import { ApiFailure, type VisitView } from '../../../shared/api';
 import type { EncounterDoc } from '../../../shared/docs/encounter';
 import { DEFAULT_RETURN_VISIT_DAYS, returnVisitSince } from '../../../shared/codes/visit-rules';
-import { chinaDateOf } from '../../../shared/identity';
+import { clinicDate } from '../../../shared/time/clinic-time';
 import type { ClinicData } from '../clinic-data';
 import { documentStamp } from '../clinic-data';
 import { requireSettings } from '../patients/patient-records';
@@ -69,7 +69,8 @@ export function registerVisit(data: ClinicData, input: RegisterVisitInput, actor
 
   const workstation = data.meta.get(META_WORKSTATION);
   if (!workstation) throw new ApiFailure('NOT_SET_UP');
-  const day = chinaDateOf(now);
+  // The clinic's calendar day (its zone, not the PC's): the day the visit number and queue number count in.
+  const day = clinicDate(now, settings.time_zone);
   return data.store.transaction(() => {
     const open = data.encounters.ofPatientOnDay(patient.id, day).find((v) => v.departmentCode === department.code && OPEN_STATUSES.has(v.status));
     if (open) {

@@ -1,7 +1,7 @@
 /** Today's registrations, and the queue in front of a department or a doctor. */
 import type { VisitView } from '../../../shared/api';
 import type { EncounterDoc } from '../../../shared/docs/encounter';
-import { chinaDateOf } from '../../../shared/identity';
+import { clinicDate } from '../../../shared/time/clinic-time';
 import type { ClinicData } from '../clinic-data';
 import { requireSettings } from '../patients/patient-records';
 import type { EncounterRow } from '../../../db/queries';
@@ -29,7 +29,7 @@ export function listVisits(
   filters: { date?: string; departmentCode?: string; doctorUsername?: string; status?: Status },
   now = new Date(),
 ): { date: string; visits: VisitView[]; counts: Record<Status, number> } {
-  const date = filters.date ?? chinaDateOf(now);
+  const date = filters.date ?? clinicDate(now, requireSettings(data).time_zone);
   const day = data.encounters.ofDay(date);
   const matching = day.filter(
     (v) => (!filters.departmentCode || v.departmentCode === filters.departmentCode) && (!filters.doctorUsername || v.doctorUsername === filters.doctorUsername),
@@ -50,7 +50,7 @@ export function visitQueue(
   input: { departmentCode: string; doctorUsername?: string },
   now = new Date(),
 ): { date: string; waiting: VisitView[] } {
-  const date = chinaDateOf(now);
+  const date = clinicDate(now, requireSettings(data).time_zone);
   const day = data.encounters.ofDay(date);
   const waiting = day
     .filter((v) => v.status === 'waiting' && v.departmentCode === input.departmentCode)

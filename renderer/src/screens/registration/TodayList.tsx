@@ -137,8 +137,16 @@ const statusText = (visit: VisitView) => (visit.cancelReason ? `${visit.statusLa
 
 function visitColumns(zone: string, cancellingId: string | null, onCancel: (visit: VisitView) => void): ReadonlyArray<Column<VisitView>> {
   return [
-    { key: 'visitNumber', header: NUMBER, width: '9.5rem', cell: (v) => v.visitNumber, sortValue: (v) => v.visitNumber, className: 'font-mono text-sm' },
-    { key: 'queue', header: QUEUE, width: '3.5rem', cell: (v) => v.queueNumber, sortValue: (v) => v.queueNumber },
+    // Widths fit the longest content and header (with its sort mark) on one line: a long name takes the rest and is cut.
+    {
+      key: 'visitNumber',
+      header: NUMBER,
+      width: '11rem',
+      cell: (v) => v.visitNumber,
+      sortValue: (v) => v.visitNumber,
+      className: 'font-mono text-sm whitespace-nowrap',
+    },
+    { key: 'queue', header: QUEUE, width: '4.5rem', cell: (v) => v.queueNumber, sortValue: (v) => v.queueNumber, className: 'whitespace-nowrap' },
     { key: 'time', header: TIME, width: '4rem', cell: (v) => clinicTime(v.registeredAt, zone), sortValue: (v) => v.registeredAt },
     {
       key: 'patient',

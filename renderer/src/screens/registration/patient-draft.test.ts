@@ -5,6 +5,7 @@ import {
   draftFromSearch,
   EMPTY_PATIENT_DRAFT,
   normalizeBirthDate,
+  PATIENT_NAME_MAX,
   patientFieldErrors,
   toPatientForm,
   withIdNumber,
@@ -52,7 +53,16 @@ describe('new-patient draft', () => {
     );
     expect(Object.keys(errors).sort()).toEqual(['address.divisionCode', 'birthDate', 'emergencyContact.relationship', 'idNumber', 'name', 'phone', 'sex']);
     expect(errors.idNumber).toMatch(/校验位/);
-    expect(errors.birthDate).toBe('出生日期格式不对，请写成 1956-03-14 这样');
+    expect(errors.birthDate).toBe('日历上没有 1956-02-30 这一天，请核对出生日期');
+    expect(checkPatientDraft({ ...EMPTY_PATIENT_DRAFT, birthDate: '1956/3' }).birthDate).toBe('出生日期格式不对，请写成 1956-03-14 这样');
+  });
+
+  it('refuses a name over the limit and says the limit, never cutting it', () => {
+    const long = '阿'.repeat(PATIENT_NAME_MAX + 1);
+    expect(PATIENT_NAME_MAX).toBe(40);
+    expect(checkPatientDraft({ ...EMPTY_PATIENT_DRAFT, name: long }).name).toBe('姓名最多 40 个字，现在是 41 个字，请核对');
+    expect(checkPatientDraft({ ...EMPTY_PATIENT_DRAFT, name: '阿'.repeat(40) }).name).toBeUndefined();
+    expect(toPatientForm({ ...EMPTY_PATIENT_DRAFT, name: long }).name).toBe(long);
   });
 
   it('flags a birth date or sex that disagrees with the ID number', () => {

@@ -122,7 +122,7 @@ export function checkPatientDraft(draft: PatientDraft, today: string = chinaDate
 
   const birthDate = normalizeBirthDate(draft.birthDate);
   if (birthDate === '') errors.birthDate = T.birthDateRequired;
-  else if (parseIsoDate(birthDate) === null) errors.birthDate = T.birthDateBad;
+  else if (parseIsoDate(birthDate) === null) errors.birthDate = /^\d{4}-\d{2}-\d{2}$/.test(birthDate) ? T.birthDateMissingDay(birthDate) : T.birthDateBad;
   else if (birthDate > today) errors.birthDate = T.birthDateFuture;
 
   if (draft.idNumber.trim() !== '' && idTypeUsesResidentNumber(draft.idType)) {

@@ -71,6 +71,24 @@ describe('the front desk’s state', () => {
     expect(state.focusNext).toBe('department');
   });
 
+  it('turns a proposed 复诊 back into 初诊 when another department is chosen, but keeps the registrar’s own choice', () => {
+    const elsewhere = run(chosen(), { type: 'visitEdited', patch: { departmentCode: '04' }, field: 'departmentCode' });
+    expect(elsewhere.visit).toMatchObject({ departmentCode: '04', visitType: 'first' });
+    expect(
+      run(
+        chosen(),
+        { type: 'visitEdited', patch: { departmentCode: '04' }, field: 'departmentCode' },
+        { type: 'visitEdited', patch: { departmentCode: '03' }, field: 'departmentCode' },
+      ).visit.visitType,
+    ).toBe('return');
+    const chosenType = run(
+      chosen(),
+      { type: 'visitEdited', patch: { visitType: 'return' }, field: 'visitType' },
+      { type: 'visitEdited', patch: { departmentCode: '04' }, field: 'departmentCode' },
+    );
+    expect(chosenType.visit.visitType).toBe('return');
+  });
+
   it('takes the fee category from the record once read, unless the registrar chose one', () => {
     expect(run(chosen(), { type: 'patientRead', chosenId: summary.id, detail: detail(summary.id, 'rural'), fallbackFee: FEE }).visit.feeCategory).toBe('rural');
     const chose = run(

@@ -6,7 +6,7 @@ import { summaryFromDetail, summaryFromHit, type PatientSummary } from './patien
 import type { HitList } from './PatientSearch';
 import { REG_TEXT as T } from './text';
 import type { Message } from './use-arrivals';
-import { checkVisit, EMPTY_VISIT, visitDefaultsFor, type VisitDraft } from './visit-draft';
+import { checkVisit, EMPTY_VISIT, proposedVisitType, visitDefaultsFor, type VisitDraft } from './visit-draft';
 
 /**
  * The front desk's state as one value, changed only by the events below: what is searched, whom
@@ -189,7 +189,12 @@ export function registrationReducer(state: RegistrationState, event: Registratio
     case 'visitEdited': {
       const { field } = event;
       const touched = TOUCHABLE.includes(field) ? [...new Set([...state.visit.touched, field as VisitDraft['touched'][number]])] : state.visit.touched;
-      return { ...state, visit: { ...state.visit, ...event.patch, touched }, visitErrors: withoutField(state.visitErrors, field) };
+      const visit = { ...state.visit, ...event.patch, touched };
+      // 复诊 was proposed for the last visit's department: another department makes it 初诊 again, unless the registrar chose the type.
+      const lastDepartment = state.subject.kind === 'existing' ? (state.subject.summary.lastVisit?.departmentCode ?? null) : null;
+      const visitType =
+        field === 'departmentCode' && !touched.includes('visitType') ? proposedVisitType(lastDepartment, visit.departmentCode) : visit.visitType;
+      return { ...state, visit: { ...visit, visitType }, visitErrors: withoutField(state.visitErrors, field) };
     }
     case 'registerPlanned':
       return planned(state, event.plan);

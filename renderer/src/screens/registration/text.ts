@@ -62,6 +62,7 @@ export const REG_TEXT = {
     birthDate: '出生日期',
     birthDateHint: '例如 1956-03-14，也可输入 19560314',
     birthDateBad: '出生日期格式不对，请写成 1956-03-14 这样',
+    birthDateMissingDay: (date: string) => `日历上没有 ${date} 这一天，请核对出生日期`,
     birthDateFuture: '出生日期晚于今天，请核对',
     ethnicity: '民族',
     phone: '电话',

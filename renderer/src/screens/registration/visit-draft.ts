@@ -22,6 +22,11 @@ export const VISIT_TYPES: ReadonlyArray<{ readonly value: VisitType; readonly la
   { value: 'emergency', label: '急诊', key: '3' },
 ];
 
+/** 复诊 follows a visit to the same department (shared/codes/visit-rules.ts); another department is 初诊. */
+export function proposedVisitType(lastDepartmentCode: string | null, departmentCode: string): VisitType {
+  return lastDepartmentCode !== null && lastDepartmentCode === departmentCode ? 'return' : 'first';
+}
+
 /**
  * Defaults for a chosen patient: a patient seen before comes back as 复诊 to the department of the
  * last visit, paying as recorded; the registrar's own choices stay.
@@ -36,8 +41,7 @@ export function visitDefaultsFor(
   return {
     ...draft,
     departmentCode,
-    // 复诊 follows a visit to the same department (shared/codes/visit-rules.ts); another department is 初诊.
-    visitType: keep('visitType') ? draft.visitType : patient.lastDepartmentCode !== null && patient.lastDepartmentCode === departmentCode ? 'return' : 'first',
+    visitType: keep('visitType') ? draft.visitType : proposedVisitType(patient.lastDepartmentCode, departmentCode),
     feeCategory: keep('feeCategory') ? draft.feeCategory : (patient.feeCategory ?? (draft.feeCategory || fallbackFeeCategory)),
   };
 }

@@ -1,43 +1,21 @@
-import { useEffect, useState } from 'react';
-import { useClient } from '../../app/client-context';
 import { Button } from '../../ui';
 import { rebuildPercent, type RestoreStatus } from './restore-draft';
 import { SETUP_TEXT as T } from './text';
 
-const POLL_MS = 500;
-
 interface RestoreProgressProps {
-  /** What `setup.restoreFromCounty` answered; polled from there while running. */
-  readonly initial: RestoreStatus;
-  /** Back to the form (what was typed is kept there). */
+  /** The latest status (the screen polls it while the restore runs). */
+  readonly status: RestoreStatus;
+  /** 重试: the same again (a download continues where it stopped). */
   readonly onRetry: (failed: NonNullable<RestoreStatus['error']>) => void;
+  /** 返回修改: back to the form, what was typed kept there. */
+  readonly onEdit: (failed: NonNullable<RestoreStatus['error']>) => void;
+  /** A retry has been sent and not yet answered. */
+  readonly retrying: boolean;
   readonly onDone: () => void;
 }
 
 /** The restore under way: phase in words, documents received and rate, the rebuild bar; then failure or success. */
-export function RestoreProgress({ initial, onRetry, onDone }: RestoreProgressProps) {
-  const client = useClient();
-  const [status, setStatus] = useState<RestoreStatus>(initial);
-  const running = status.state === 'running';
-
-  useEffect(() => {
-    if (!running) return;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout>;
-    const poll = async () => {
-      const result = await client.api.setup.restoreStatus({});
-      if (stopped) return;
-      // A missed answer (the back end busy or restarting) is simply asked again.
-      if (result.ok) setStatus(result.value);
-      if (!result.ok || result.value.state === 'running') timer = setTimeout(() => void poll(), POLL_MS);
-    };
-    timer = setTimeout(() => void poll(), POLL_MS);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [client, running]);
-
+export function RestoreProgress({ status, onRetry, onEdit, retrying, onDone }: RestoreProgressProps) {
   if (status.state === 'done')
     return (
       <div className="grid gap-4" data-testid="restore-progress" data-state="done">
@@ -67,9 +45,15 @@ export function RestoreProgress({ initial, onRetry, onDone }: RestoreProgressPro
           <p>{error.message}</p>
           <p className="mt-1 text-sm">{error.retryable ? T.restoreFailedRetryable : T.restoreFailedFix}</p>
         </div>
-        <div>
-          <Button tone="primary" autoFocus onClick={() => onRetry(error)}>
-            {T.restoreRetry}
+        {/* A cause that waiting may cure offers 重试 first; any failure can go back to correct what was typed. */}
+        <div className="flex gap-3">
+          {error.retryable && (
+            <Button tone="primary" autoFocus onClick={() => onRetry(error)} disabled={retrying}>
+              {retrying ? T.restoreStarting : T.restoreRetry}
+            </Button>
+          )}
+          <Button tone={error.retryable ? 'secondary' : 'primary'} autoFocus={!error.retryable} onClick={() => onEdit(error)} disabled={retrying}>
+            {T.restoreEdit}
           </Button>
         </div>
       </div>

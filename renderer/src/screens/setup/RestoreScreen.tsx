@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useReducer } from 'react';
 import { useClient } from '../../app/client-context';
 import { APP_TEXT } from '../../app/text';
 import { fieldErrorsOf, hasFieldErrors } from '../../forms/field-errors';
@@ -7,9 +7,11 @@ import { Button, ErrorBanner, useForm } from '../../ui';
 import { checkRestore, initialRestoreDraft, toRestoreInput, type RestoreDraft, type RestoreStatus } from './restore-draft';
 import { RestoreForm } from './RestoreForm';
 import { RestoreProgress } from './RestoreProgress';
+import { initialRestoreView, isPolling, restoreReducer } from './restore-state';
 import { SETUP_TEXT as T } from './text';
 
-type View = { readonly kind: 'form'; readonly focusPath?: string } | { readonly kind: 'progress'; readonly started: RestoreStatus };
+/** How often a running restore is asked how it is going. */
+const POLL_MS = 500;
 
 interface RestoreScreenProps {
   /** A restore found running when the screen opened: its progress is shown at once. */
@@ -25,7 +27,26 @@ export function RestoreScreen({ resumed, onCancel, onRestored }: RestoreScreenPr
   const client = useClient();
   const form = useForm<RestoreDraft>(initialRestoreDraft());
   const { draft, errors, error: serverError, saving: submitting, dispatch } = form;
-  const [view, setView] = useState<View>(resumed ? { kind: 'progress', started: resumed } : { kind: 'form' });
+  const [view, show] = useReducer(restoreReducer, resumed, initialRestoreView);
+  const polling = isPolling(view);
+
+  useEffect(() => {
+    if (!polling) return;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout>;
+    const poll = async () => {
+      const result = await client.api.setup.restoreStatus({});
+      if (stopped) return;
+      // A missed answer (the back end busy or restarting) is simply asked again.
+      if (result.ok) show({ type: 'polled', status: result.value });
+      if (!result.ok || result.value.state === 'running') timer = setTimeout(() => void poll(), POLL_MS);
+    };
+    timer = setTimeout(() => void poll(), POLL_MS);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [client, polling]);
 
   useShortcuts({ 'restore.cancel': onCancel }, { enabled: view.kind === 'form' && !submitting });
 
@@ -43,13 +64,17 @@ export function RestoreScreen({ resumed, onCancel, onRestored }: RestoreScreenPr
     const result = await client.api.setup.restoreFromCounty(toRestoreInput(draft));
     if (result.ok) {
       dispatch({ type: 'saved', draft, notice: null });
-      return setView({ kind: 'progress', started: result.value });
+      return show({ type: 'started', status: result.value });
     }
     dispatch({ type: 'saveFailed', error: result.error, errors: fieldErrorsOf(result.error) });
+    // A refused 重试 is told on the form, where it can be corrected.
+    show({ type: 'edit', code: null });
     focusFirstInvalid();
   };
 
-  const retry = (failed: NonNullable<RestoreStatus['error']>) => setView({ kind: 'form', focusPath: focusAfter(failed.code) });
+  // 重试 sends what is on the form again; after a reload the form is empty (the password is never kept), so it opens instead.
+  const canRetry = !hasFieldErrors(checkRestore(draft));
+  const retry = (failed: NonNullable<RestoreStatus['error']>) => (canRetry ? void start() : show({ type: 'edit', code: failed.code }));
 
   return (
     <div className="min-h-full bg-canvas py-8">
@@ -61,7 +86,13 @@ export function RestoreScreen({ resumed, onCancel, onRestored }: RestoreScreenPr
         </header>
         <div className="grid gap-4 px-8 py-6">
           {view.kind === 'progress' ? (
-            <RestoreProgress initial={view.started} onRetry={retry} onDone={onRestored} />
+            <RestoreProgress
+              status={view.status}
+              onRetry={retry}
+              onEdit={(failed) => show({ type: 'edit', code: failed.code })}
+              retrying={submitting}
+              onDone={onRestored}
+            />
           ) : (
             <>
               {serverError && (
@@ -98,11 +129,4 @@ export function RestoreScreen({ resumed, onCancel, onRestored }: RestoreScreenPr
       </div>
     </div>
   );
-}
-
-/** Where the cursor goes when the person comes back to fix something: the password after a refusal, say. */
-function focusAfter(code: string): string {
-  if (code === 'SYNC_AUTH_FAILED') return 'password';
-  if (code === 'RESTORE_EMPTY') return 'clinicCode';
-  return 'serverUrl';
 }

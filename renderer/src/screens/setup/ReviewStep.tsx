@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { SETUP_TEXT as T } from './text';
-import type { WizardDraft, WizardStep } from './wizard-draft';
+import { CLINIC_TIME_ZONES, type WizardDraft, type WizardStep } from './wizard-draft';
 
 interface ReviewStepProps {
   readonly draft: WizardDraft;
@@ -17,6 +17,7 @@ export function ReviewStep({ draft, onEdit }: ReviewStepProps) {
         <ReviewLine label={T.clinicCode} value={draft.clinicCode} />
         <ReviewLine label={T.countyKey} value={countyKey || T.countyKeyGenerated} />
         <ReviewLine label={T.workstationId} value={draft.workstationId} />
+        <ReviewLine label={T.timeZone} value={CLINIC_TIME_ZONES.find((zone) => zone.value === draft.timeZone)?.label ?? draft.timeZone} />
       </ReviewSection>
       <ReviewSection title={T.steps.departments} onEdit={() => onEdit('departments')}>
         <ul className="grid grid-cols-2 gap-x-6 gap-y-1 sm:grid-cols-3">

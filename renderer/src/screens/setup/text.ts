@@ -25,6 +25,8 @@ export const SETUP_TEXT = {
   countyKeyHint: '同一个县的所有卫生院用同一把密钥，这样同一位患者在各院建的档案能对得上；本县第一家设置的卫生院请留空，系统会自动生成。',
   workstationId: '工作站编号',
   workstationIdHint: '本院有多台电脑时，每台用不同的编号，例如 W01、W02',
+  timeZone: '本院时间',
+  timeZoneHint: '屏幕、挂号单和记录上的时间都按它显示，与这台电脑自己的时区设置无关',
   workstationIdRequired: '请填写工作站编号',
 
   departmentsIntro: '已按乡镇卫生院的常见科室预先填好，编码为《医疗机构诊疗科目名录》中的代码。可以修改、删除或添加。',
@@ -97,9 +99,10 @@ export const SETUP_TEXT = {
   restoreRate: (n: number) => `每秒 ${n.toLocaleString('zh-CN')} 份`,
   restoreRebuild: (done: number, total: number) => `索引 ${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')}`,
   restoreFailedTitle: '恢复没有完成',
-  restoreFailedRetryable: '可能是网络暂时不通，稍后点“重试”即可接着下载。',
-  restoreFailedFix: '请核对填写的内容后点“重试”。',
+  restoreFailedRetryable: '网络通了以后点“重试”；地址或编码填错了，点“返回修改”，填过的内容都还在。',
+  restoreFailedFix: '请点“返回修改”核对填写的内容，填过的内容都还在。',
   restoreRetry: '重试',
+  restoreEdit: '返回修改',
   restoreDoneTitle: '恢复完成',
   restoreDone: (clinicName: string, docs: number) => `${clinicName}：已恢复 ${docs.toLocaleString('zh-CN')} 份文档。请用原来的账号登录。`,
 } as const;

@@ -1,4 +1,5 @@
 import { setupInput, type InputOf } from '../../../../shared/api';
+import { DEFAULT_CLINIC_TIME_ZONE } from '../../../../shared/time/clinic-time';
 import { checkWithSchema } from '../../forms/check-with-schema';
 import { mergeFieldErrors, type FieldErrors } from '../../forms/field-errors';
 import { SETUP_TEXT } from './text';
@@ -20,6 +21,8 @@ export interface WizardDraft {
   readonly clinicCode: string;
   readonly countyKey: string;
   readonly workstationId: string;
+  /** The clinic's clock (IANA zone): every time shown or printed is said in it, whatever the PC's zone. */
+  readonly timeZone: string;
   readonly departments: ReadonlyArray<DepartmentRow>;
   readonly adminUsername: string;
   readonly adminDisplayName: string;
@@ -47,6 +50,7 @@ export function initialDraft(): WizardDraft {
     clinicCode: '',
     countyKey: '',
     workstationId: 'W01',
+    timeZone: DEFAULT_CLINIC_TIME_ZONE,
     departments: DEFAULT_DEPARTMENTS.map((row, index) => ({ ...row, key: index + 1 })),
     adminUsername: 'admin',
     adminDisplayName: '',
@@ -72,13 +76,22 @@ export function updateDepartmentRow(draft: WizardDraft, key: number, patch: Part
 export function toSetupInput(draft: WizardDraft): InputOf<'setup.initialize'> {
   const countyKey = draft.countyKey.replace(/\s+/g, '').toLowerCase();
   return {
-    clinic: { name: draft.clinicName.trim(), code: draft.clinicCode.trim() },
+    clinic: { name: draft.clinicName.trim(), code: draft.clinicCode.trim(), timeZone: draft.timeZone },
     departments: draft.departments.map((row) => ({ code: row.code.trim(), name: row.name.trim(), outpatient: row.outpatient })),
     admin: { username: draft.adminUsername.trim(), displayName: draft.adminDisplayName.trim(), password: draft.adminPassword },
     workstationId: draft.workstationId.trim(),
     ...(countyKey ? { patientIdKey: countyKey } : {}),
   };
 }
+
+/**
+ * The zones a clinic in China chooses from: Beijing time for nearly all; Xinjiang's clinics may keep
+ * 乌鲁木齐时间 (UTC+6), as many of them live by it.
+ */
+export const CLINIC_TIME_ZONES: ReadonlyArray<{ readonly value: string; readonly label: string }> = [
+  { value: 'Asia/Shanghai', label: '北京时间（UTC+8）' },
+  { value: 'Asia/Urumqi', label: '乌鲁木齐时间（UTC+6）' },
+];
 
 /** Which step shows the field at a contract path (server errors are sent back to their step). */
 export function stepOfPath(path: string): WizardStep {
