@@ -108,11 +108,11 @@ export function SetupWizard({ onFinished, onAlreadySetUp }: SetupWizardProps) {
               <Button tone="primary" aria-pressed="true">
                 {T.pathNew}
               </Button>
-              <Button onClick={() => setPath('restore')} disabled={submitting}>
-                {T.pathRestore}
-              </Button>
               <Button onClick={() => setPath('join')} disabled={submitting}>
                 {JOIN_TEXT.pathJoin}
+              </Button>
+              <Button onClick={() => setPath('restore')} disabled={submitting}>
+                {T.pathRestore}
               </Button>
             </div>
           )}

@@ -69,7 +69,7 @@ export function HubPanel() {
       {status?.enabled && (
         <div className="grid gap-4" data-testid="hub-running" data-running={status.running}>
           {status.running ? (
-            <Notice tone="success">{T.running(addressesOf(status), status.listeningPort ?? status.port)}</Notice>
+            <Notice tone="success">{T.running(addressesOf(status))}</Notice>
           ) : (
             <p className="rounded-md border border-warning-line bg-warning-soft px-3 py-2 text-warning-ink">{status.problem ?? T.stopped}</p>
           )}
@@ -106,10 +106,12 @@ export function HubPanel() {
   );
 }
 
+/** What a new PC types: `192.168.1.10:6984` for each LAN address this PC listens on. */
 function addressesOf(status: HubStatusView): string {
   const wildcard = status.host === '0.0.0.0' || status.host === '::';
-  const hosts = wildcard ? status.lanAddresses : [status.host];
-  return hosts.length > 0 ? hosts.join('、') : status.host;
+  const hosts = wildcard && status.lanAddresses.length > 0 ? status.lanAddresses : [status.host];
+  const port = status.listeningPort ?? status.port;
+  return hosts.map((host) => `${host}:${port}`).join('、');
 }
 
 function Fingerprint({ fingerprint }: { readonly fingerprint: string }) {

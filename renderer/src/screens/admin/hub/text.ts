@@ -15,7 +15,7 @@ export const HUB_TEXT = {
   disable: '关闭本院主机',
   disableConfirm: '关闭本院主机？',
   disableExplain: '关闭后各台电脑暂时不能与本机同步（它们照常工作），已配对的工作站保留，重新开启后自动恢复同步。',
-  running: (addresses: string, port: number) => `本院主机正在运行。其他电脑加入本院时填写地址：${addresses}（端口 ${port}）`,
+  running: (addresses: string) => `本院主机正在运行。其他电脑加入本院时填写地址：${addresses}`,
   stopped: '本院主机已开启，但服务没有运行。',
   fingerprint: '证书指纹（SHA-256）',
   fingerprintHint: '新电脑加入时要对照输入至少前 4 组（加粗部分），用来确认连的确实是本机。',
