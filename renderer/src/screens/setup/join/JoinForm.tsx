@@ -1,7 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import type { FieldErrors } from '../../../forms/field-errors';
-import { focusFirstField } from '../../../keyboard/enter-advances';
 import { Button, KeyboardForm, TextField } from '../../../ui';
+import { useInitialFocus } from '../use-initial-focus';
 import type { JoinDraft } from './join-draft';
 import { JOIN_TEXT as T } from './text';
 
@@ -19,14 +19,7 @@ interface JoinFormProps {
 export function JoinForm({ draft, errors, onChange, onSubmit, submitting, focusPath }: JoinFormProps) {
   const formRef = useRef<HTMLFormElement>(null);
 
-  useEffect(() => {
-    const target = focusPath ? formRef.current?.querySelector<HTMLInputElement>(`[data-field="${focusPath}"] input`) : null;
-    if (target) {
-      target.focus();
-      target.select();
-    } else focusFirstField(formRef.current);
-    // Only when the form appears: later renders leave the cursor where the user put it.
-  }, []);
+  useInitialFocus(formRef, focusPath);
 
   const field = (path: keyof JoinDraft) => ({
     path,

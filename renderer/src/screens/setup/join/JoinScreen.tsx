@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { useClient } from '../../../app/client-context';
-import { APP_TEXT } from '../../../app/text';
 import { fieldErrorsOf, hasFieldErrors } from '../../../forms/field-errors';
 import { useShortcuts } from '../../../keyboard/use-shortcuts';
-import { Button, ErrorBanner, useForm } from '../../../ui';
+import { useForm } from '../../../ui';
+import { FirstRunFrame } from '../FirstRunFrame';
 import type { RestoreStatus } from '../restore-draft';
 import { RestoreProgress } from '../RestoreProgress';
-import { SETUP_TEXT } from '../text';
 import { checkJoin, focusAfterJoinFailure, initialJoinDraft, toJoinInput, type JoinDraft } from './join-draft';
 import { JoinForm } from './JoinForm';
 import { JOIN_TEXT as T } from './text';
@@ -53,50 +52,27 @@ export function JoinScreen({ onCancel, onJoined }: JoinScreenProps) {
   };
 
   return (
-    <div className="min-h-full bg-canvas py-8">
-      <div className="mx-auto max-w-3xl rounded-lg bg-surface shadow-sm" data-testid="join-screen">
-        <header className="border-b border-border-soft px-8 pt-6 pb-4">
-          <p className="text-sm text-muted">{APP_TEXT.productName}</p>
-          <h1 className="text-2xl font-semibold">{T.title}</h1>
-          <p className="mt-1 text-ink-soft">{T.intro}</p>
-        </header>
-        <div className="grid gap-4 px-8 py-6">
-          {view.kind === 'progress' ? (
-            <RestoreProgress initial={view.started} onRetry={() => setView({ kind: 'form', focusPath: 'address' })} onDone={onJoined} />
-          ) : (
-            <>
-              {serverError && (
-                <div className="grid gap-2">
-                  <ErrorBanner error={serverError} onDismiss={() => dispatch({ type: 'dismissError' })} />
-                  {serverError.code === 'ALREADY_SET_UP' && (
-                    <div>
-                      <Button tone="primary" onClick={onJoined}>
-                        {SETUP_TEXT.goToLogin}
-                      </Button>
-                    </div>
-                  )}
-                </div>
-              )}
-              <JoinForm
-                draft={draft}
-                errors={errors}
-                submitting={submitting}
-                focusPath={view.focusPath}
-                onSubmit={() => void start()}
-                onChange={(next, path) => form.edit(next, path)}
-              />
-            </>
-          )}
-        </div>
-        {view.kind === 'form' && (
-          <footer className="flex items-center gap-3 border-t border-border-soft px-8 py-4">
-            <Button onClick={onCancel} disabled={submitting}>
-              {T.backToNew}
-            </Button>
-            <span className="flex-1 text-sm text-muted">{T.keyboardHint}</span>
-          </footer>
-        )}
-      </div>
-    </div>
+    <FirstRunFrame
+      testId="join-screen"
+      title={T.title}
+      intro={T.intro}
+      error={view.kind === 'form' ? serverError : null}
+      onDismissError={() => dispatch({ type: 'dismissError' })}
+      onGoToLogin={onJoined}
+      footer={view.kind === 'form' ? { backLabel: T.backToNew, onBack: onCancel, hint: T.keyboardHint, disabled: submitting } : null}
+    >
+      {view.kind === 'progress' ? (
+        <RestoreProgress initial={view.started} onRetry={() => setView({ kind: 'form', focusPath: 'address' })} onDone={onJoined} />
+      ) : (
+        <JoinForm
+          draft={draft}
+          errors={errors}
+          submitting={submitting}
+          focusPath={view.focusPath}
+          onSubmit={() => void start()}
+          onChange={(next, path) => form.edit(next, path)}
+        />
+      )}
+    </FirstRunFrame>
   );
 }
