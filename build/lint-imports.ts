@@ -30,24 +30,27 @@ const ALLOWED: Readonly<Record<Layer, ReadonlyArray<Layer>>> = {
  */
 const ELECTRON_PARTS = {
   wiring: ['app', 'security', 'print'],
-  app: ['ipc', 'services', 'devices', 'sync', 'security', 'hub'],
-  cli: ['app', 'services', 'devices', 'sync', 'http', 'demo', 'security'],
+  app: ['ipc', 'services', 'devices', 'sync', 'lan', 'security', 'signing', 'hub'],
+  cli: ['app', 'services', 'devices', 'sync', 'lan', 'http', 'demo', 'security', 'signing'],
   demo: ['app', 'services'],
   http: ['ipc', 'security'],
-  ipc: ['services'],
-  services: ['devices', 'sync', 'security', 'print', 'hub'],
+  ipc: ['services', 'signing'],
+  services: ['devices', 'sync', 'lan', 'security', 'print', 'signing', 'hub'],
   devices: [],
   sync: [],
+  lan: ['sync'],
   hub: ['sync', 'security'],
   security: [],
   print: [],
+  // Signatures and amendments: a service of its own, over the store; used by handlers, services, the CLI.
+  signing: [],
 } as const satisfies Readonly<Record<string, ReadonlyArray<string>>>;
 type ElectronPart = keyof typeof ELECTRON_PARTS;
 
 /** Parts that may use the database directly; the rest go through services (or need none). */
-const DB_USERS: ReadonlySet<string> = new Set<ElectronPart>(['wiring', 'app', 'cli', 'demo', 'services', 'sync', 'hub']);
+const DB_USERS: ReadonlySet<string> = new Set<ElectronPart>(['wiring', 'app', 'cli', 'demo', 'services', 'sync', 'lan', 'signing', 'hub']);
 /** Parts reached from outside only through their public `index.ts`. */
-const SEALED: ReadonlySet<string> = new Set<ElectronPart>(['devices', 'sync', 'hub']);
+const SEALED: ReadonlySet<string> = new Set<ElectronPart>(['devices', 'sync', 'lan', 'signing', 'hub']);
 /** Packages only tests use: a file importing them is a test helper, and belongs in a testing/ folder. */
 const TEST_PACKAGES = new Set(['vitest', 'fast-check', 'playwright-core']);
 

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makePatient, openTemporaryDatabase, type TemporaryDatabase } from '../../db/testing/fixtures';
 import { openLocalPouch, clinicPouchDB } from '../sync';
 import { openHubDatabase } from './hub-remote';
+import { hubRemoteFactory } from './lan-remote';
 import { pairWithHub, type HubPairing } from './pairing-client';
 import { hubRequest, startTestHub, type TestHub } from './testing/hub-fixture';
 
@@ -65,5 +66,21 @@ describe('hub server', () => {
       live.cancel();
     }
     expect(hub.host.workstations()[0].pending).toBe(1);
+  });
+
+  it('opens the hub for the live replication through a pinned factory', async () => {
+    hub = await startTestHub();
+    const onHub = makePatient(4);
+    hub.db.store.bulkDocs([onHub]);
+    const pairing = await pairOne(hub);
+    const pc = openTemporaryDatabase();
+    others.push(pc);
+    const remote = hubRemoteFactory(pairing, { timeoutMs: 10_000 })({ onRefused: () => {} });
+    try {
+      await clinicPouchDB().replicate(remote.db, openLocalPouch(pc.store));
+    } finally {
+      remote.close();
+    }
+    expect(pc.store.get(onHub._id)?.name).toBe(onHub.name);
   });
 });
