@@ -31,8 +31,11 @@ function refusesQuery(query: URLSearchParams): boolean {
 }
 
 export function gateRequest(method: string, rawUrl: string, database: string): GateDecision {
-  const url = new URL(rawUrl, 'http://hub.invalid');
-  const segments = url.pathname.split('/').slice(1);
+  // The raw path, as express sees it: a URL parser would resolve `%2e%2e` segments first, and the
+  // gate must judge the very path the router will route.
+  const queryAt = rawUrl.indexOf('?');
+  const segments = (queryAt < 0 ? rawUrl : rawUrl.slice(0, queryAt)).split('/').slice(1);
+  const query = new URLSearchParams(queryAt < 0 ? '' : rawUrl.slice(queryAt + 1));
   if (segments[segments.length - 1] === '') segments.pop();
   let names: string[];
   try {
@@ -40,9 +43,10 @@ export function gateRequest(method: string, rawUrl: string, database: string): G
   } catch {
     return REFUSED;
   }
+  if (names.some((name) => name === '' || name === '.' || name === '..')) return REFUSED;
   if (names.length === 0) return method === 'GET' || method === 'HEAD' ? { allow: true, route: 'root' } : REFUSED;
   if (names[0] !== database) return names[0].startsWith('_') ? REFUSED : { allow: false, status: 404, code: 'HUB_OTHER_DATABASE' };
-  if (refusesQuery(url.searchParams)) return REFUSED;
+  if (refusesQuery(query)) return REFUSED;
   if (names.length === 1) return method === 'GET' || method === 'HEAD' ? { allow: true, route: 'database' } : REFUSED;
   const [, first, second] = names;
   if (names.length === 2 && Object.hasOwn(DATABASE_ENDPOINTS, first)) {

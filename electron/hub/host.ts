@@ -3,6 +3,7 @@
  * the HTTPS server. The settings and accounts live in the local `meta` table (state.ts), so they
  * never replicate; the certificate's key is sealed by the app's secret box.
  */
+import os from 'node:os';
 import { z } from 'zod';
 import type { DocumentStoreApi } from '../../db/store/types';
 import type { SecretBox } from '../security/secret-box';
@@ -29,6 +30,8 @@ export interface HubHostStatus {
   readonly running: boolean;
   readonly host: string;
   readonly port: number;
+  /** This PC's IPv4 addresses on the LAN, for the address workstations type. */
+  readonly lanAddresses: string[];
   /** The port actually listened on (differs from `port` when that is 0). */
   readonly listeningPort: number | null;
   readonly fingerprint: string | null;
@@ -102,6 +105,7 @@ export class HubHost {
       running: this.server !== null,
       host: settings?.host ?? DEFAULT_HUB_LISTEN.host,
       port: settings?.port ?? DEFAULT_HUB_LISTEN.port,
+      lanAddresses: lanAddresses(),
       listeningPort: this.server?.address().port ?? null,
       fingerprint: settings ? fingerprintOfPem(settings.certificatePem) : null,
       database: this.database(),
@@ -202,4 +206,11 @@ export class HubHost {
       this.options.log?.(`hub: ${this.problem}`);
     }
   }
+}
+
+function lanAddresses(): string[] {
+  return Object.values(os.networkInterfaces())
+    .flatMap((list) => list ?? [])
+    .filter((a) => a.family === 'IPv4' && !a.internal)
+    .map((a) => a.address);
 }

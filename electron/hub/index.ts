@@ -12,3 +12,4 @@ export { fingerprintMatches, isTypedFingerprint, TYPED_FINGERPRINT_MIN_DIGITS } 
 export { HubError, HUB_MESSAGES, type HubMessageCode } from './messages';
 export { HUB_STATE_KEYS, type HubStateStore } from './state';
 export { readHubLink, saveHubLink, hubEndpointOf, type HubLink } from './link';
+export { hubRemoteFactory } from './lan-remote';

@@ -98,7 +98,7 @@ export class HubServer {
   private answer(req: http.IncomingMessage, res: http.ServerResponse, options: HubServerOptions): void {
     const path = (req.url ?? '/').split('?')[0];
     if (path === PAIR_PATH) {
-      void answerPairing(req, res, { ...options, database: options.database }).catch((error: unknown) => {
+      void answerPairing(req, res, options).catch((error: unknown) => {
         options.log?.(`hub pairing failed: ${error instanceof Error ? error.message : String(error)}`);
         if (!res.headersSent) sendJson(res, 500, { error: 'internal', reason: '本院主机内部出错' });
       });
@@ -111,6 +111,7 @@ export class HubServer {
       return;
     }
     this.remember(auth.account.account, req.socket);
+    // Replicators always say how long their bodies are; a body without a length could be any size.
     const length = Number(req.headers['content-length'] ?? 0);
     if (length > MAX_REQUEST_BYTES || (req.headers['transfer-encoding'] !== undefined && req.headers['content-length'] === undefined)) {
       sendRefusal(res, 413, 'HUB_BODY_TOO_LARGE');

@@ -39,6 +39,7 @@ export const hubStatusView = z.object({
   running: z.boolean(),
   host: z.string(),
   port: z.number().int(),
+  lanAddresses: z.array(z.string()),
   listeningPort: z.number().int().nullable(),
   fingerprint: z.string().nullable(),
   database: z.string().nullable(),

@@ -6,6 +6,7 @@ import { adminReducer, INITIAL_ADMIN_STATE, ownAccountDiffers } from './admin-st
 import { AwaitingUpgradePanel } from './AwaitingUpgradePanel';
 import { DepartmentsPanel } from './DepartmentsPanel';
 import { DevicesPanel } from './DevicesPanel';
+import { HubPanel } from './hub/HubPanel';
 import { UsersPanel } from './UsersPanel';
 
 interface AdminSectionProps {
@@ -22,6 +23,7 @@ export function AdminSection({ user, onOwnAccountChanged }: AdminSectionProps) {
     <div className="grid gap-6">
       {manages && <ClinicAdmin user={user} onOwnAccountChanged={onOwnAccountChanged} />}
       {manages && <AwaitingUpgradePanel />}
+      {manages && <HubPanel />}
       {devices && <DevicesPanel />}
     </div>
   );

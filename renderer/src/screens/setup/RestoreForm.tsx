@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FieldErrors } from '../../forms/field-errors';
-import { focusFirstField } from '../../keyboard/enter-advances';
 import { Button, FieldList, KeyboardForm } from '../../ui';
 import { defaultSyncAccount, type RestoreDraft } from './restore-draft';
 import { clinicCodeField, workstationField } from './setup-fields';
 import { SETUP_TEXT as T } from './text';
+import { useInitialFocus } from './use-initial-focus';
 
 interface RestoreFormProps {
   readonly draft: RestoreDraft;
@@ -21,14 +21,7 @@ export function RestoreForm({ draft, errors, onChange, onSubmit, submitting, foc
   const formRef = useRef<HTMLFormElement>(null);
   const [showMore, setShowMore] = useState(draft.username.trim() !== '' || 'username' in errors);
 
-  useEffect(() => {
-    const target = focusPath ? formRef.current?.querySelector<HTMLInputElement>(`[data-field="${focusPath}"] input`) : null;
-    if (target) {
-      target.focus();
-      target.select();
-    } else focusFirstField(formRef.current);
-    // Only when the form appears: later renders leave the cursor where the user put it.
-  }, []);
+  useInitialFocus(formRef, focusPath);
 
   // A message at a field hidden under 更多 opens it.
   useEffect(() => {

@@ -1,9 +1,9 @@
 import { useEffect, useReducer } from 'react';
 import { useClient } from '../../app/client-context';
-import { APP_TEXT } from '../../app/text';
 import { fieldErrorsOf, hasFieldErrors } from '../../forms/field-errors';
 import { useShortcuts } from '../../keyboard/use-shortcuts';
-import { Button, ErrorBanner, useForm } from '../../ui';
+import { useForm } from '../../ui';
+import { FirstRunFrame } from './FirstRunFrame';
 import { checkRestore, initialRestoreDraft, toRestoreInput, type RestoreDraft, type RestoreStatus } from './restore-draft';
 import { RestoreForm } from './RestoreForm';
 import { RestoreProgress } from './RestoreProgress';
@@ -77,56 +77,33 @@ export function RestoreScreen({ resumed, onCancel, onRestored }: RestoreScreenPr
   const retry = (failed: NonNullable<RestoreStatus['error']>) => (canRetry ? void start() : show({ type: 'edit', code: failed.code }));
 
   return (
-    <div className="min-h-full bg-canvas py-8">
-      <div className="mx-auto max-w-3xl rounded-lg bg-surface shadow-sm" data-testid="restore-screen">
-        <header className="border-b border-border-soft px-8 pt-6 pb-4">
-          <p className="text-sm text-muted">{APP_TEXT.productName}</p>
-          <h1 className="text-2xl font-semibold">{T.restoreTitle}</h1>
-          <p className="mt-1 text-ink-soft">{T.restoreIntro}</p>
-        </header>
-        <div className="grid gap-4 px-8 py-6">
-          {view.kind === 'progress' ? (
-            <RestoreProgress
-              status={view.status}
-              onRetry={retry}
-              onEdit={(failed) => show({ type: 'edit', code: failed.code })}
-              retrying={submitting}
-              onDone={onRestored}
-            />
-          ) : (
-            <>
-              {serverError && (
-                <div className="grid gap-2">
-                  <ErrorBanner error={serverError} onDismiss={() => dispatch({ type: 'dismissError' })} />
-                  {serverError.code === 'ALREADY_SET_UP' && (
-                    <div>
-                      <Button tone="primary" onClick={onRestored}>
-                        {T.goToLogin}
-                      </Button>
-                    </div>
-                  )}
-                </div>
-              )}
-              <RestoreForm
-                draft={draft}
-                errors={errors}
-                submitting={submitting}
-                focusPath={view.focusPath}
-                onSubmit={() => void start()}
-                onChange={(next, path) => form.edit(next, path)}
-              />
-            </>
-          )}
-        </div>
-        {view.kind === 'form' && (
-          <footer className="flex items-center gap-3 border-t border-border-soft px-8 py-4">
-            <Button onClick={onCancel} disabled={submitting}>
-              {T.restoreBackToNew}
-            </Button>
-            <span className="flex-1 text-sm text-muted">{T.restoreKeyboardHint}</span>
-          </footer>
-        )}
-      </div>
-    </div>
+    <FirstRunFrame
+      testId="restore-screen"
+      title={T.restoreTitle}
+      intro={T.restoreIntro}
+      error={view.kind === 'form' ? serverError : null}
+      onDismissError={() => dispatch({ type: 'dismissError' })}
+      onGoToLogin={onRestored}
+      footer={view.kind === 'form' ? { backLabel: T.restoreBackToNew, onBack: onCancel, hint: T.restoreKeyboardHint, disabled: submitting } : null}
+    >
+      {view.kind === 'progress' ? (
+        <RestoreProgress
+          status={view.status}
+          onRetry={retry}
+          onEdit={(failed) => show({ type: 'edit', code: failed.code })}
+          retrying={submitting}
+          onDone={onRestored}
+        />
+      ) : (
+        <RestoreForm
+          draft={draft}
+          errors={errors}
+          submitting={submitting}
+          focusPath={view.focusPath}
+          onSubmit={() => void start()}
+          onChange={(next, path) => form.edit(next, path)}
+        />
+      )}
+    </FirstRunFrame>
   );
 }

@@ -10,12 +10,14 @@ import { Button, ErrorBanner } from '../../ui';
 import { AdminStep } from './AdminStep';
 import { ClinicStep } from './ClinicStep';
 import { DepartmentsStep } from './DepartmentsStep';
+import { JoinScreen } from './join/JoinScreen';
+import { JOIN_TEXT } from './join/text';
 import { RestoreScreen } from './RestoreScreen';
 import { ReviewStep } from './ReviewStep';
 import { StepIndicator } from './StepIndicator';
 import { SETUP_TEXT as T } from './text';
 import { checkStep, firstStepWithErrors, toSetupInput, WIZARD_STEPS, type WizardDraft, type WizardStep } from './wizard-draft';
-import { initialWizardState, wizardReducer } from './wizard-state';
+import { initialWizardState, wizardReducer, type SetupPath } from './wizard-state';
 
 interface SetupWizardProps {
   readonly onFinished: (result: OutputOf<'setup.initialize'>, keyWasGiven: boolean) => void;
@@ -28,7 +30,7 @@ export function SetupWizard({ onFinished, onAlreadySetUp }: SetupWizardProps) {
   const [state, dispatch] = useReducer(wizardReducer, undefined, initialWizardState);
   const { draft, step, errors, serverError, submitting, path, resumed } = state;
   const setStep = (target: WizardStep) => dispatch({ type: 'goTo', step: target });
-  const setPath = (chosen: 'new' | 'restore') => dispatch({ type: 'choosePath', path: chosen });
+  const setPath = (chosen: SetupPath) => dispatch({ type: 'choosePath', path: chosen });
   // A restore already running (the window was reloaded, or opened twice): show its progress.
   useEffect(() => {
     let live = true;
@@ -92,6 +94,7 @@ export function SetupWizard({ onFinished, onAlreadySetUp }: SetupWizardProps) {
   };
 
   if (path === 'restore') return <RestoreScreen resumed={resumed} onCancel={() => setPath('new')} onRestored={onAlreadySetUp} />;
+  if (path === 'join') return <JoinScreen onCancel={() => setPath('new')} onJoined={onAlreadySetUp} />;
 
   return (
     <div className="min-h-full bg-canvas py-8">
@@ -104,6 +107,9 @@ export function SetupWizard({ onFinished, onAlreadySetUp }: SetupWizardProps) {
             <div className="mt-3 flex flex-wrap gap-2" data-testid="setup-paths">
               <Button tone="primary" aria-pressed="true">
                 {T.pathNew}
+              </Button>
+              <Button onClick={() => setPath('join')} disabled={submitting}>
+                {JOIN_TEXT.pathJoin}
               </Button>
               <Button onClick={() => setPath('restore')} disabled={submitting}>
                 {T.pathRestore}

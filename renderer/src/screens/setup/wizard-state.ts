@@ -4,6 +4,8 @@ import { NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/fie
 import type { RestoreStatus } from './restore-draft';
 import { initialDraft, type WizardDraft, type WizardStep } from './wizard-draft';
 
+export type SetupPath = 'new' | 'restore' | 'join';
+
 /** The first-run wizard: what was typed, which step shows, the messages, and which path was taken. */
 export interface WizardState {
   readonly draft: WizardDraft;
@@ -11,8 +13,8 @@ export interface WizardState {
   readonly errors: FieldErrors;
   readonly serverError: ApiError | null;
   readonly submitting: boolean;
-  /** A new clinic (the default), or a replacement PC restored from the county. */
-  readonly path: 'new' | 'restore';
+  /** A new clinic (the default), a replacement PC restored from the county, or one more PC joining the centre's hub. */
+  readonly path: SetupPath;
   /** A restore already running (the window was reloaded, or opened twice): its progress is shown. */
   readonly resumed: RestoreStatus | null;
 }
@@ -26,7 +28,7 @@ export type WizardAction =
   | { readonly type: 'submitFailed'; readonly error: ApiError }
   | { readonly type: 'submitEnded' }
   | { readonly type: 'dismissError' }
-  | { readonly type: 'choosePath'; readonly path: 'new' | 'restore' }
+  | { readonly type: 'choosePath'; readonly path: SetupPath }
   | { readonly type: 'restoreRunning'; readonly status: RestoreStatus };
 
 export function initialWizardState(): WizardState {
