@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- sync [--docs 20000,100000]` (default 2,000 documents: a quick run)
+ * `npm run bench -- sync [--docs 20000,100000] [--peers couchdb]` (default 2,000 documents: a quick run)
  *
  * Replication throughput of the clinic's store through our PouchDB adapter, against PouchDB's
  * stock replication (memory adapter) to the same county server, in the same run, same batch
@@ -86,9 +86,20 @@ async function timedRun(engine: SyncEngine, trigger: 'manual' | 'nightly' | 'rec
   return durations;
 }
 
+/** `--peers couchdb` or `--peers express-pouchdb` runs against one only; both by default, CouchDB first. */
+function countyPeers(args: ReadonlyArray<string>): PeerChoice[] {
+  const at = args.indexOf('--peers');
+  const all = [...COUNTY_PEERS].reverse();
+  if (at < 0) return all;
+  const wanted = new Set((args[at + 1] ?? '').split(','));
+  const chosen = all.filter((p) => wanted.has(p.kind));
+  if (chosen.length === 0) throw new Error(`--peers 取值为 ${all.map((p) => p.kind).join('、')}，可用逗号分隔`);
+  return chosen;
+}
+
 export default async function run(ctx: BenchContext): Promise<void> {
   const sizes = documentCounts(ctx);
-  const peers = [...COUNTY_PEERS].reverse();
+  const peers = countyPeers(ctx.args);
   for (const n of sizes) {
     for (const choice of peers) {
       ctx.progress(`county server: ${choice.name}, ${n} documents`);
@@ -192,6 +203,11 @@ async function runAgainst(choice: PeerChoice, n: number, emit: BenchArgs['emit']
       ];
       const order = round % 2 === 0 ? [0, 1, 2, 3] : [1, 0, 3, 2];
       for (const step of order) await steps[step]();
+      // A long run's figures so far, on stderr: an interrupted run still says something.
+      say(
+        `after round ${round + 1}: push ratio ${(totals.stockPush / totals.oursPush).toFixed(3)}, ` +
+          `pull ratio ${(totals.stockPull / totals.oursPull).toFixed(3)} (${written} documents)`,
+      );
     }
     const oursRss = peakRssMb();
 
