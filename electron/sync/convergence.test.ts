@@ -10,10 +10,9 @@
  * `asReplicationSource` in remote-db.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countySetup } from './county-setup';
 import { isNeverPushed } from './reference-data';
 import { COUNTY_PEERS, type CountyPeer } from './testing/peers';
-import { adminOf, clinicPassword, openTestClinic, snapshotRemote, snapshotStore, TEST_BATCHING } from './testing/clinic-fixture';
+import { adminOf, openTestClinic, setUpClinicOnCounty, snapshotRemote, snapshotStore, TEST_BATCHING } from './testing/clinic-fixture';
 import { startFaultProxy, type FaultKind } from './testing/fault-proxy';
 import { seededRandom } from './testing/seeded-random';
 
@@ -35,14 +34,7 @@ describe.each(COUNTY_PEERS)('convergence through a faulty line ($name)', (choice
     for (let seed = 1; seed <= RUNS; seed++) {
       const random = seededRandom(seed * 7919);
       const code = `fz${String(seed).padStart(2, '0')}`;
-      await countySetup({
-        serverUrl: peer.url,
-        adminUser: peer.admin.user,
-        adminPassword: peer.admin.password,
-        clinicCode: code,
-        clinicPassword: clinicPassword(code),
-        referenceDatabase: 'county_reference',
-      });
+      await setUpClinicOnCounty(peer, code, { referenceDatabase: 'county_reference' });
       // Another workstation already sent a few records: every run pulls as well as pushes.
       const remoteDocs = Array.from({ length: random.int(1, 4) }, (_, i) => ({ _id: `remote:${i}`, type: 'archive_scan', clinic_code: code, n: i }));
       expect((await admin.request('POST', `/clinic_${code}/_bulk_docs`, { docs: remoteDocs })).status).toBe(201);
