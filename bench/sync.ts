@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- sync --size 100000`
+ * `npm run bench -- sync [--docs 20000,100000] [--peers couchdb]` (default 2,000 documents: a quick run)
  *
  * Replication throughput of the clinic's store through our PouchDB adapter, against PouchDB's
  * stock replication (memory adapter) to the same county server, in the same run, same batch
@@ -12,7 +12,10 @@
  *         timed on its own; and once more into another fresh database with projections written as
  *         each document arrives (how an ordinary nightly pull writes);
  *   nightly delta: 2,000 documents changed since the last sync, one full sync run (push, pull, settle);
- *   peak RSS of this process (the peer's memory is its own).
+ *   peak RSS of this process (the peer's memory is its own);
+ * and once per peer, not per size, the nightly delta over a shaped rural line (sync-shaped.ts).
+ *
+ * Metric names carry the peer and the size: `sync.couchdb.n20000.push.ratio_vs_pouchdb`.
  *
  * These machines are noisy, and a load change between "ours" and "stock" would decide the ratio.
  * So the N documents go in four rounds of N/4 (each push and pull resuming from its checkpoint),
@@ -31,11 +34,24 @@ import { SyncEngine } from '../electron/sync/engine';
 import { clinicPouchDB } from '../electron/sync/pouch-adapter';
 import type { PouchDatabase } from '../electron/sync/pouch';
 import { COUNTY_PEERS, type PeerChoice } from '../electron/sync/testing/peers';
+import type { BenchContext } from './run';
+import { nightlyOverShapedLine } from './sync-shaped';
 
 interface BenchArgs {
-  readonly size?: number;
   emit(metric: string, value: number, unit: string): void;
-  progress?(message: string): void;
+}
+
+const DEFAULT_DOCS = 2_000;
+
+/** `--docs 20000,100000`, else `--size N`, else the quick default. */
+export function documentCounts(ctx: Pick<BenchContext, 'args' | 'size'>): number[] {
+  const at = ctx.args.indexOf('--docs');
+  if (at < 0) return [ctx.size ?? DEFAULT_DOCS];
+  const counts = (ctx.args[at + 1] ?? '').split(',').map(Number);
+  if (counts.length === 0 || !counts.every((n) => Number.isInteger(n) && n >= 1_000)) {
+    throw new Error('--docs 需要以逗号分隔的文档数，每个至少 1000，例如 --docs 20000,100000');
+  }
+  return counts;
 }
 
 const require = createRequire(import.meta.url);
@@ -70,15 +86,37 @@ async function timedRun(engine: SyncEngine, trigger: 'manual' | 'nightly' | 'rec
   return durations;
 }
 
-export default async function run({ size, emit, progress }: BenchArgs): Promise<void> {
-  for (const choice of [...COUNTY_PEERS].reverse()) {
-    const say = progress ?? (() => undefined);
-    say(`county server: ${choice.name}`);
-    await runAgainst(
+/** `--peers couchdb` or `--peers express-pouchdb` runs against one only; both by default, CouchDB first. */
+function countyPeers(args: ReadonlyArray<string>): PeerChoice[] {
+  const at = args.indexOf('--peers');
+  const all = [...COUNTY_PEERS].reverse();
+  if (at < 0) return all;
+  const wanted = new Set((args[at + 1] ?? '').split(','));
+  const chosen = all.filter((p) => wanted.has(p.kind));
+  if (chosen.length === 0) throw new Error(`--peers 取值为 ${all.map((p) => p.kind).join('、')}，可用逗号分隔`);
+  return chosen;
+}
+
+export default async function run(ctx: BenchContext): Promise<void> {
+  const sizes = documentCounts(ctx);
+  const peers = countyPeers(ctx.args);
+  for (const n of sizes) {
+    for (const choice of peers) {
+      ctx.progress(`county server: ${choice.name}, ${n} documents`);
+      await runAgainst(
+        choice,
+        n,
+        (metric, value, unit) => ctx.emit(metric.replace(/^sync\./, `sync.${choice.kind}.n${n}.`), value, unit),
+        (m) => ctx.progress(`${choice.name} ${n}: ${m}`),
+      );
+    }
+  }
+  for (const choice of peers) {
+    ctx.progress(`county server: ${choice.name}, nightly delta over a shaped line`);
+    await nightlyOverShapedLine(
       choice,
-      size ?? 100_000,
-      (metric, value, unit) => emit(metric.replace(/^sync\./, `sync.${choice.kind}.`), value, unit),
-      (m) => say(`${choice.name}: ${m}`),
+      (metric, value, unit) => ctx.emit(metric.replace(/^sync\./, `sync.${choice.kind}.`), value, unit),
+      (m) => ctx.progress(`${choice.name}: ${m}`),
     );
   }
 }
@@ -165,6 +203,11 @@ async function runAgainst(choice: PeerChoice, n: number, emit: BenchArgs['emit']
       ];
       const order = round % 2 === 0 ? [0, 1, 2, 3] : [1, 0, 3, 2];
       for (const step of order) await steps[step]();
+      // A long run's figures so far, on stderr: an interrupted run still says something.
+      say(
+        `after round ${round + 1}: push ratio ${(totals.stockPush / totals.oursPush).toFixed(3)}, ` +
+          `pull ratio ${(totals.stockPull / totals.oursPull).toFixed(3)} (${written} documents)`,
+      );
     }
     const oursRss = peakRssMb();
 
@@ -188,6 +231,8 @@ async function runAgainst(choice: PeerChoice, n: number, emit: BenchArgs['emit']
     emit('sync.recovery.with_rebuild.docs_per_s', n / (totals.oursPull + rebuild), 'docs/s');
     emit('sync.recovery.with_rebuild.ratio_vs_pouchdb', totals.stockPull / (totals.oursPull + rebuild), 'ratio');
     emit('sync.pull.projected.docs_per_s', n / projectedPull, 'docs/s');
+    // Stock PouchDB has no projections: its plain pull is what a projecting pull is held against.
+    emit('sync.pull.projected.ratio_vs_pouchdb', totals.stockPull / projectedPull, 'ratio');
 
     // A night's delta: 2,000 records changed during the day, one full sync run (push, pull, settle).
     const delta = Math.min(2_000, n);

@@ -27,8 +27,9 @@ describe.each(COUNTY_PEERS)('sync failures ($name)', (choice) => {
     await peer.stop();
   });
 
-  function clinicWithWork(serverUrl: string): { clinic: TestClinic; before: ReturnType<typeof snapshotStore> } {
-    const clinic = openTestClinic('xz05', serverUrl, { batching: { ...TEST_BATCHING, requestTimeoutMs: 1_500 } });
+  /** A short request deadline by default, so the hanging-server case ends quickly. */
+  function clinicWithWork(serverUrl: string, requestTimeoutMs = 1_500): { clinic: TestClinic; before: ReturnType<typeof snapshotStore> } {
+    const clinic = openTestClinic('xz05', serverUrl, { batching: { ...TEST_BATCHING, requestTimeoutMs } });
     clinics.push(clinic);
     clinic.addPatients(5);
     return { clinic, before: snapshotStore(clinic.store) };
@@ -51,7 +52,8 @@ describe.each(COUNTY_PEERS)('sync failures ($name)', (choice) => {
   }
 
   it('wrong password: SYNC_AUTH_FAILED, waits for a person', async () => {
-    const { clinic, before } = clinicWithWork(peer.url);
+    // CouchDB checks a password with 600,000 rounds of PBKDF2: on a busy machine that is seconds.
+    const { clinic, before } = clinicWithWork(peer.url, 30_000);
     clinic.engine.setEndpoint({ serverUrl: peer.url, username: 'clinic_xz05', password: 'not-the-password' });
     await expectFailure(clinic, before, 'SYNC_AUTH_FAILED', 'error');
     // Fixing the password in settings clears the error state; the next run goes through.
