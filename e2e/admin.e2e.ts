@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpClinic, TEST_CLINIC } from './support/api';
+import { invoke, setUpClinic, TEST_CLINIC } from './support/api';
 import { openBrowser, screenshot, type BrowserSession } from './support/browser';
 import { startClinicServer, type ClinicServer } from './support/server';
 import { AdminPage } from './pages/admin.page';
 import { HomePage } from './pages/home.page';
 import { LoginPage } from './pages/login.page';
+
+const PAEDIATRICIAN = { username: 'zhao', displayName: '赵医生', password: 'Zhao2026ok' };
+const CHILD = { name: '王小明', sex: '1', birthDate: '2019-06-01' } as const;
 
 describe('管理: departments and users', () => {
   let server: ClinicServer;
@@ -19,6 +22,12 @@ describe('管理: departments and users', () => {
     await browser.page.goto(server.url);
     await new LoginPage(browser.page).login(TEST_CLINIC.adminUsername, TEST_CLINIC.adminPassword);
     await admin.departmentRow('03').waitFor();
+    // Someone waiting in 儿科 today, and a doctor of 儿科: stopping the department names both.
+    const session = (await invoke(server, 'auth.login', { username: TEST_CLINIC.adminUsername, password: TEST_CLINIC.adminPassword })).sessionToken;
+    await invoke(server, 'admin.createUser', { ...PAEDIATRICIAN, roles: ['doctor', 'registrar'], departmentCodes: ['07'] }, session);
+    const desk = (await invoke(server, 'auth.login', { username: PAEDIATRICIAN.username, password: PAEDIATRICIAN.password })).sessionToken;
+    const child = await invoke(server, 'patients.register', { patient: { ...CHILD, cards: [], allergies: [] }, acknowledgedDuplicates: false }, desk);
+    await invoke(server, 'visits.register', { patientId: child.id, departmentCode: '07', visitType: 'first', feeCategory: 'self' }, desk);
   });
 
   afterAll(async () => {
@@ -198,7 +207,19 @@ describe('管理: departments and users', () => {
     expect(await admin.changeNotice('departments').textContent()).toContain('已保存科室：儿童保健科（07）。');
     await expect.poll(() => offered('儿童保健科')).toBe(1);
 
-    await admin.departmentAction('07', 'toggle-active').click();
+    // Stopping asks first, naming today's patients there and its staff, and saying what becomes of them.
+    await admin.askToStopDepartment('07');
+    expect(await admin.stopConcern('patients').textContent()).toContain('王小明（1号）');
+    expect(await admin.stopConcern('patients').textContent()).toContain('仍在今日挂号列表和候诊队列里');
+    expect(await admin.stopConcern('staff').textContent()).toContain('赵医生（zhao）');
+    expect(await admin.stopConcern('staff').textContent()).toContain('他们的账号照常使用');
+    await screenshot(page, '35-admin-department-stop-question');
+    // Esc keeps it; asked again, 确定停用 stops it.
+    await page.keyboard.press('Escape');
+    await admin.stopQuestion().waitFor({ state: 'detached' });
+    expect(await admin.departmentActive('07')).toBe('true');
+    await admin.askToStopDepartment('07');
+    await admin.confirmStop();
     await expect.poll(() => admin.departmentActive('07')).toBe('false');
     await expect.poll(() => admin.changeNotice('departments').textContent()).toContain('已停用科室：儿童保健科（07），挂号时不再提供这个科室。');
     await expect.poll(() => offered('儿童保健科')).toBe(0);
