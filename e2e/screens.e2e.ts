@@ -92,7 +92,14 @@ describe('every screen at 1366×768', () => {
       await expect.poll(() => home.openSection()).toBe(section);
       await shoot(`1${sections.findIndex(([id]) => id === section)}-home-${section}`, heading);
     }
-    for (const heading of ['用户', '外接设备（本工作站）']) await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+    // 管理's lower panels, scrolled to.
+    for (const [name, heading] of [
+      ['15-admin-users', '用户'],
+      ['16-admin-devices', '外接设备（本工作站）'],
+    ] as const) {
+      await page.getByRole('heading', { name: heading, exact: true }).evaluate((element) => element.scrollIntoView({ block: 'start' }));
+      await shoot(name, heading);
+    }
   });
 
   it('shows 挂号 with a patient chosen, and the shortcut help over it', async () => {
