@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpClinic, TEST_CLINIC } from './support/api';
-import { openBrowser, screenshot, type BrowserSession } from './support/browser';
-import { startClinicServer, type ClinicServer } from './support/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TEST_CLINIC } from './support/api';
+import { screenshot } from './support/browser';
+import { clinicInBrowser } from './support/clinic-in-browser';
 import { AdminPage } from './pages/admin.page';
 import { fieldInput } from './pages/fields';
 import { HomePage } from './pages/home.page';
@@ -12,35 +12,25 @@ import { LoginPage } from './pages/login.page';
 // role can use it at once.
 
 describe('管理: the new-user form and one’s own account', () => {
-  let server: ClinicServer;
-  let browser: BrowserSession;
+  const clinic = clinicInBrowser({ setUp: true });
   let admin: AdminPage;
   let home: HomePage;
 
   beforeAll(async () => {
-    server = await startClinicServer();
-    await setUpClinic(server);
-    browser = await openBrowser();
-    admin = new AdminPage(browser.page);
-    home = new HomePage(browser.page);
-    await browser.page.goto(server.url);
-    await new LoginPage(browser.page).login(TEST_CLINIC.adminUsername, TEST_CLINIC.adminPassword);
+    admin = new AdminPage(clinic.browser.page);
+    home = new HomePage(clinic.browser.page);
+    await new LoginPage(clinic.browser.page).login(TEST_CLINIC.adminUsername, TEST_CLINIC.adminPassword);
     await admin.userRow(TEST_CLINIC.adminUsername).waitFor();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it('says, as it is typed, that the login name is kept in lower case', async () => {
     const username = fieldInput(admin.addForm('users'), 'username');
     await username.click();
-    await browser.page.keyboard.type('ZhangSan');
+    await clinic.browser.page.keyboard.type('ZhangSan');
     expect(await username.inputValue()).toBe('zhangsan');
     await expect.poll(() => admin.userNote('username').textContent()).toContain('只用小写字母');
     expect(await admin.userNote('username').textContent()).toContain('已记为“zhangs”');
-    await screenshot(browser.page, '37-admin-username-lower-case');
+    await screenshot(clinic.browser.page, '37-admin-username-lower-case');
     await username.fill('');
     await expect.poll(() => admin.userNote('username').count()).toBe(0);
   });
@@ -53,7 +43,7 @@ describe('管理: the new-user form and one’s own account', () => {
     expect(await admin.userError('username').textContent()).toBeTruthy();
     expect(await admin.focusedField()).toBe('username');
 
-    // Refused by the server (the name is taken): the cursor is there again.
+    // Refused by the clinic.server (the name is taken): the cursor is there again.
     await fieldInput(admin.addForm('users'), 'username').fill(TEST_CLINIC.adminUsername);
     await admin.fillRestOfUser({ username: '', displayName: '张三', roles: ['doctor'], departments: [], password: 'Zhang2026ok' });
     await expect.poll(() => admin.userError('username').textContent()).toContain(TEST_CLINIC.adminUsername);
@@ -69,15 +59,15 @@ describe('管理: the new-user form and one’s own account', () => {
     await admin.editorChoice(editor, 'roles', '挂号员').check();
     await editor.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => admin.changeNotice('users').textContent()).toContain('新的角色已经生效，不用重新登录');
-    await screenshot(browser.page, '38-admin-own-role-added');
+    await screenshot(clinic.browser.page, '38-admin-own-role-added');
 
     // 挂号 opens in the same login.
     await home.navButton('registration').click();
-    await browser.page.getByTestId('registration').waitFor();
+    await clinic.browser.page.getByTestId('registration').waitFor();
     expect(await home.noPermission().count()).toBe(0);
   });
 
   it('ran without errors in the page', () => {
-    expect(browser.pageErrors).toEqual([]);
+    expect(clinic.browser.pageErrors).toEqual([]);
   });
 });

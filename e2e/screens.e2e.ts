@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { invoke, TEST_CLINIC } from './support/api';
-import { openBrowser, screenshot, type BrowserSession } from './support/browser';
-import { startClinicServer, type ClinicServer } from './support/server';
+import { screenshot } from './support/browser';
+import { clinicInBrowser } from './support/clinic-in-browser';
 import { HomePage, type SectionId } from './pages/home.page';
 import { LoginPage } from './pages/login.page';
 import { RegistrationPage } from './pages/registration.page';
@@ -17,29 +17,18 @@ const EVERYONE = { username: 'all', displayName: '全科主任', password: 'AllR
 const PATIENT = { name: '王秀英', sex: '2', birthDate: '1948-05-02', phone: '13800000001' } as const;
 
 describe('every screen at 1366×768', () => {
-  let server: ClinicServer;
-  let browser: BrowserSession;
+  const clinic = clinicInBrowser();
 
   /** Waits for the screen's main heading, then keeps a picture of it. */
   const shoot = async (name: string, heading: string) => {
-    await browser.page.getByRole('heading', { name: heading, exact: true }).first().waitFor();
-    await screenshot(browser.page, `screen-${name}`);
+    await clinic.browser.page.getByRole('heading', { name: heading, exact: true }).first().waitFor();
+    await screenshot(clinic.browser.page, `screen-${name}`);
   };
 
-  beforeAll(async () => {
-    server = await startClinicServer();
-    browser = await openBrowser();
-    await browser.page.setViewportSize({ width: 1366, height: 768 });
-    await browser.page.goto(server.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  beforeAll(() => clinic.browser.page.setViewportSize({ width: 1366, height: 768 }));
 
   it('shows the first-run wizard step by step, and the restore form', async () => {
-    const { page } = browser;
+    const { page } = clinic.browser;
     const wizard = new SetupWizardPage(page);
     await shoot('01-wizard-clinic', '设置向导');
     expect(await wizard.currentStep()).toBe('clinic');
@@ -67,12 +56,12 @@ describe('every screen at 1366×768', () => {
   });
 
   it('shows the login screen, then home with each section', async () => {
-    const { page } = browser;
-    const admin = await invoke(server, 'auth.login', { username: TEST_CLINIC.adminUsername, password: TEST_CLINIC.adminPassword });
+    const { page } = clinic.browser;
+    const admin = await invoke(clinic.server, 'auth.login', { username: TEST_CLINIC.adminUsername, password: TEST_CLINIC.adminPassword });
     const roles = ['admin', 'registrar', 'doctor', 'archivist'] as const;
-    await invoke(server, 'admin.createUser', { ...EVERYONE, roles: [...roles], departmentCodes: [] }, admin.sessionToken);
-    const desk = await invoke(server, 'auth.login', { username: EVERYONE.username, password: EVERYONE.password });
-    await invoke(server, 'patients.register', { patient: { ...PATIENT, cards: [], allergies: [] }, acknowledgedDuplicates: false }, desk.sessionToken);
+    await invoke(clinic.server, 'admin.createUser', { ...EVERYONE, roles: [...roles], departmentCodes: [] }, admin.sessionToken);
+    const desk = await invoke(clinic.server, 'auth.login', { username: EVERYONE.username, password: EVERYONE.password });
+    await invoke(clinic.server, 'patients.register', { patient: { ...PATIENT, cards: [], allergies: [] }, acknowledgedDuplicates: false }, desk.sessionToken);
 
     await new SetupCompletePage(page).goToLogin();
     // The login screen's heading is the clinic's name.
@@ -103,9 +92,9 @@ describe('every screen at 1366×768', () => {
   });
 
   it('shows 挂号 with a patient chosen, and the shortcut help over it', async () => {
-    const home = new HomePage(browser.page);
+    const home = new HomePage(clinic.browser.page);
     await home.navButton('registration').click();
-    const reg = new RegistrationPage(browser.page);
+    const reg = new RegistrationPage(clinic.browser.page);
     await reg.waitForScreen();
     await reg.search('wxy');
     await expect.poll(() => reg.results().first().textContent()).toContain(PATIENT.name);
@@ -114,14 +103,14 @@ describe('every screen at 1366×768', () => {
     await reg.visitForm().waitFor();
     await shoot('20-registration-patient', '挂号');
 
-    const help = new ShortcutHelpPage(browser.page);
+    const help = new ShortcutHelpPage(clinic.browser.page);
     await help.openWithKey();
     expect(await help.panel().getByText('快捷键', { exact: true }).first().isVisible()).toBe(true);
-    await screenshot(browser.page, 'screen-21-shortcut-help');
+    await screenshot(clinic.browser.page, 'screen-21-shortcut-help');
     await help.closeWithEsc();
   });
 
   it('ran without errors in the page', () => {
-    expect(browser.pageErrors).toEqual([]);
+    expect(clinic.browser.pageErrors).toEqual([]);
   });
 });
