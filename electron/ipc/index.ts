@@ -3,10 +3,14 @@ import { registerAdmin } from './admin';
 import { registerAuth } from './auth';
 import { registerClinic } from './clinic';
 import { registerDevices } from './devices';
+import { registerHub } from './hub';
+import { registerLan } from './lan';
+import { registerOutpatient } from './outpatient';
 import { registerPatients } from './patients';
 import type { RouterHooks } from './router';
 import { Router } from './router';
 import { registerSetup } from './setup';
+import { registerSigning } from './signing';
 import { registerSync } from './sync';
 import { registerSystem } from './system';
 import { registerVisits } from './visits';
@@ -22,7 +26,11 @@ export function buildRouter(app: AppContext, hooks: RouterHooks): Router {
   registerClinic(router, app);
   registerPatients(router, app);
   registerVisits(router, app);
+  registerOutpatient(router, app);
   registerSync(router, app);
+  registerSigning(router, app);
+  registerHub(router, app);
+  registerLan(router, app);
   router.assertComplete();
   return router;
 }

@@ -6,13 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { SyncScheduler } from './schedule';
 import { createBackoff } from '../../shared/time/backoff';
-import { pouchdbDefaultFetch, type RemoteFetch } from './remote-fetch';
+import { nodeHttpFetch } from './http-fetch';
+import type { RemoteFetch } from './remote-fetch';
 import { clinicPassword, countyForTests, openTestClinic } from './testing/clinic-fixture';
 import { COUCHDB, COUNTY_PEERS, type CountyPeer } from './testing/peers';
 
 /** PouchDB's own fetch, counting requests that carry this password. */
 function countingFetch(password: string): { fetch: RemoteFetch; sent: () => number } {
-  const inner = pouchdbDefaultFetch();
+  const inner = nodeHttpFetch();
   let sent = 0;
   return {
     sent: () => sent,

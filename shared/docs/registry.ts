@@ -47,6 +47,19 @@ export type Retention =
  */
 export type AuditTargets = 'by_id' | 'none';
 
+/**
+ * Whether, and how, a type's documents are signed (electron/signing). A signable type is immutable
+ * once signed: with a `when_field` rule the signing write sets that field to its first value (e.g.
+ * `status: 'signed'`) in the same transaction as the signature; with `always` the document is
+ * signed as it was first written.
+ */
+export interface SigningRule {
+  /** The fields an amendment carries in full: the document's content, not its ids and stamps. */
+  readonly contentFields: ReadonlyArray<string>;
+  /** The field naming the patient (signatures and amendments are listed per patient), if any. */
+  readonly patientField?: string;
+}
+
 /** An older version: its schema, how a body of it becomes one of the next version, and a sample. */
 export interface PreviousVersion {
   readonly schema: z.ZodType<unknown>;
@@ -71,6 +84,8 @@ export interface DocumentTypeDefinition<Schema extends z.ZodType<unknown> = z.Zo
   readonly audit: AuditTargets;
   /** `local`: kept among the `_local/` documents, never replicated (drafts). */
   readonly storage: 'replicated' | 'local';
+  /** Present when its documents are signed (electron/signing); absent: never signed. */
+  readonly signing?: SigningRule;
   /** A few words naming one document (its name, code …), shown after the label in lists. */
   readonly caption?: (body: Readonly<Record<string, unknown>>) => string;
   /** One valid document of the current version (the registry's property test varies it). */
