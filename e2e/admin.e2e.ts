@@ -1,29 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpClinic, TEST_CLINIC } from './support/api';
-import { openBrowser, screenshot, type BrowserSession } from './support/browser';
-import { startClinicServer, type ClinicServer } from './support/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { invoke, TEST_CLINIC } from './support/api';
+import { screenshot } from './support/browser';
+import { clinicInBrowser } from './support/clinic-in-browser';
 import { AdminPage } from './pages/admin.page';
 import { HomePage } from './pages/home.page';
 import { LoginPage } from './pages/login.page';
 
+const PAEDIATRICIAN = { username: 'zhao', displayName: '赵医生', password: 'Zhao2026ok' };
+const CHILD = { name: '王小明', sex: '1', birthDate: '2019-06-01' } as const;
+
 describe('管理: departments and users', () => {
-  let server: ClinicServer;
-  let browser: BrowserSession;
+  const clinic = clinicInBrowser({ setUp: true });
   let admin: AdminPage;
 
   beforeAll(async () => {
-    server = await startClinicServer();
-    await setUpClinic(server);
-    browser = await openBrowser();
-    admin = new AdminPage(browser.page);
-    await browser.page.goto(server.url);
-    await new LoginPage(browser.page).login(TEST_CLINIC.adminUsername, TEST_CLINIC.adminPassword);
+    admin = new AdminPage(clinic.browser.page);
+    await new LoginPage(clinic.browser.page).login(TEST_CLINIC.adminUsername, TEST_CLINIC.adminPassword);
     await admin.departmentRow('03').waitFor();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    // Someone waiting in 儿科 today, and a doctor of 儿科: stopping the department names both.
+    const session = (await invoke(clinic.server, 'auth.login', { username: TEST_CLINIC.adminUsername, password: TEST_CLINIC.adminPassword })).sessionToken;
+    await invoke(clinic.server, 'admin.createUser', { ...PAEDIATRICIAN, roles: ['doctor', 'registrar'], departmentCodes: ['07'] }, session);
+    const desk = (await invoke(clinic.server, 'auth.login', { username: PAEDIATRICIAN.username, password: PAEDIATRICIAN.password })).sessionToken;
+    const child = await invoke(clinic.server, 'patients.register', { patient: { ...CHILD, cards: [], allergies: [] }, acknowledgedDuplicates: false }, desk);
+    await invoke(clinic.server, 'visits.register', { patientId: child.id, departmentCode: '07', visitType: 'first', feeCategory: 'self' }, desk);
   });
 
   it('lists the departments from setup and adds one from the keyboard', async () => {
@@ -38,7 +37,7 @@ describe('管理: departments and users', () => {
     await admin.addDepartment('03', '内二科');
     await expect.poll(() => admin.departmentError('code').textContent()).toContain('已经用过了');
     await expect.poll(() => admin.departmentBanner().textContent()).toContain('已经用过了');
-    await screenshot(browser.page, '30-admin-duplicate-department');
+    await screenshot(clinic.browser.page, '30-admin-duplicate-department');
   });
 
   it('checks a new user before sending it, then adds the user', async () => {
@@ -52,11 +51,11 @@ describe('管理: departments and users', () => {
     expect(row).toContain('李四');
     expect(row).toContain('挂号员');
     expect(row).toContain('内科');
-    await screenshot(browser.page, '31-admin-lists');
+    await screenshot(clinic.browser.page, '31-admin-lists');
   });
 
   it('lets the new user log in, with the sections their roles allow', async () => {
-    const { page } = browser;
+    const { page } = clinic.browser;
     const home = new HomePage(page);
     await home.logout();
     await new LoginPage(page).login('lisi', 'Lisi2025ok');
@@ -76,7 +75,7 @@ describe('管理: departments and users', () => {
   });
 
   it('stops a user with one click: the list and a notice say so, and that person can no longer log in', async () => {
-    const { page } = browser;
+    const { page } = clinic.browser;
     const home = new HomePage(page);
     const login = new LoginPage(page);
     await home.logout();
@@ -98,7 +97,7 @@ describe('管理: departments and users', () => {
   });
 
   it('starts the stopped user again', async () => {
-    await new LoginPage(browser.page).login(TEST_CLINIC.adminUsername, TEST_CLINIC.adminPassword);
+    await new LoginPage(clinic.browser.page).login(TEST_CLINIC.adminUsername, TEST_CLINIC.adminPassword);
     await admin.userRow('lisi').waitFor();
     expect(await admin.userActive('lisi')).toBe('false');
     await admin.userAction('lisi', 'toggle-active').click();
@@ -108,7 +107,7 @@ describe('管理: departments and users', () => {
   });
 
   it('sets a new password, checked like the add form; the old one stops working and the new one logs in', async () => {
-    const { page } = browser;
+    const { page } = clinic.browser;
     const home = new HomePage(page);
     const login = new LoginPage(page);
     const editor = await admin.openUserEditor('lisi', 'password');
@@ -138,7 +137,7 @@ describe('管理: departments and users', () => {
   });
 
   it('edits a user: the editor shows the user as listed, Esc leaves it unchanged, 保存 renames', async () => {
-    const { page } = browser;
+    const { page } = clinic.browser;
     let editor = await admin.openUserEditor('lisi', 'edit-user');
     await expect.poll(() => admin.editorField(editor, 'displayName').inputValue()).toBe('李四');
     expect(await admin.editorChoice(editor, 'roles', '挂号员').isChecked()).toBe(true);
@@ -167,7 +166,7 @@ describe('管理: departments and users', () => {
   });
 
   it('refuses, next to the field, to stop or demote the administrator who is logged in', async () => {
-    const { page } = browser;
+    const { page } = clinic.browser;
     await admin.userAction('admin', 'toggle-active').click();
     await expect.poll(() => admin.userRowError('admin', 'active').textContent()).toBe('不能停用自己正在使用的账号。');
     expect(await admin.userActive('admin')).toBe('true');
@@ -185,7 +184,7 @@ describe('管理: departments and users', () => {
   });
 
   it('renames a department from the keyboard and stops it; new users can no longer be put in it', async () => {
-    const { page } = browser;
+    const { page } = clinic.browser;
     const offered = (name: string) => admin.addForm('users').locator('[data-field="departmentCodes"]').getByLabel(name, { exact: true }).count();
     const editor = await admin.openDepartmentEditor('07');
     await expect.poll(() => admin.editorField(editor, 'name').inputValue()).toBe('儿科');
@@ -198,7 +197,19 @@ describe('管理: departments and users', () => {
     expect(await admin.changeNotice('departments').textContent()).toContain('已保存科室：儿童保健科（07）。');
     await expect.poll(() => offered('儿童保健科')).toBe(1);
 
-    await admin.departmentAction('07', 'toggle-active').click();
+    // Stopping asks first, naming today's patients there and its staff, and saying what becomes of them.
+    await admin.askToStopDepartment('07');
+    expect(await admin.stopConcern('patients').textContent()).toContain('王小明（1号）');
+    expect(await admin.stopConcern('patients').textContent()).toContain('仍在今日挂号列表和候诊队列里');
+    expect(await admin.stopConcern('staff').textContent()).toContain('赵医生（zhao）');
+    expect(await admin.stopConcern('staff').textContent()).toContain('他们的账号照常使用');
+    await screenshot(page, '35-admin-department-stop-question');
+    // Esc keeps it; asked again, 确定停用 stops it.
+    await page.keyboard.press('Escape');
+    await admin.stopQuestion().waitFor({ state: 'detached' });
+    expect(await admin.departmentActive('07')).toBe('true');
+    await admin.askToStopDepartment('07');
+    await admin.confirmStop();
     await expect.poll(() => admin.departmentActive('07')).toBe('false');
     await expect.poll(() => admin.changeNotice('departments').textContent()).toContain('已停用科室：儿童保健科（07），挂号时不再提供这个科室。');
     await expect.poll(() => offered('儿童保健科')).toBe(0);
@@ -207,6 +218,6 @@ describe('管理: departments and users', () => {
   });
 
   it('ran without errors in the page', () => {
-    expect(browser.pageErrors).toEqual([]);
+    expect(clinic.browser.pageErrors).toEqual([]);
   });
 });

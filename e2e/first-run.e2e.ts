@@ -1,29 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TEST_CLINIC } from './support/api';
-import { openBrowser, screenshot, type BrowserSession } from './support/browser';
-import { startClinicServer, type ClinicServer } from './support/server';
+import { screenshot } from './support/browser';
+import { clinicInBrowser } from './support/clinic-in-browser';
 import { HomePage } from './pages/home.page';
 import { LoginPage } from './pages/login.page';
 import { SetupCompletePage, SetupWizardPage } from './pages/setup-wizard.page';
 
 describe('first run: wizard → county key → login → home', () => {
-  let server: ClinicServer;
-  let browser: BrowserSession;
-
-  beforeAll(async () => {
-    server = await startClinicServer();
-    browser = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const clinic = clinicInBrowser({ open: false });
 
   it('sets up a clinic with the keyboard and logs its administrator in', async () => {
-    const { page } = browser;
+    const { page } = clinic.browser;
     const wizard = new SetupWizardPage(page);
-    await page.goto(server.url);
+    await page.goto(clinic.server.url);
     await wizard.heading().waitFor();
 
     // The launch token is taken out of the address bar; the cursor waits in the first field.
@@ -84,11 +73,11 @@ describe('first run: wizard → county key → login → home', () => {
   });
 
   it('opens sections with F-keys and Alt+number; ones the role lacks say so plainly', async () => {
-    const home = new HomePage(browser.page);
+    const home = new HomePage(clinic.browser.page);
     await home.pressShortcut('F4');
     await expect.poll(() => home.openSection()).toBe('sync');
-    await expect.poll(() => browser.page.getByTestId('sync-state').textContent()).toBe('未设置');
-    await screenshot(browser.page, '08-home-sync');
+    await expect.poll(() => clinic.browser.page.getByTestId('sync-state').textContent()).toBe('未设置');
+    await screenshot(clinic.browser.page, '08-home-sync');
 
     // The administrator role does not include registration: the section says so instead.
     await home.pressShortcut('Alt+1');
@@ -100,6 +89,6 @@ describe('first run: wizard → county key → login → home', () => {
   });
 
   it('ran without errors in the page', () => {
-    expect(browser.pageErrors).toEqual([]);
+    expect(clinic.browser.pageErrors).toEqual([]);
   });
 });

@@ -1,29 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpClinic, TEST_CLINIC } from './support/api';
-import { openBrowser, screenshot, type BrowserSession } from './support/browser';
-import { startClinicServer, type ClinicServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { TEST_CLINIC } from './support/api';
+import { screenshot } from './support/browser';
+import { clinicInBrowser } from './support/clinic-in-browser';
 import { HomePage } from './pages/home.page';
 import { LoginPage } from './pages/login.page';
 
 describe('login, reload, logout, and a lost back end', () => {
-  let server: ClinicServer;
-  let browser: BrowserSession;
-
-  beforeAll(async () => {
-    server = await startClinicServer();
-    await setUpClinic(server);
-    browser = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const clinic = clinicInBrowser({ setUp: true, open: false });
 
   it('says in Chinese when the password is wrong, and clears it for another try', async () => {
-    const { page } = browser;
+    const { page } = clinic.browser;
     const login = new LoginPage(page);
-    await page.goto(server.url);
+    await page.goto(clinic.server.url);
     await expect.poll(() => login.clinicName().textContent()).toBe(TEST_CLINIC.name);
 
     await login.login(TEST_CLINIC.adminUsername, 'Wrong2025pw');
@@ -33,7 +21,7 @@ describe('login, reload, logout, and a lost back end', () => {
   });
 
   it('asks for what is missing without calling the back end', async () => {
-    const login = new LoginPage(browser.page);
+    const login = new LoginPage(clinic.browser.page);
     await login.field('username').fill('');
     await login.submitButton().click();
     await expect.poll(() => login.error('username').textContent()).toBe('请输入登录名');
@@ -41,7 +29,7 @@ describe('login, reload, logout, and a lost back end', () => {
   });
 
   it('logs in, and a reload keeps the user logged in', async () => {
-    const { page } = browser;
+    const { page } = clinic.browser;
     const login = new LoginPage(page);
     const home = new HomePage(page);
     // Capitals are forgiven: login names are lower case.
@@ -54,7 +42,7 @@ describe('login, reload, logout, and a lost back end', () => {
   });
 
   it('logs out back to the login screen, and a reload stays there', async () => {
-    const { page } = browser;
+    const { page } = clinic.browser;
     const login = new LoginPage(page);
     await new HomePage(page).logout();
     await login.submitButton().waitFor();
@@ -66,7 +54,7 @@ describe('login, reload, logout, and a lost back end', () => {
   });
 
   it('sends the user back to login when the session is no longer valid', async () => {
-    const { page } = browser;
+    const { page } = clinic.browser;
     const login = new LoginPage(page);
     const home = new HomePage(page);
     await login.login(TEST_CLINIC.adminUsername, TEST_CLINIC.adminPassword);
@@ -79,14 +67,14 @@ describe('login, reload, logout, and a lost back end', () => {
   });
 
   it('says the back end is unreachable and keeps retrying when it goes away', async () => {
-    const { page } = browser;
+    const { page } = clinic.browser;
     const login = new LoginPage(page);
     const home = new HomePage(page);
     await login.login(TEST_CLINIC.adminUsername, TEST_CLINIC.adminPassword);
     await home.statusBar().waitFor();
-    browser.pageErrors.length = 0;
+    clinic.browser.pageErrors.length = 0;
 
-    await server.stop();
+    await clinic.server.stop();
     const banner = page.getByTestId('connection-banner');
     await banner.waitFor({ timeout: 20_000 });
     expect(await banner.textContent()).toContain('正在自动重试');

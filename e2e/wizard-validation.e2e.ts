@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_CLINIC } from './support/api';
-import { openBrowser, screenshot, type BrowserSession } from './support/browser';
-import { startClinicServer, type ClinicServer } from './support/server';
+import { screenshot } from './support/browser';
+import { clinicInBrowser } from './support/clinic-in-browser';
 import { SetupCompletePage, SetupWizardPage } from './pages/setup-wizard.page';
 
 describe('setup wizard: mistakes are shown at the field, in Chinese', () => {
-  let server: ClinicServer;
-  let browser: BrowserSession;
+  const clinic = clinicInBrowser();
   let wizard: SetupWizardPage;
 
   beforeAll(async () => {
-    server = await startClinicServer();
-    browser = await openBrowser();
-    wizard = new SetupWizardPage(browser.page);
-    await browser.page.goto(server.url);
+    wizard = new SetupWizardPage(clinic.browser.page);
     await wizard.heading().waitFor();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it('asks for the clinic name and rejects a malformed county key, staying on step 1', async () => {
@@ -28,7 +19,7 @@ describe('setup wizard: mistakes are shown at the field, in Chinese', () => {
     await expect.poll(() => wizard.error('clinic.name').textContent()).toBe('请填写机构名称');
     await expect.poll(() => wizard.error('patientIdKey').textContent()).toContain('十六进制');
     expect(await wizard.currentStep()).toBe('clinic');
-    await screenshot(browser.page, '10-wizard-clinic-errors');
+    await screenshot(clinic.browser.page, '10-wizard-clinic-errors');
 
     // Editing a field takes its message away.
     await wizard.field('clinic.name').fill(TEST_CLINIC.name);
@@ -43,7 +34,7 @@ describe('setup wizard: mistakes are shown at the field, in Chinese', () => {
     await wizard.next();
     await expect.poll(() => wizard.error('departments.1.code').textContent()).toBe('与第 1 行的编码重复');
     expect(await wizard.currentStep()).toBe('departments');
-    await screenshot(browser.page, '11-wizard-duplicate-department');
+    await screenshot(clinic.browser.page, '11-wizard-duplicate-department');
     await wizard.departmentCode(1).fill('04');
     await wizard.addDepartment('12', '口腔科');
     await wizard.next();
@@ -55,8 +46,10 @@ describe('setup wizard: mistakes are shown at the field, in Chinese', () => {
     await wizard.next();
     await expect.poll(() => wizard.error('admin.password').textContent()).toBe('密码至少 8 位');
     // The cursor is put where the problem is.
-    await expect.poll(() => browser.page.evaluate(() => document.activeElement?.closest('[data-field]')?.getAttribute('data-field'))).toBe('admin.password');
-    await screenshot(browser.page, '12-wizard-short-password');
+    await expect
+      .poll(() => clinic.browser.page.evaluate(() => document.activeElement?.closest('[data-field]')?.getAttribute('data-field')))
+      .toBe('admin.password');
+    await screenshot(clinic.browser.page, '12-wizard-short-password');
 
     await wizard.fillAdmin({ username: 'admin', displayName: TEST_CLINIC.adminName, password: TEST_CLINIC.adminPassword, passwordAgain: 'Wsy2025no' });
     await wizard.next();
@@ -65,20 +58,20 @@ describe('setup wizard: mistakes are shown at the field, in Chinese', () => {
 
   it('refuses a second setup from another window that was still on the wizard', async () => {
     // A second tab opened from the printed address sits on the wizard too.
-    const other = await browser.context.newPage();
+    const other = await clinic.browser.context.newPage();
     const otherWizard = new SetupWizardPage(other);
-    await other.goto(server.url);
+    await other.goto(clinic.server.url);
     await otherWizard.heading().waitFor();
 
     await wizard.field('admin.passwordAgain').fill(TEST_CLINIC.adminPassword);
     await wizard.next();
     await expect.poll(() => wizard.currentStep()).toBe('review');
     await wizard.finish();
-    const done = new SetupCompletePage(browser.page);
+    const done = new SetupCompletePage(clinic.browser.page);
     await done.heading().waitFor();
     // The county key entered is the one kept, tidied up.
     expect(await done.countyKey()).toBe('0123456789abcdef0123456789abcdef');
-    await expect.poll(() => browser.page.getByText('使用了您填写的县级平台密钥').count()).toBe(1);
+    await expect.poll(() => clinic.browser.page.getByText('使用了您填写的县级平台密钥').count()).toBe(1);
 
     await otherWizard.fillClinic({ name: '另一个卫生院', code: 'other' });
     await otherWizard.next();
@@ -94,6 +87,6 @@ describe('setup wizard: mistakes are shown at the field, in Chinese', () => {
   });
 
   it('ran without errors in the page', () => {
-    expect(browser.pageErrors).toEqual([]);
+    expect(clinic.browser.pageErrors).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { EXAMPLE_CLINIC_SETTINGS, EXAMPLE_DEPARTMENT } from '../../shared/docs/examples';
 import { makePatient, newEncounterId, openTemporaryDatabase, putDocs, STAMP, type TemporaryDatabase } from '../testing/fixtures';
 
 let db: TemporaryDatabase;
@@ -55,16 +56,8 @@ describe('projections', () => {
 
   it('project every document type of shared/docs', () => {
     db = openTemporaryDatabase();
-    put({
-      _id: 'settings:clinic',
-      type: 'clinic_settings',
-      ...base,
-      name: '城关镇卫生院',
-      code: 'demo01',
-      patient_id_key: 'ab'.repeat(16),
-      fee_categories: [{ code: 'self', name: '自费' }],
-    });
-    put({ _id: 'department:NK', type: 'department', ...base, code: 'NK', name: '内科', outpatient: true, active: true });
+    put(EXAMPLE_CLINIC_SETTINGS);
+    put(EXAMPLE_DEPARTMENT);
     put({
       _id: 'user:doc1',
       type: 'user',

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLINIC_SETTINGS_ID } from '../../shared/docs';
+import { EXAMPLE_CLINIC_SETTINGS } from '../../shared/docs/examples';
 import { makePatient, newEncounterId, openTemporaryDatabase, putDocs, STAMP, type TemporaryDatabase } from '../testing/fixtures';
 import { clinicQueries, META_KEYS } from '.';
 
@@ -37,15 +37,7 @@ describe('queries', () => {
       active,
     });
     putAll([
-      {
-        _id: CLINIC_SETTINGS_ID,
-        type: 'clinic_settings',
-        ...base,
-        name: '城关镇卫生院',
-        code: 'demo01',
-        patient_id_key: 'ab'.repeat(16),
-        fee_categories: [{ code: 'self', name: '自费' }],
-      },
+      EXAMPLE_CLINIC_SETTINGS,
       user('zhang', true),
       user('admin', true),
       user('old', false),

@@ -41,6 +41,11 @@ export class AdminPage {
   readonly userActive = (username: string) => this.userRow(username).getAttribute('data-active');
   readonly departmentActive = (code: string) => this.departmentRow(code).getAttribute('data-active');
   readonly userRowError = (username: string, path: string) => fieldError(this.userRow(username), path);
+  /** The line under a field saying what it did to what was typed (made it lower case). */
+  readonly userNote = (path: string) => this.addForm('users').locator(`[data-note-for="${path}"]`);
+  /** 停用科室's question, under the department's row. */
+  readonly stopQuestion = () => this.departmentsPanel().locator('[data-form="stop-department"]');
+  readonly stopConcern = (what: 'patients' | 'staff') => this.stopQuestion().locator(`[data-stop="${what}"]`);
 
   readonly editor = (panel: AdminPanel, name: EditorName) => this.panel(panel).locator(`form[data-form="${name}"]`);
   readonly editorField = (editor: Locator, path: string) => fieldInput(editor, path);
@@ -70,12 +75,28 @@ export class AdminPage {
   async addUser(user: NewUser): Promise<void> {
     const form = this.addForm('users');
     await fieldInput(form, 'username').fill(user.username);
+    await this.fillRestOfUser(user);
+  }
+
+  /** Everything but the login name (typed by the test itself, key by key, to see what the field says). */
+  async fillRestOfUser(user: NewUser): Promise<void> {
+    const form = this.addForm('users');
     await fieldInput(form, 'displayName').fill(user.displayName);
     for (const role of user.roles) await form.getByLabel(ROLE_LABELS[role], { exact: true }).check();
     for (const department of user.departments) await form.locator('[data-field="departmentCodes"]').getByLabel(department, { exact: true }).check();
     await fieldInput(form, 'password').fill(user.password);
     await fieldInput(form, 'passwordAgain').fill(user.password);
     await form.getByRole('button', { name: '新增用户' }).click();
+  }
+
+  /** 停用 on a department's row: the question appears, naming who it concerns. */
+  async askToStopDepartment(code: string): Promise<void> {
+    await this.departmentAction(code, 'toggle-active').click();
+    await this.stopQuestion().locator('[data-stop="staff"]').waitFor();
+  }
+
+  async confirmStop(): Promise<void> {
+    await this.stopQuestion().getByRole('button', { name: '确定停用' }).click();
   }
 
   /** Opens a row's editor and waits for it (it opens with the row's values, the cursor in its first field). */

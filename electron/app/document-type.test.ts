@@ -10,7 +10,7 @@ import { DEFAULT_PROJECTORS, upsertRow, deleteRowsWhere, type Projector } from '
 import { documentQueries } from '../../db/queries';
 import { dumpProjections, rebuildProjectionsSync } from '../../db/projections/rebuild';
 import { compactDatabase } from '../../db/store/compaction';
-import { CLINIC_CODE, newPatientId, openTemporaryDatabase, type TemporaryDatabase } from '../../db/testing/fixtures';
+import { CLINIC_CODE, newPatientId, openTemporaryDatabase, type TemporaryDatabase, STAMP } from '../../db/testing/fixtures';
 import { defineDocumentType, documentBase, PATIENT_ID, registerDocumentType, type DocumentTypeDefinition } from '../../shared/docs';
 import { collectTargetIds } from '../services/audit-trail';
 import { conflictSummaries } from '../services/sync-conflicts';
@@ -36,11 +36,8 @@ const labNote = defineDocumentType({
   example: {
     _id: 'lab_note:000001',
     type: 'lab_note',
-    schema_version: 1,
-    clinic_code: 'demo01',
-    created_at: '2025-03-01T08:00:00.000Z',
+    ...STAMP,
     created_by: 'doc1',
-    updated_at: '2025-03-01T08:00:00.000Z',
     updated_by: 'doc1',
     patient_id: `patient:h${'a'.repeat(32)}`,
     text: '血常规正常',

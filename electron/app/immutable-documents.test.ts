@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { openTemporaryDatabase, type TemporaryDatabase } from '../../db/testing/fixtures';
+import { openTemporaryDatabase, type TemporaryDatabase, STAMP } from '../../db/testing/fixtures';
 import type { DocumentInput, StoredDocument } from '../../db/store/types';
 import { ApiFailure } from '../../shared/api';
 import { method } from '../../shared/api/define';
@@ -33,11 +33,8 @@ const signedNote = defineDocumentType({
   example: {
     _id: 'signed_note:0001',
     type: 'signed_note',
-    schema_version: 1,
-    clinic_code: 'demo01',
-    created_at: '2025-03-01T08:00:00.000Z',
+    ...STAMP,
     created_by: 'doc1',
-    updated_at: '2025-03-01T08:00:00.000Z',
     updated_by: 'doc1',
     text: '咳嗽',
     status: 'draft',

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { ClinicDatabase } from '../../../db/open';
 import { clinicQueries } from '../../../db/queries';
-import { openTemporaryDatabase, newPatientId, CLINIC_CODE, type TemporaryDatabase } from '../../../db/testing/fixtures';
+import { openTemporaryDatabase, newPatientId, CLINIC_CODE, type TemporaryDatabase, STAMP } from '../../../db/testing/fixtures';
 import { defineDocumentType, documentBase, PATIENT_ID, registerDocumentType } from '../../../shared/docs';
 import { Amendments } from '../amendments';
 import type { Signer } from '../signer';
@@ -34,11 +34,8 @@ export const testNote = defineDocumentType({
   example: {
     _id: 'test_note:0001',
     type: 'test_note',
-    schema_version: 1,
-    clinic_code: 'demo01',
-    created_at: '2025-03-01T08:00:00.000Z',
+    ...STAMP,
     created_by: 'doc1',
-    updated_at: '2025-03-01T08:00:00.000Z',
     updated_by: 'doc1',
     patient_id: `patient:h${'a'.repeat(32)}`,
     complaint: '头晕三天',

@@ -6,11 +6,16 @@ import { ADMIN_TEXT as T } from './text';
 
 export type UserView = OutputOf<'admin.updateUser'>;
 
-export interface UserDraft {
+/** 修改: what the editor changes about a user; the login name stays as it is. */
+export interface UserEditDraft {
   readonly username: string;
   readonly displayName: string;
   readonly roles: ReadonlyArray<Role>;
   readonly departmentCodes: ReadonlyArray<string>;
+}
+
+/** 新增用户: an account as typed, its first password twice. */
+export interface UserDraft extends UserEditDraft {
   readonly password: string;
   readonly passwordAgain: string;
 }
@@ -47,14 +52,6 @@ export function checkUser(draft: UserDraft): FieldErrors {
   if (draft.displayName.trim() === '') local.displayName = T.displayNameRequired;
   if (draft.roles.length === 0) local.roles = T.rolesRequired;
   return mergeFieldErrors(local, passwordTypedTwice(draft, T.passwordRequired), checkWithSchema(contract['admin.createUser'].input, toUserInput(draft)));
-}
-
-/** 修改: what the editor changes about a user; the login name stays as it is. */
-export interface UserEditDraft {
-  readonly username: string;
-  readonly displayName: string;
-  readonly roles: ReadonlyArray<Role>;
-  readonly departmentCodes: ReadonlyArray<string>;
 }
 
 export function userEditDraft(user: UserView): UserEditDraft {

@@ -1,4 +1,4 @@
-import { Button } from '../../ui';
+import { Button, ErrorBanner } from '../../ui';
 import { rebuildPercent, type RestoreStatus } from './restore-draft';
 import { SETUP_TEXT as T } from './text';
 
@@ -36,15 +36,9 @@ export function RestoreProgress({ status, onRetry, onEdit, retrying, onDone }: R
     return (
       <div className="grid gap-4" data-testid="restore-progress" data-state="failed">
         <h2 className="text-lg font-semibold">{T.restoreFailedTitle}</h2>
-        <div
-          role="alert"
-          data-testid="restore-error"
-          data-code={error.code}
-          className="rounded-md border border-danger-line bg-danger-soft px-4 py-3 text-danger-strong"
-        >
-          <p>{error.message}</p>
+        <ErrorBanner error={error} testId="restore-error">
           <p className="mt-1 text-sm">{error.retryable ? T.restoreFailedRetryable : T.restoreFailedFix}</p>
-        </div>
+        </ErrorBanner>
         {/* A cause that waiting may cure offers 重试 first; any failure can go back to correct what was typed. */}
         <div className="flex gap-3">
           {error.retryable && (
