@@ -52,6 +52,8 @@ export interface LiveReplicationOptions {
   readonly clock?: Clock;
   readonly backoff?: BackoffOptions;
   readonly batchSize?: number;
+  /** How long the endpoint holds a pull open with no change (keep below the remote's request deadline). */
+  readonly longpollMs?: number;
   /** How long a silent timer may lag before we take it as a sleep and reconnect at once. */
   readonly wakeCheckMs?: number;
 }
@@ -91,7 +93,8 @@ export class LiveReplication extends EventEmitter<LiveReplicationEvents> {
     super();
     this.store = options.store;
     this.clock = options.clock ?? systemClock;
-    this.backoff = createBackoff({ initialMs: 1_000, maxMs: 60_000, ...options.backoff });
+    // A LAN is cheap to try again: a short cap, so a restarted hub is found within half a minute.
+    this.backoff = createBackoff({ initialMs: 1_000, maxMs: 30_000, ...options.backoff });
     this.local = openLocalPouch(this.store, { name: 'centre-pull' });
     this.localPush = openLocalPouch(this.store, { name: 'centre-push', hideId: hideDesignDocuments, viewName: 'lan-push' });
     this.pushedSeq = readLanState(this.store).pushedSeq;
@@ -153,7 +156,14 @@ export class LiveReplication extends EventEmitter<LiveReplicationEvents> {
       return;
     }
     const PouchDB = clinicPouchDB();
-    const live = { live: true, retry: false, batch_size: this.options.batchSize ?? 100, batches_limit: 4, heartbeat: false, timeout: LONGPOLL_MS };
+    const live = {
+      live: true,
+      retry: false,
+      batch_size: this.options.batchSize ?? 100,
+      batches_limit: 4,
+      heartbeat: false,
+      timeout: this.options.longpollMs ?? LONGPOLL_MS,
+    };
     const push = PouchDB.replicate(this.localPush, remote.db, live);
     const pull = PouchDB.replicate(remote.db, this.local, live);
     const connection = { remote, push, pull, since: this.clock.now() };
