@@ -28,6 +28,7 @@ import {
 } from '../sync';
 import { LONGPOLL_MS, type LanRemote, type LanRemoteFactory } from './remote';
 import { readLanState, writeLanState } from './lan-state';
+import { claimQueueNumber, type QueueClaim } from './queue-claim';
 
 export type LanLinkState = 'connecting' | 'connected' | 'unreachable' | 'refused' | 'stopped';
 
@@ -104,6 +105,7 @@ export class LiveReplication extends EventEmitter<LiveReplicationEvents> {
     if (!this.stopped) return;
     this.stopped = false;
     this.unsubscribe = this.store.onChanges(() => this.recountPending());
+    this.recountPending();
     this.watchForWake();
     this.connect();
   }
@@ -127,6 +129,25 @@ export class LiveReplication extends EventEmitter<LiveReplicationEvents> {
     this.backoff.reset();
     this.disconnect();
     this.connect();
+  }
+
+  /**
+   * Claims a centre-wide 就诊序号 on the endpoint (queue-claim.ts); null at once when the link is not
+   * up, or when the endpoint has not settled it within `deadlineMs` (the desk then numbers alone).
+   */
+  async claimQueueNumber(claim: QueueClaim, deadlineMs = 1_500): Promise<number | null> {
+    if (this.state !== 'connected') return null;
+    const remote = this.options.remote({ onRefused: () => undefined });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      const late = new Promise<null>((resolve) => {
+        timer = setTimeout(() => resolve(null), deadlineMs);
+      });
+      return await Promise.race([claimQueueNumber(remote.db, claim, this.isoNow()), late]);
+    } finally {
+      clearTimeout(timer);
+      remote.close();
+    }
   }
 
   status(): LanLinkStatus {

@@ -40,7 +40,7 @@ export function RegisteredVisit({ visit, clinicName }: { readonly visit: VisitVi
         <div>
           <dt className="text-sm text-muted">{T.queueNumber}</dt>
           <dd className="text-3xl font-bold text-primary-strong" data-testid="queue-number">
-            {visit.queueNumber}
+            {visit.queueLabel}
           </dd>
         </div>
         <div>
@@ -71,7 +71,7 @@ function PrintedSlip({ visit, clinicName }: { readonly visit: VisitView; readonl
     <div data-print-slip className="hidden p-4 text-black print:block">
       <p className="text-center text-lg font-semibold">{clinicName}</p>
       <p className="text-center">门诊挂号单</p>
-      <p className="mt-2 text-center text-4xl font-bold">{visit.queueNumber} 号</p>
+      <p className="mt-2 text-center text-4xl font-bold">{visit.queueLabel} 号</p>
       <table className="mt-2 w-full text-sm">
         <tbody>
           <tr>

@@ -135,7 +135,7 @@ const statusText = (visit: VisitView) => (visit.cancelReason ? `${visit.statusLa
 function visitColumns(cancellingId: string | null, onCancel: (visit: VisitView) => void): ReadonlyArray<Column<VisitView>> {
   return [
     { key: 'visitNumber', header: NUMBER, width: '9.5rem', cell: (v) => v.visitNumber, sortValue: (v) => v.visitNumber, className: 'font-mono text-sm' },
-    { key: 'queue', header: QUEUE, width: '3.5rem', cell: (v) => v.queueNumber, sortValue: (v) => v.queueNumber },
+    { key: 'queue', header: QUEUE, width: '3.5rem', cell: (v) => v.queueLabel, sortValue: (v) => v.queueNumber },
     { key: 'time', header: TIME, width: '4rem', cell: timeOf, sortValue: (v) => v.registeredAt },
     {
       key: 'patient',
