@@ -5,6 +5,7 @@ import { useClient } from '../../app/client-context';
 import { AwaitingUpgradePanel } from './AwaitingUpgradePanel';
 import { DepartmentsPanel } from './DepartmentsPanel';
 import { DevicesPanel } from './DevicesPanel';
+import { LanPanel } from './LanPanel';
 import { UsersPanel } from './UsersPanel';
 
 export type DepartmentList = OutputOf<'admin.listDepartments'>;
@@ -24,6 +25,7 @@ export function AdminSection({ roles }: { readonly roles: ReadonlyArray<Role> })
     <div className="grid gap-6">
       {manages && <ClinicAdmin />}
       {manages && <AwaitingUpgradePanel />}
+      {rolesGrant(roles, 'sync.run') && <LanPanel />}
       {devices && <DevicesPanel />}
     </div>
   );
