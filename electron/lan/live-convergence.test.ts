@@ -14,7 +14,7 @@ import { startFaultProxy, type FaultKind } from '../sync/testing/fault-proxy';
 import { seededRandom } from '../sync/testing/seeded-random';
 import { CENTRE_ENDPOINTS, converged, openWorkstation, type CentreEndpoint } from './testing/centre';
 
-const RUNS = 50;
+const RUNS = Number(process.env.LAN_FAULT_RUNS ?? 50);
 
 async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
