@@ -2,7 +2,11 @@ import { auditProjector } from './audit';
 import { clinicSettingsProjector } from './clinic_settings';
 import { departmentProjector } from './department';
 import { encounterProjector } from './encounter';
+import { noteTemplateProjector } from './note_template';
+import { outpatientNoteProjector } from './outpatient_note';
 import { patientProjector } from './patient';
+import { prescriptionProjector } from './prescription';
+import { amendmentProjector, signatureProjector } from './signing';
 import type { Projector } from './types';
 import { userProjector } from './user';
 
@@ -22,5 +26,10 @@ export const DEFAULT_PROJECTORS: ReadonlyArray<Projector> = [
   userProjector,
   patientProjector,
   encounterProjector,
+  outpatientNoteProjector,
+  prescriptionProjector,
+  noteTemplateProjector,
   auditProjector,
+  signatureProjector,
+  amendmentProjector,
 ] as ReadonlyArray<Projector>;

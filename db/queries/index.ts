@@ -10,8 +10,11 @@ import { counterQueries } from './counters';
 import { departmentQueries } from './departments';
 import { documentQueries } from './documents';
 import { encounterQueries } from './encounters';
+import { icdQueries } from './icd';
 import { metaQueries } from './meta';
+import { outpatientQueries } from './outpatient';
 import { patientQueries } from './patients';
+import { signingQueries } from './signing';
 import { userQueries } from './users';
 
 export type { AuditEventRow } from './audit';
@@ -20,9 +23,12 @@ export type { CounterRecovery } from './counter-recovery';
 export type { DepartmentRow } from './departments';
 export type { ConflictedDocumentRow, RejectedProjectionRow } from './documents';
 export type { DayFilters, EncounterRow, QueuePlace } from './encounters';
+export type { IcdCodeInVersion, IcdCodeRow, IcdVersionRow, NewIcdVersion } from './icd';
 export { META_KEYS } from './meta';
+export type { NoteDiagnosisRow, NoteRow, NoteTemplateRow, PrescriptionRow } from './outpatient';
 export type { SearchKeyHit } from './patient-search';
 export type { LatestVisit, PatientRow } from './patients';
+export type { SignatureRow } from './signing';
 export type { UserAccountRow, UserRow } from './users';
 export {
   auditEventQueries,
@@ -31,8 +37,11 @@ export {
   departmentQueries,
   documentQueries,
   encounterQueries,
+  icdQueries,
   metaQueries,
+  outpatientQueries,
   patientQueries,
+  signingQueries,
   userQueries,
 };
 
@@ -41,6 +50,7 @@ export function clinicQueries(db: ClinicOrm) {
   return {
     patients: patientQueries(db),
     encounters: encounterQueries(db),
+    outpatient: outpatientQueries(db),
     departments: departmentQueries(db),
     users: userQueries(db),
     documents: documentQueries(db),
@@ -48,6 +58,8 @@ export function clinicQueries(db: ClinicOrm) {
     auditEvents: auditEventQueries(db),
     meta: metaQueries(db),
     counters: counterQueries(db),
+    icd: icdQueries(db),
+    signing: signingQueries(db),
   };
 }
 
@@ -58,4 +70,7 @@ export type DepartmentQueries = ReturnType<typeof departmentQueries>;
 export type UserQueries = ReturnType<typeof userQueries>;
 export type DocumentQueries = ReturnType<typeof documentQueries>;
 export type MetaQueries = ReturnType<typeof metaQueries>;
+export type OutpatientQueries = ReturnType<typeof outpatientQueries>;
+export type SigningQueries = ReturnType<typeof signingQueries>;
 export type CounterQueries = ReturnType<typeof counterQueries>;
+export type IcdQueries = ReturnType<typeof icdQueries>;

@@ -8,3 +8,6 @@ export * from './patient-search';
 export * from './encounters';
 export * from './audit';
 export * from './rejected';
+export * from './outpatient';
+export * from './icd';
+export * from './signing';

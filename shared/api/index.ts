@@ -3,9 +3,12 @@ import { authContract } from './auth';
 import { clinicContract } from './clinic';
 import type { MethodInput, MethodOutput } from './define';
 import { devicesContract } from './devices';
+import { hubContract } from './hub';
 import { lanContract } from './lan';
+import { outpatientContract } from './outpatient';
 import { patientsContract } from './patients';
 import { setupContract } from './setup';
+import { signingContract } from './signing';
 import { syncContract } from './sync';
 import { systemContract } from './system';
 import { visitsContract } from './visits';
@@ -19,6 +22,8 @@ export * from './patient-views';
 export { searchKind } from './patients';
 export { ENCOUNTER_STATUS_LABELS, visitView, type VisitView } from './visits';
 export { divisionView } from './clinic';
+export * from './outpatient';
+export * from './signing';
 
 /** Every method the main process offers the renderer, across both transports (IPC and HTTP). */
 export const contract = {
@@ -29,8 +34,11 @@ export const contract = {
   ...clinicContract,
   ...patientsContract,
   ...visitsContract,
+  ...outpatientContract,
   ...devicesContract,
   ...syncContract,
+  ...signingContract,
+  ...hubContract,
   ...lanContract,
 } as const;
 

@@ -13,7 +13,7 @@ import { VISIT_TYPE_LABELS } from '../../../shared/docs/encounter';
  * shared/data next to the sources (tsx, vitest); in a CommonJS bundle, a `data` folder next to it,
  * which the build must copy there (as it must the migrations).
  */
-function dataFile(name: string): string {
+export function dataFile(name: string): string {
   const here = import.meta.url as string | undefined;
   if (here) return fileURLToPath(new URL(`../../../shared/data/${name}`, here));
   if (typeof __dirname === 'string') return path.join(__dirname, 'data', name);

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ApiError, OutputOf, VisitView } from '../../../../shared/api';
 import { useLiveQuery } from '../../api/use-live-query';
+import { clinicTime } from '../../../../shared/time/clinic-time';
+import { useClinicZone } from '../../app/clinic-clock';
 import { useClient } from '../../app/client-context';
 import { fieldErrorsOf } from '../../forms/field-errors';
 import { useShortcuts } from '../../keyboard/use-shortcuts';
@@ -25,6 +27,8 @@ const STATUSES: ReadonlyArray<Status> = ['waiting', 'in_progress', 'completed', 
  * it arrives (useLiveQuery), without reloading the whole screen on a timer.
  */
 export function TodayList({ departments, doctors, reloadKey }: TodayListProps) {
+  const client = useClient();
+  const zone = useClinicZone();
   const [filters, setFilters] = useState<{ departmentCode: string; doctorUsername: string; status: string }>({
     departmentCode: '',
     doctorUsername: '',
@@ -52,7 +56,7 @@ export function TodayList({ departments, doctors, reloadKey }: TodayListProps) {
     if (reloadKey > 0) void load();
   }, [load, reloadKey]);
 
-  const columns = visitColumns(cancelling?.id ?? null, (visit) => {
+  const columns = visitColumns(zone, cancelling?.id ?? null, (visit) => {
     setDone(null);
     setCancelling(visit);
   });
@@ -129,14 +133,13 @@ export function TodayList({ departments, doctors, reloadKey }: TodayListProps) {
 }
 
 const [NUMBER, QUEUE, TIME, PATIENT, DEPARTMENT, DOCTOR, TYPE, FEE, STATUS, ACTIONS] = T.columns;
-const timeOf = (visit: VisitView) => new Date(visit.registeredAt).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
 const statusText = (visit: VisitView) => (visit.cancelReason ? `${visit.statusLabel}（${visit.cancelReason}）` : visit.statusLabel);
 
-function visitColumns(cancellingId: string | null, onCancel: (visit: VisitView) => void): ReadonlyArray<Column<VisitView>> {
+function visitColumns(zone: string, cancellingId: string | null, onCancel: (visit: VisitView) => void): ReadonlyArray<Column<VisitView>> {
   return [
     { key: 'visitNumber', header: NUMBER, width: '9.5rem', cell: (v) => v.visitNumber, sortValue: (v) => v.visitNumber, className: 'font-mono text-sm' },
     { key: 'queue', header: QUEUE, width: '3.5rem', cell: (v) => v.queueLabel, sortValue: (v) => v.queueNumber },
-    { key: 'time', header: TIME, width: '4rem', cell: timeOf, sortValue: (v) => v.registeredAt },
+    { key: 'time', header: TIME, width: '4rem', cell: (v) => clinicTime(v.registeredAt, zone), sortValue: (v) => v.registeredAt },
     {
       key: 'patient',
       header: PATIENT,

@@ -1,0 +1,31 @@
+import type { AppContext } from './context';
+import { openChart, patientHistory } from '../services/outpatient/chart';
+import { saveDraft, saveNote } from '../services/outpatient/notes';
+import { outpatientLog } from '../services/outpatient/outpatient-log';
+import { exportLog } from '../services/outpatient/outpatient-log-export';
+import { prescriptionPdf, savePrescription, type DrugSource } from '../services/outpatient/prescriptions';
+import { callNext, doctorQueue, visitAction } from '../services/outpatient/queue';
+import { listTemplates, saveTemplate } from '../services/outpatient/templates';
+import type { Router } from './router';
+
+/** The clinic drug dictionary is not on this branch yet: no drug is known, so every item is refused plainly. */
+const NO_DRUG_DICTIONARY: DrugSource = { drug: () => null, prescriberGrade: () => 'none' };
+
+export function registerOutpatient(router: Router, app: AppContext): void {
+  const { data } = app;
+  const drugs = NO_DRUG_DICTIONARY;
+  router
+    .implement('outpatient.queue', (input, { actor }) => doctorQueue(data, actor, input))
+    .implement('outpatient.callNext', (input, { actor }) => callNext(data, actor, input))
+    .implement('outpatient.visitAction', (input, { actor }) => visitAction(data, actor, input))
+    .implement('outpatient.chart', (input, { actor }) => openChart(data, actor, input.encounterId))
+    .implement('outpatient.history', (input) => patientHistory(data, input.patientId))
+    .implement('outpatient.saveDraft', (input, { actor }) => saveDraft(data, actor, input))
+    .implement('outpatient.saveNote', (input, { actor }) => saveNote(data, actor, input))
+    .implement('outpatient.savePrescription', (input, { actor }) => savePrescription(data, drugs, actor, input))
+    .implement('outpatient.prescriptionPdf', (input) => prescriptionPdf(data, input.id))
+    .implement('outpatient.templates', (_input, { actor }) => listTemplates(data, actor))
+    .implement('outpatient.saveTemplate', (input, { actor }) => saveTemplate(data, actor, input))
+    .implement('outpatient.log', (input) => outpatientLog(data, input))
+    .implement('outpatient.logExport', (input) => exportLog(data, input));
+}
