@@ -17,6 +17,7 @@ export const encounterProjector = defineProjector({
       visitType: doc.visit_type,
       feeCategory: doc.fee_category,
       visitNumber: doc.visit_number,
+      queueNumber: doc.queue_number ?? null,
       visitDate: doc.visit_date,
       registeredAt: doc.registered_at,
       status: doc.status,

@@ -116,6 +116,18 @@ export function encounterQueries(db: ClinicOrm) {
       );
     },
 
+    /** The highest centre-wide 就诊序号 (plain numbers only) known here for a department's day, or 0. */
+    highestQueueNumber(date: string, departmentCode: string): number {
+      return (
+        statement<[string, string], number | null>(
+          db,
+          "SELECT max(CAST(queue_number AS INTEGER)) FROM encounters WHERE visit_date = ? AND department_code = ? AND queue_number NOT LIKE '%-%'",
+        )
+          .pluck()
+          .get(date, departmentCode) ?? 0
+      );
+    },
+
     /** Where one visit stands in its queue, counted in SQLite (no day list read into memory). */
     queuePlace(visit: EncounterRow): QueuePlace {
       const sameDepartment = 'visit_date = @date AND department_code = @department';

@@ -12,6 +12,8 @@ export const encounters = sqliteTable(
     visitType: text('visit_type').notNull(),
     feeCategory: text('fee_category').notNull(),
     visitNumber: text('visit_number').notNull(),
+    /** 就诊序号 as given at registration in a centre (`7`, or `2-07` given by W02 alone); null on a single PC. */
+    queueNumber: text('queue_number'),
     visitDate: text('visit_date').notNull(),
     registeredAt: text('registered_at').notNull(),
     status: text('status').notNull(),

@@ -7,7 +7,9 @@ import type { Router } from './router';
 export function registerVisits(router: Router, app: AppContext): void {
   const { data } = app;
   router
-    .implement('visits.register', (input, { actor }) => registerVisit(data, input, actor.username))
+    .implement('visits.register', async (input, { actor }) =>
+      registerVisit(data, { ...input, queueNumber: await app.lan.queueNumberFor(input.departmentCode, actor.workstation) }, actor.username),
+    )
     .implement('visits.cancel', (input, { actor }) => cancelVisit(data, input, actor.username))
     .implement('visits.listToday', (input) => listVisits(data, input))
     .implement('visits.queue', (input) => visitQueue(data, input))

@@ -13,3 +13,4 @@ export {
   type LanRemoteHooks,
 } from './remote';
 export { readLanState, type LanStateRecord } from './lan-state';
+export { queueClaimId, type QueueClaim } from './queue-claim';

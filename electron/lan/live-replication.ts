@@ -28,6 +28,7 @@ import {
 } from '../sync';
 import { LONGPOLL_MS, type LanRemote, type LanRemoteFactory } from './remote';
 import { readLanState, writeLanState } from './lan-state';
+import { claimQueueNumber, type QueueClaim } from './queue-claim';
 
 export type LanLinkState = 'connecting' | 'connected' | 'unreachable' | 'refused' | 'stopped';
 
@@ -52,6 +53,8 @@ export interface LiveReplicationOptions {
   readonly clock?: Clock;
   readonly backoff?: BackoffOptions;
   readonly batchSize?: number;
+  /** How long the endpoint holds a pull open with no change (keep below the remote's request deadline). */
+  readonly longpollMs?: number;
   /** How long a silent timer may lag before we take it as a sleep and reconnect at once. */
   readonly wakeCheckMs?: number;
 }
@@ -91,7 +94,8 @@ export class LiveReplication extends EventEmitter<LiveReplicationEvents> {
     super();
     this.store = options.store;
     this.clock = options.clock ?? systemClock;
-    this.backoff = createBackoff({ initialMs: 1_000, maxMs: 60_000, ...options.backoff });
+    // A LAN is cheap to try again: a short cap, so a restarted hub is found within half a minute.
+    this.backoff = createBackoff({ initialMs: 1_000, maxMs: 30_000, ...options.backoff });
     this.local = openLocalPouch(this.store, { name: 'centre-pull' });
     this.localPush = openLocalPouch(this.store, { name: 'centre-push', hideId: hideDesignDocuments, viewName: 'lan-push' });
     this.pushedSeq = readLanState(this.store).pushedSeq;
@@ -101,6 +105,7 @@ export class LiveReplication extends EventEmitter<LiveReplicationEvents> {
     if (!this.stopped) return;
     this.stopped = false;
     this.unsubscribe = this.store.onChanges(() => this.recountPending());
+    this.recountPending();
     this.watchForWake();
     this.connect();
   }
@@ -124,6 +129,25 @@ export class LiveReplication extends EventEmitter<LiveReplicationEvents> {
     this.backoff.reset();
     this.disconnect();
     this.connect();
+  }
+
+  /**
+   * Claims a centre-wide 就诊序号 on the endpoint (queue-claim.ts); null at once when the link is not
+   * up, or when the endpoint has not settled it within `deadlineMs` (the desk then numbers alone).
+   */
+  async claimQueueNumber(claim: QueueClaim, deadlineMs = 1_500): Promise<number | null> {
+    if (this.state !== 'connected') return null;
+    const remote = this.options.remote({ onRefused: () => undefined });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      const late = new Promise<null>((resolve) => {
+        timer = setTimeout(() => resolve(null), deadlineMs);
+      });
+      return await Promise.race([claimQueueNumber(remote.db, claim, this.isoNow()), late]);
+    } finally {
+      clearTimeout(timer);
+      remote.close();
+    }
   }
 
   status(): LanLinkStatus {
@@ -153,7 +177,14 @@ export class LiveReplication extends EventEmitter<LiveReplicationEvents> {
       return;
     }
     const PouchDB = clinicPouchDB();
-    const live = { live: true, retry: false, batch_size: this.options.batchSize ?? 100, batches_limit: 4, heartbeat: false, timeout: LONGPOLL_MS };
+    const live = {
+      live: true,
+      retry: false,
+      batch_size: this.options.batchSize ?? 100,
+      batches_limit: 4,
+      heartbeat: false,
+      timeout: this.options.longpollMs ?? LONGPOLL_MS,
+    };
     const push = PouchDB.replicate(this.localPush, remote.db, live);
     const pull = PouchDB.replicate(remote.db, this.local, live);
     const connection = { remote, push, pull, since: this.clock.now() };

@@ -33,17 +33,22 @@ export type LanRemoteFactory = (hooks: LanRemoteHooks) => LanRemote;
 /**
  * A live pull is a long poll that the endpoint ends after `LONGPOLL_MS` with no change; each
  * request's deadline is longer than that, so only a line that really went silent (a cable pulled
- * without a reset, a sleep) hits it, and the connection then starts again.
+ * without a reset, a reply cut part-way, a sleep) hits it, and the connection then starts again.
+ * Short, because a LAN carries a request every few seconds per PC without noticing, and the
+ * deadline is how long a silently broken line goes unnoticed.
  */
-export const LONGPOLL_MS = 20_000;
-export const LAN_REQUEST_TIMEOUT_MS = LONGPOLL_MS + 10_000;
+export const LONGPOLL_MS = 10_000;
+export const LAN_REQUEST_TIMEOUT_MS = LONGPOLL_MS + 5_000;
 
-export function couchRemoteFactory(endpoint: LanEndpoint, options: { fetch?: RemoteFetch; agents?: () => KeepAliveAgents } = {}): LanRemoteFactory {
+export function couchRemoteFactory(
+  endpoint: LanEndpoint,
+  options: { fetch?: RemoteFetch; agents?: () => KeepAliveAgents; timeoutMs?: number } = {},
+): LanRemoteFactory {
   const PouchDB = clinicPouchDB();
   return ({ onRefused }) => {
     const agents = options.agents?.() ?? keepAliveAgents();
     const db = openRemoteDatabase(PouchDB, { serverUrl: endpoint.serverUrl, username: endpoint.username, password: endpoint.password }, endpoint.database, {
-      timeoutMs: LAN_REQUEST_TIMEOUT_MS,
+      timeoutMs: options.timeoutMs ?? LAN_REQUEST_TIMEOUT_MS,
       fetch: options.fetch,
       agents,
       onRefused,

@@ -22,6 +22,7 @@ const visit: VisitView = {
   status: 'waiting',
   statusLabel: '候诊',
   queueNumber: 7,
+  queueLabel: '7',
   queuePosition: 3,
   cancelReason: null,
 };

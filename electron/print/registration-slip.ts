@@ -42,7 +42,7 @@ function slipLines(content: SlipContent): Line[] {
     { text: '门诊挂号单', size: 11, center: true, gap: 4 },
     { text: '', size: 1, rule: true, gap: 6 },
     { text: `门诊号：${visit.visitNumber}`, size: 10, gap: 8 },
-    { text: `就诊序号：${visit.queueNumber} 号${waiting}`, size: 14, gap: 8 },
+    { text: `就诊序号：${visit.queueLabel} 号${waiting}`, size: 14, gap: 8 },
     { text: `姓名：${visit.patient.name}　${visit.patient.sexLabel}　${visit.patient.ageText}`, size: 11, gap: 8 },
     { text: `科室：${visit.department.name}`, size: 11, gap: 6 },
     { text: `医生：${doctor}`, size: 11, gap: 6 },

@@ -5,6 +5,7 @@
  * the workstation's account and a certificate-pinning agent as a remote factory).
  */
 import { ApiFailure } from '../../shared/api';
+import { chinaDateOf } from '../../shared/identity';
 import type { LanIndicator } from '../../shared/api/lan';
 import type { z } from 'zod';
 import type { lanSettingsView, workstationSeen } from '../../shared/api/lan';
@@ -46,7 +47,12 @@ export class LanLink {
   private loaded = false;
   private directory: (() => WorkstationSeen[]) | null = null;
 
-  constructor(private readonly options: LanLinkOptions) {}
+  constructor(private readonly options: LanLinkOptions) {
+    // The link starts as soon as the clinic is set up (first-run setup or a restore writes its settings).
+    options.events.subscribe((batch) => {
+      if (this.started && !this.replication && batch.events.some((e) => e.kind === 'settings')) this.apply();
+    });
+  }
 
   start(): void {
     this.started = true;
@@ -106,6 +112,24 @@ export class LanLink {
   isWorkstationOfCentre(): boolean {
     this.load();
     return this.remote !== null || this.settings !== null;
+  }
+
+  /**
+   * The 就诊序号 to give a visit registered now in `department` (electron/lan/README.md): none on a
+   * single PC (the day's list numbers it); in a centre the next number claimed on the hub, or, when
+   * the hub cannot settle it at once, this workstation's own with its prefix (`2-07` from W02).
+   */
+  async queueNumberFor(department: string, workstation: string, now = new Date()): Promise<string | undefined> {
+    const clinicCode = this.options.clinicCode();
+    if (!this.isWorkstationOfCentre() || !clinicCode) return undefined;
+    this.apply();
+    const day = chinaDateOf(now);
+    const from = this.options.data.encounters.highestQueueNumber(day, department) + 1;
+    const claimed = (await this.replication?.claimQueueNumber({ day, department, workstation, clinicCode, from })) ?? null;
+    if (claimed !== null) return String(claimed);
+    const alone = this.options.data.counters.next(`queue:${workstation}:${day}:${department}`);
+    const prefix = /\d/.test(workstation) ? String(Number(workstation.replace(/\D/g, ''))) : workstation;
+    return `${prefix}-${String(alone).padStart(2, '0')}`;
   }
 
   /** When the centre's endpoint last answered (ISO), or null. */

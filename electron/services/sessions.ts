@@ -39,8 +39,6 @@ const sameList = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): boolean =
 
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();
-  /** Sessions an administrator kept while changing their own account: they take the new rights. */
-  private readonly keptThroughEdit = new Set<string>();
 
   constructor(
     private readonly idleMs = 8 * 60 * 60 * 1000,
@@ -76,7 +74,6 @@ export class SessionStore {
         closed += 1;
       }
     }
-    if (keep) this.keptThroughEdit.add(keep);
     return closed;
   }
 
@@ -91,10 +88,6 @@ export class SessionStore {
       if (session.user.username !== username) continue;
       const { roles, departmentCodes } = session.user;
       if (now && now.active && sameList(roles, now.roles) && sameList(departmentCodes, now.departmentCodes)) continue;
-      if (now && now.active && this.keptThroughEdit.delete(token)) {
-        session.user = { ...session.user, roles: [...now.roles], departmentCodes: [...now.departmentCodes] };
-        continue;
-      }
       this.sessions.delete(token);
       closed += 1;
     }

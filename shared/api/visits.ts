@@ -36,6 +36,11 @@ export const visitView = z.object({
   statusLabel: z.string(),
   /** 就诊序号: the visit's number of the day for its department and doctor (printed on the slip). */
   queueNumber: z.number().int().positive(),
+  /**
+   * 就诊序号 as the patient is told it: in a centre of several PCs the number given at registration
+   * (`7`, or `2-07` from W02 while the hub was out of reach), otherwise `queueNumber`.
+   */
+  queueLabel: z.string(),
   /** Place among the visits still waiting (emergencies first), or null once no longer waiting. */
   queuePosition: z.number().int().positive().nullable(),
   cancelReason: z.string().nullable(),

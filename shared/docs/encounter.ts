@@ -19,6 +19,15 @@ export const encounterDoc = z.object({
   fee_category: z.string().min(1),
   /** 门诊号: `<workstation>-<YYYYMMDD>-<seq>`, unique without coordination between workstations. */
   visit_number: z.string().regex(/^[A-Z0-9]{1,8}-\d{8}-\d{4,}$/),
+  /**
+   * 就诊序号 given at registration in a centre of several PCs: `7`, claimed on the centre's hub for
+   * the whole centre, or `2-07`, given by workstation W02 alone while the hub was out of reach
+   * (electron/lan/README.md). Left out on a single PC: the number is then counted from the day's list.
+   */
+  queue_number: z
+    .string()
+    .regex(/^([A-Z0-9]{1,8}-)?\d{1,4}$/)
+    .optional(),
   visit_date: isoDate,
   registered_at: isoTimestamp,
   status: encounterStatus,

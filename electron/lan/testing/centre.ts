@@ -109,7 +109,9 @@ export function openWorkstation(code: string, endpoint: LanEndpoint, options: { 
   const db = openTemporaryDatabase();
   const replication = new LiveReplication({
     store: db.store,
-    remote: couchRemoteFactory(endpoint),
+    // A reply cut part-way is noticed at the request's deadline: short ones, so runs converge quickly.
+    remote: couchRemoteFactory(endpoint, { timeoutMs: 3_000 }),
+    longpollMs: 1_500,
     backoff: options.backoff ?? TEST_BACKOFF,
     batchSize: options.batchSize,
   });

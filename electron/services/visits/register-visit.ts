@@ -16,6 +16,8 @@ export interface RegisterVisitInput {
   readonly doctorUsername?: string;
   readonly visitType: EncounterDoc['visit_type'];
   readonly feeCategory: string;
+  /** 就诊序号 given in a centre (electron/services/lan-link.ts `queueNumberFor`); left out on a single PC. */
+  readonly queueNumber?: string;
 }
 
 const invalid = (path: string, message: string) => new ApiFailure('VALIDATION_FAILED', message, [{ path, message }]);
@@ -90,6 +92,7 @@ export function registerVisit(data: ClinicData, input: RegisterVisitInput, actor
       visit_type: input.visitType,
       fee_category: input.feeCategory,
       visit_number: nextVisitNumber(data, workstation, day),
+      ...(input.queueNumber ? { queue_number: input.queueNumber } : {}),
       visit_date: day,
       registered_at: stamp.created_at,
       status: 'waiting',

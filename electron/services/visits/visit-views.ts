@@ -80,6 +80,7 @@ export function visitView(data: ClinicData, visit: EncounterRow, rev: string, pl
     status: visit.status as VisitView['status'],
     statusLabel: ENCOUNTER_STATUS_LABELS[visit.status as VisitView['status']] ?? visit.status,
     queueNumber: place.number,
+    queueLabel: visit.queueNumber ?? String(place.number),
     queuePosition: place.position,
     cancelReason: visit.cancelReason,
   };

@@ -7,6 +7,7 @@ import { AwaitingUpgradePanel } from './AwaitingUpgradePanel';
 import { DepartmentsPanel } from './DepartmentsPanel';
 import { DevicesPanel } from './DevicesPanel';
 import { HubPanel } from './hub/HubPanel';
+import { LanPanel } from './LanPanel';
 import { UsersPanel } from './UsersPanel';
 
 interface AdminSectionProps {
@@ -24,6 +25,7 @@ export function AdminSection({ user, onOwnAccountChanged }: AdminSectionProps) {
       {manages && <ClinicAdmin user={user} onOwnAccountChanged={onOwnAccountChanged} />}
       {manages && <AwaitingUpgradePanel />}
       {manages && <HubPanel />}
+      {rolesGrant(user.roles, 'sync.run') && <LanPanel />}
       {devices && <DevicesPanel />}
     </div>
   );

@@ -14,7 +14,7 @@ export interface StopConcerns {
 export function stopConcerns(code: string, visits: TodayVisits, users: UserList): StopConcerns {
   const open = visits.filter((visit) => visit.department.code === code && (visit.status === 'waiting' || visit.status === 'in_progress'));
   return {
-    patients: [...open].sort((a, b) => a.queueNumber - b.queueNumber).map((visit) => `${visit.patient.name}（${visit.queueNumber}号）`),
+    patients: [...open].sort((a, b) => a.queueNumber - b.queueNumber).map((visit) => `${visit.patient.name}（${visit.queueLabel}号）`),
     staff: users.filter((user) => user.active && user.departmentCodes.includes(code)).map((user) => `${user.displayName}（${user.username}）`),
   };
 }

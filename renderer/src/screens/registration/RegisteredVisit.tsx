@@ -48,7 +48,7 @@ export function RegisteredVisit({ visit }: { readonly visit: VisitView }) {
         <div>
           <dt className="text-sm text-muted">{T.queueNumber}</dt>
           <dd className="text-3xl font-bold text-primary-strong" data-testid="queue-number">
-            {visit.queueNumber}
+            {visit.queueLabel}
           </dd>
         </div>
         <div>

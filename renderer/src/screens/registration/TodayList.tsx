@@ -146,7 +146,7 @@ function visitColumns(zone: string, cancellingId: string | null, onCancel: (visi
       sortValue: (v) => v.visitNumber,
       className: 'font-mono text-sm whitespace-nowrap',
     },
-    { key: 'queue', header: QUEUE, width: '4.5rem', cell: (v) => v.queueNumber, sortValue: (v) => v.queueNumber, className: 'whitespace-nowrap' },
+    { key: 'queue', header: QUEUE, width: '4.5rem', cell: (v) => v.queueLabel, sortValue: (v) => v.queueNumber, className: 'whitespace-nowrap' },
     { key: 'time', header: TIME, width: '4rem', cell: (v) => clinicTime(v.registeredAt, zone), sortValue: (v) => v.registeredAt },
     {
       key: 'patient',

@@ -47,6 +47,7 @@ const registeredVisit: VisitView = {
   status: 'waiting',
   statusLabel: '候诊',
   queueNumber: 1,
+  queueLabel: '1',
   queuePosition: 1,
   cancelReason: null,
 };
