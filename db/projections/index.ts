@@ -1,6 +1,7 @@
 import { auditProjector } from './audit';
 import { clinicSettingsProjector } from './clinic_settings';
 import { departmentProjector } from './department';
+import { drugProjector } from './drug';
 import { encounterProjector } from './encounter';
 import { patientProjector } from './patient';
 import type { Projector } from './types';
@@ -23,4 +24,5 @@ export const DEFAULT_PROJECTORS: ReadonlyArray<Projector> = [
   patientProjector,
   encounterProjector,
   auditProjector,
+  drugProjector,
 ] as ReadonlyArray<Projector>;

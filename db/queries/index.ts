@@ -9,6 +9,7 @@ import { clinicSettingsQueries } from './clinic';
 import { counterQueries } from './counters';
 import { departmentQueries } from './departments';
 import { documentQueries } from './documents';
+import { drugQueries } from './drugs';
 import { encounterQueries } from './encounters';
 import { icdQueries } from './icd';
 import { metaQueries } from './meta';
@@ -20,6 +21,7 @@ export type { ClinicSettingsRow } from './clinic';
 export type { CounterRecovery } from './counter-recovery';
 export type { DepartmentRow } from './departments';
 export type { ConflictedDocumentRow, RejectedProjectionRow } from './documents';
+export type { DrugRow } from './drugs';
 export type { DayFilters, EncounterRow, QueuePlace } from './encounters';
 export type { IcdCodeInVersion, IcdCodeRow, IcdVersionRow, NewIcdVersion } from './icd';
 export { META_KEYS } from './meta';
@@ -32,6 +34,7 @@ export {
   counterQueries,
   departmentQueries,
   documentQueries,
+  drugQueries,
   encounterQueries,
   icdQueries,
   metaQueries,
@@ -52,6 +55,7 @@ export function clinicQueries(db: ClinicOrm) {
     meta: metaQueries(db),
     counters: counterQueries(db),
     icd: icdQueries(db),
+    drugs: drugQueries(db),
   };
 }
 
@@ -64,3 +68,4 @@ export type DocumentQueries = ReturnType<typeof documentQueries>;
 export type MetaQueries = ReturnType<typeof metaQueries>;
 export type CounterQueries = ReturnType<typeof counterQueries>;
 export type IcdQueries = ReturnType<typeof icdQueries>;
+export type DrugQueries = ReturnType<typeof drugQueries>;

@@ -9,3 +9,4 @@ export * from './encounters';
 export * from './audit';
 export * from './rejected';
 export * from './icd';
+export * from './drugs';

@@ -3,6 +3,7 @@ import { registerAdmin } from './admin';
 import { registerAuth } from './auth';
 import { registerClinic } from './clinic';
 import { registerDevices } from './devices';
+import { registerDictionary } from './dictionary';
 import { registerPatients } from './patients';
 import type { RouterHooks } from './router';
 import { Router } from './router';
@@ -23,6 +24,7 @@ export function buildRouter(app: AppContext, hooks: RouterHooks): Router {
   registerPatients(router, app);
   registerVisits(router, app);
   registerSync(router, app);
+  registerDictionary(router, app);
   router.assertComplete();
   return router;
 }

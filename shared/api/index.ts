@@ -3,6 +3,7 @@ import { authContract } from './auth';
 import { clinicContract } from './clinic';
 import type { MethodInput, MethodOutput } from './define';
 import { devicesContract } from './devices';
+import { dictionaryContract } from './dictionary';
 import { patientsContract } from './patients';
 import { setupContract } from './setup';
 import { syncContract } from './sync';
@@ -30,6 +31,7 @@ export const contract = {
   ...visitsContract,
   ...devicesContract,
   ...syncContract,
+  ...dictionaryContract,
 } as const;
 
 export type Contract = typeof contract;
