@@ -4,6 +4,7 @@ import { icdDictionaryOf } from '../services/dictionary/icd-dictionary';
 import { IcdImports } from '../services/dictionary/icd-import';
 import { DrugImports, antibioticGradeOf, saveDrug, setAntibioticGrade } from '../services/dictionary/drugs';
 import { ImportProgress } from '../services/dictionary/pending-imports';
+import { DrugSearch } from '../services/dictionary/drug-search';
 import type { Router } from './router';
 
 const DEFAULT_LIMIT = 20;
@@ -15,6 +16,7 @@ export function registerDictionary(router: Router, app: AppContext): void {
   const progress = new ImportProgress();
   const icdImports = new IcdImports(icd, progress);
   const drugImports = new DrugImports(app.data, progress);
+  const drugSearch = new DrugSearch(app.data.drugs, app.data.store);
   router
     .implement('dictionary.searchIcd', (input) => icd.search(input.query, input.codeSystem ?? 'yb2', input.limit ?? DEFAULT_LIMIT))
     .implement('dictionary.getIcd', (input) => {
@@ -28,7 +30,7 @@ export function registerDictionary(router: Router, app: AppContext): void {
     )
     .implement('dictionary.importIcdApply', (input, { actor }) => icdImports.apply(input.token, actor.username))
     .implement('dictionary.importProgress', () => progress.view())
-    .implement('dictionary.searchDrugs', (input) => app.data.drugs.search(input.query, input.limit ?? DEFAULT_LIMIT))
+    .implement('dictionary.searchDrugs', (input) => drugSearch.search(input.query, input.limit ?? DEFAULT_LIMIT))
     .implement('drugs.list', () => app.data.drugs.list())
     .implement('drugs.save', (input, { actor, clinic }) => saveDrug(app.data, clinic.code, actor.username, input.drug))
     .implement('drugs.importPreview', (input) => drugImports.preview(input.fileName, bytesOf(input.content)))
