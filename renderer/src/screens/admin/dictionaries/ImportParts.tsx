@@ -28,17 +28,22 @@ export function FilePicker({
   const id = useId();
   return (
     <div data-field="file">
-      <label htmlFor={id} className="mb-1 block font-medium text-ink">
-        {T.file}
+      <span className="mb-1 block font-medium text-ink">{T.file}</span>
+      {/* The native control's own words are the browser's language; ours is the label styled as a button. */}
+      <label
+        htmlFor={id}
+        className={`inline-block rounded-md border border-border bg-surface px-4 py-2 font-medium focus-within:ring-2 focus-within:ring-focus ${disabled ? 'text-faint' : 'cursor-pointer text-ink hover:bg-surface-muted'}`}
+      >
+        {T.chooseFile}
+        <input
+          id={id}
+          type="file"
+          accept=".csv,.xlsx,.txt"
+          disabled={disabled}
+          onChange={(event) => onChoose(event.target.files?.[0] ?? null)}
+          className="sr-only"
+        />
       </label>
-      <input
-        id={id}
-        type="file"
-        accept=".csv,.xlsx,.txt"
-        disabled={disabled}
-        onChange={(event) => onChoose(event.target.files?.[0] ?? null)}
-        className="block w-full text-base text-ink-soft file:mr-3 file:rounded-md file:border file:border-border file:bg-surface file:px-3 file:py-1.5"
-      />
       <p className="mt-1 text-sm text-muted">{file ? `${file.name}（${Math.ceil(file.size / 1024)} KB）` : T.noFile}</p>
     </div>
   );
