@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
 /** Staff roles. A user may hold several. */
-export const ROLES = ['admin', 'registrar', 'doctor', 'archivist', 'medical_affairs', 'auditor'] as const;
+/**
+ * `trainee`: an intern (实习) or probationer (试用期) doctor. They chart like a doctor, but what they
+ * sign needs a licensed doctor's counter-signature (REGULATIONS.md ID-03); an account holding it is
+ * never counted as licensed, whatever else it holds.
+ */
+export const ROLES = ['admin', 'registrar', 'doctor', 'trainee', 'archivist', 'medical_affairs', 'auditor'] as const;
 export const roleName = z.enum(ROLES);
 export type Role = z.infer<typeof roleName>;
 
@@ -9,6 +14,7 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   admin: '系统管理员',
   registrar: '挂号员',
   doctor: '医生',
+  trainee: '实习/试用期医生',
   archivist: '病案管理员',
   medical_affairs: '医务科',
   auditor: '审计员',
@@ -38,6 +44,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlyArray<Permission>>>
   admin: ['admin.manage', 'sync.run', 'device.manage', 'audit.read', 'patient.read'],
   registrar: ['patient.read', 'patient.write', 'encounter.register', 'device.manage'],
   doctor: ['patient.read', 'patient.write', 'encounter.chart'],
+  trainee: ['patient.read', 'patient.write', 'encounter.chart'],
   archivist: ['patient.read', 'archive.manage'],
   medical_affairs: ['patient.read', 'archive.manage', 'archive.seal'],
   auditor: ['audit.read'],

@@ -21,6 +21,10 @@ export const encounterProjector = defineProjector({
       registeredAt: doc.registered_at,
       status: doc.status,
       cancelReason: doc.cancel_reason ?? null,
+      calledAt: doc.called_at ?? null,
+      callCount: doc.call_count ?? null,
+      passedAt: doc.passed_at ?? null,
+      completedAt: doc.completed_at ?? null,
       createdAt: doc.created_at,
       updatedAt: doc.updated_at,
     });

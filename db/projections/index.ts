@@ -3,7 +3,11 @@ import { clinicSettingsProjector } from './clinic_settings';
 import { departmentProjector } from './department';
 import { drugProjector } from './drug';
 import { encounterProjector } from './encounter';
+import { noteTemplateProjector } from './note_template';
+import { outpatientNoteProjector } from './outpatient_note';
 import { patientProjector } from './patient';
+import { prescriptionProjector } from './prescription';
+import { amendmentProjector, signatureProjector } from './signing';
 import type { Projector } from './types';
 import { userProjector } from './user';
 
@@ -23,6 +27,11 @@ export const DEFAULT_PROJECTORS: ReadonlyArray<Projector> = [
   userProjector,
   patientProjector,
   encounterProjector,
+  outpatientNoteProjector,
+  prescriptionProjector,
+  noteTemplateProjector,
   auditProjector,
   drugProjector,
+  signatureProjector,
+  amendmentProjector,
 ] as ReadonlyArray<Projector>;

@@ -13,7 +13,9 @@ import { drugQueries } from './drugs';
 import { encounterQueries } from './encounters';
 import { icdQueries } from './icd';
 import { metaQueries } from './meta';
+import { outpatientQueries } from './outpatient';
 import { patientQueries } from './patients';
+import { signingQueries } from './signing';
 import { userQueries } from './users';
 
 export type { AuditEventRow } from './audit';
@@ -25,8 +27,10 @@ export type { DrugRow } from './drugs';
 export type { DayFilters, EncounterRow, QueuePlace } from './encounters';
 export type { IcdCodeInVersion, IcdCodeRow, IcdVersionRow, NewIcdVersion } from './icd';
 export { META_KEYS } from './meta';
+export type { NoteDiagnosisRow, NoteRow, NoteTemplateRow, PrescriptionRow } from './outpatient';
 export type { SearchKeyHit } from './patient-search';
 export type { LatestVisit, PatientRow } from './patients';
+export type { SignatureRow } from './signing';
 export type { UserAccountRow, UserRow } from './users';
 export {
   auditEventQueries,
@@ -38,7 +42,9 @@ export {
   encounterQueries,
   icdQueries,
   metaQueries,
+  outpatientQueries,
   patientQueries,
+  signingQueries,
   userQueries,
 };
 
@@ -47,6 +53,7 @@ export function clinicQueries(db: ClinicOrm) {
   return {
     patients: patientQueries(db),
     encounters: encounterQueries(db),
+    outpatient: outpatientQueries(db),
     departments: departmentQueries(db),
     users: userQueries(db),
     documents: documentQueries(db),
@@ -56,6 +63,7 @@ export function clinicQueries(db: ClinicOrm) {
     counters: counterQueries(db),
     icd: icdQueries(db),
     drugs: drugQueries(db),
+    signing: signingQueries(db),
   };
 }
 
@@ -66,6 +74,8 @@ export type DepartmentQueries = ReturnType<typeof departmentQueries>;
 export type UserQueries = ReturnType<typeof userQueries>;
 export type DocumentQueries = ReturnType<typeof documentQueries>;
 export type MetaQueries = ReturnType<typeof metaQueries>;
+export type OutpatientQueries = ReturnType<typeof outpatientQueries>;
+export type SigningQueries = ReturnType<typeof signingQueries>;
 export type CounterQueries = ReturnType<typeof counterQueries>;
 export type IcdQueries = ReturnType<typeof icdQueries>;
 export type DrugQueries = ReturnType<typeof drugQueries>;

@@ -1,4 +1,4 @@
-import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /** Projection of `encounter` documents (就诊 / 挂号). */
 export const encounters = sqliteTable(
@@ -16,6 +16,10 @@ export const encounters = sqliteTable(
     registeredAt: text('registered_at').notNull(),
     status: text('status').notNull(),
     cancelReason: text('cancel_reason'),
+    calledAt: text('called_at'),
+    callCount: integer('call_count'),
+    passedAt: text('passed_at'),
+    completedAt: text('completed_at'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },

@@ -8,5 +8,7 @@ export * from './patient-search';
 export * from './encounters';
 export * from './audit';
 export * from './rejected';
+export * from './outpatient';
 export * from './icd';
 export * from './drugs';
+export * from './signing';

@@ -102,6 +102,13 @@ export interface LocalDocument {
   readonly [field: string]: unknown;
 }
 
+/** The drafts of one PC (drafts.ts): one per owner and key, each save replacing the last. */
+export interface DraftStoreApi {
+  put(owner: string, key: string, content: Readonly<Record<string, unknown>>, savedAt?: Date): { readonly saved_at: string };
+  get(owner: string, key: string): { readonly saved_at: string; readonly content: Readonly<Record<string, unknown>> } | null;
+  delete(owner: string, key: string): boolean;
+}
+
 export interface BulkOptions {
   /**
    * true (default): local edits. Each doc's `_rev` (if any) must be the current winning leaf, a new
@@ -113,6 +120,8 @@ export interface BulkOptions {
 
 /** What the rest of the app (services, sync adapter, CLI, benchmarks) may call on the store. */
 export interface DocumentStoreApi {
+  /** Local-only work in progress (the note editor's autosave): never replicated, never a record. */
+  readonly drafts: DraftStoreApi;
   /** One transaction for the whole batch, projections included; results in input order. */
   bulkDocs(docs: ReadonlyArray<DocumentInput>, options?: BulkOptions): WriteResult[];
   /** Winning revision (or the given `rev`), or null when missing / deleted (unless rev asked). */

@@ -9,6 +9,7 @@ import { openClinicDatabase } from '../../db/open';
 import { rebuildProjections } from '../../db/projections/rebuild';
 import { DATABASE_FILE } from '../app/clinic-app';
 import { resolveDataDir } from '../app/data-dir';
+import { runVerifySignatures, VERIFY_USAGE } from './verify-signatures';
 import { runSyncCommand, SYNC_COMMANDS, USAGE as SYNC_USAGE, type SyncCommand } from './sync-commands';
 
 type Command = 'rebuild-projections' | 'info';
@@ -16,12 +17,13 @@ const COMMANDS: ReadonlyArray<Command> = ['rebuild-projections', 'info'];
 
 async function main(): Promise<void> {
   const [command, ...argv] = process.argv.slice(2);
+  if (command === 'verify-signatures') process.exit(runVerifySignatures(argv, process.env));
   if ((SYNC_COMMANDS as ReadonlyArray<string>).includes(command)) {
     if (!(await runSyncCommand(command as SyncCommand, argv))) process.exit(1);
     return;
   }
   if (!COMMANDS.includes(command as Command)) {
-    console.error(`用法：npm run cli -- <${COMMANDS.join('|')}> --data-dir <目录>\n${SYNC_USAGE}`);
+    console.error(`用法：npm run cli -- <${COMMANDS.join('|')}> --data-dir <目录>\n${SYNC_USAGE}\n${VERIFY_USAGE}`);
     process.exit(2);
   }
   const dataDir = resolveDataDir(argv, process.env);

@@ -67,12 +67,14 @@ describe('envelopes', () => {
 describe('declarations', () => {
   const patientData = new Set(['patient.read', 'patient.write', 'encounter.register', 'encounter.chart', 'archive.manage', 'archive.seal']);
 
-  it('audits every method that touches patient data, but the card-reader polls whose lookup is the audited read', () => {
+  // The note editor's autosave is exempt too: a draft stays on the PC and is no record (the saved note is audited),
+  // and an event every few seconds of typing would bury the chain.
+  it('audits every method that touches patient data, but the card-reader polls whose lookup is the audited read, and the autosave', () => {
     const unaudited = methods.filter((name) => patientData.has(contract[name].permission) && contract[name].audit === 'none');
-    expect(unaudited.sort()).toEqual(['devices.events', 'devices.readCard']);
+    expect(unaudited.sort()).toEqual(['devices.events', 'devices.readCard', 'outpatient.saveDraft']);
   });
 
-  it('declares the methods that need a write permission as writes, but the staff lists, the awaiting-upgrade list, import previews and the slip print', () => {
+  it('declares the methods that need a write permission as writes, but the staff lists, the awaiting-upgrade list, the hub status, import previews and the slip print', () => {
     const writePermissions = new Set(['patient.write', 'encounter.register', 'admin.manage', 'archive.seal']);
     const notWrites = methods.filter((name) => writePermissions.has(contract[name].permission) && contract[name].audit !== 'write');
     expect(notWrites.sort()).toEqual([
@@ -82,6 +84,7 @@ describe('declarations', () => {
       'dictionary.importIcdPreview',
       'dictionary.importProgress',
       'drugs.importPreview',
+      'hub.status',
       'users.antibioticGrades',
       'visits.slip',
     ]);
@@ -89,6 +92,7 @@ describe('declarations', () => {
 
   it('lets only first-run methods run before setup', () => {
     expect(methods.filter((name) => !contract[name].requiresSetup).sort()).toEqual([
+      'hub.join',
       'setup.initialize',
       'setup.restoreFromCounty',
       'setup.restoreStatus',

@@ -4,10 +4,14 @@ import { registerAuth } from './auth';
 import { registerClinic } from './clinic';
 import { registerDevices } from './devices';
 import { registerDictionary } from './dictionary';
+import { registerHub } from './hub';
+import { registerLan } from './lan';
+import { registerOutpatient } from './outpatient';
 import { registerPatients } from './patients';
 import type { RouterHooks } from './router';
 import { Router } from './router';
 import { registerSetup } from './setup';
+import { registerSigning } from './signing';
 import { registerSync } from './sync';
 import { registerSystem } from './system';
 import { registerVisits } from './visits';
@@ -23,8 +27,12 @@ export function buildRouter(app: AppContext, hooks: RouterHooks): Router {
   registerClinic(router, app);
   registerPatients(router, app);
   registerVisits(router, app);
+  registerOutpatient(router, app);
   registerSync(router, app);
   registerDictionary(router, app);
+  registerSigning(router, app);
+  registerHub(router, app);
+  registerLan(router, app);
   router.assertComplete();
   return router;
 }

@@ -19,7 +19,12 @@ export const ERROR_MESSAGES = {
   PAYLOAD_TOO_LARGE: '提交的内容太大（上限 4 MB），没有保存。请减少内容后再试。',
   BAD_ENCODING: '提交的内容含有无法识别的字符（不是 UTF-8 编码），没有保存。请检查输入法或导入的文件后再试。',
   TRANSPORT: '与后台程序的连接中断，请稍候再试；如果一直出现，请重新启动程序。',
+  NO_SIGNING_KEY: '您在本机还没有设置签名 PIN，请先在“我的签名 PIN”里设置，再签名。',
+  WRONG_PIN: '签名 PIN 不对，请重新输入。',
+  SIGNING_LOCKED: '签名 PIN 连续输错 5 次，本机已暂停您的签名，请稍后再试。',
   INTERNAL: '程序内部出错，您的数据没有丢失。请把出错时间告诉管理员。',
+  HUB_REFUSED: '本院主机拒绝了这次连接，本机没有做任何改动。',
+  HUB_UNREACHABLE: '连不上本院主机。请核对主机地址和端口，确认本院主机已开机并在同一局域网内。',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -4,8 +4,12 @@ import { clinicContract } from './clinic';
 import type { MethodInput, MethodOutput } from './define';
 import { devicesContract } from './devices';
 import { dictionaryContract } from './dictionary';
+import { hubContract } from './hub';
+import { lanContract } from './lan';
+import { outpatientContract } from './outpatient';
 import { patientsContract } from './patients';
 import { setupContract } from './setup';
+import { signingContract } from './signing';
 import { syncContract } from './sync';
 import { systemContract } from './system';
 import { visitsContract } from './visits';
@@ -19,6 +23,8 @@ export * from './patient-views';
 export { searchKind } from './patients';
 export { ENCOUNTER_STATUS_LABELS, visitView, type VisitView } from './visits';
 export { divisionView } from './clinic';
+export * from './outpatient';
+export * from './signing';
 
 /** Every method the main process offers the renderer, across both transports (IPC and HTTP). */
 export const contract = {
@@ -29,9 +35,13 @@ export const contract = {
   ...clinicContract,
   ...patientsContract,
   ...visitsContract,
+  ...outpatientContract,
   ...devicesContract,
   ...syncContract,
   ...dictionaryContract,
+  ...signingContract,
+  ...hubContract,
+  ...lanContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -39,4 +49,5 @@ export type MethodName = keyof Contract;
 export type InputOf<N extends MethodName> = MethodInput<Contract[N]>;
 export type OutputOf<N extends MethodName> = MethodOutput<Contract[N]>;
 
-export { INVOKE_CHANNEL, type InvokeRequest } from './channel';
+export { EVENTS_CHANNEL, INVOKE_CHANNEL, type InvokeRequest } from './channel';
+export * from './events';

@@ -23,5 +23,10 @@ export const encounterDoc = z.object({
   registered_at: isoTimestamp,
   status: encounterStatus,
   cancel_reason: z.string().max(200).optional(),
+  /** 叫号 (shared/clinical/visit-state.ts): when last called, how often, set aside (过号), finished. */
+  called_at: isoTimestamp.optional(),
+  call_count: z.number().int().positive().optional(),
+  passed_at: isoTimestamp.optional(),
+  completed_at: isoTimestamp.optional(),
 });
 export type EncounterDoc = z.infer<typeof encounterDoc>;

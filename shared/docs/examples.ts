@@ -3,7 +3,8 @@
  * (registry.property.test.ts) varies them; README.md shows what adding a type asks for.
  */
 
-const stamp = {
+/** The version and who-wrote-it fields of every example (and of the documents tests write). */
+export const EXAMPLE_STAMP = {
   schema_version: 1,
   clinic_code: 'demo01',
   created_at: '2025-03-01T08:00:00.000Z',
@@ -15,19 +16,19 @@ const stamp = {
 export const EXAMPLE_CLINIC_SETTINGS = {
   _id: 'settings:clinic',
   type: 'clinic_settings',
-  ...stamp,
+  ...EXAMPLE_STAMP,
   name: '城关镇卫生院',
   code: 'demo01',
   patient_id_key: 'ab'.repeat(16),
   fee_categories: [{ code: 'self', name: '自费' }],
 };
 
-export const EXAMPLE_DEPARTMENT = { _id: 'department:NK', type: 'department', ...stamp, code: 'NK', name: '内科', outpatient: true, active: true };
+export const EXAMPLE_DEPARTMENT = { _id: 'department:NK', type: 'department', ...EXAMPLE_STAMP, code: 'NK', name: '内科', outpatient: true, active: true };
 
 export const EXAMPLE_USER = {
   _id: 'user:li.ming',
   type: 'user',
-  ...stamp,
+  ...EXAMPLE_STAMP,
   username: 'li.ming',
   display_name: '李明',
   roles: ['doctor'],
@@ -39,7 +40,7 @@ export const EXAMPLE_USER = {
 export const EXAMPLE_PATIENT = {
   _id: `patient:h${'0123456789abcdef'.repeat(2)}`,
   type: 'patient',
-  ...stamp,
+  ...EXAMPLE_STAMP,
   name: '王芳',
   sex: '2',
   birth_date: '1980-05-06',
@@ -50,7 +51,7 @@ export const EXAMPLE_PATIENT = {
 export const EXAMPLE_ENCOUNTER = {
   _id: 'encounter:01JQ0000000000000000000001',
   type: 'encounter',
-  ...stamp,
+  ...EXAMPLE_STAMP,
   patient_id: EXAMPLE_PATIENT._id,
   department_code: 'NK',
   visit_type: 'first',
@@ -95,4 +96,129 @@ export const EXAMPLE_DRAFT = {
   key: 'note:encounter:01JQ0000000000000000000001',
   saved_at: '2025-03-01T08:05:00.000Z',
   content: { complaint: '咳嗽三天' },
+};
+
+export const EXAMPLE_OUTPATIENT_NOTE = {
+  _id: 'outpatient_note:01JQ0000000000000000000002',
+  type: 'outpatient_note',
+  ...EXAMPLE_STAMP,
+  encounter_id: EXAMPLE_ENCOUNTER._id,
+  patient_id: EXAMPLE_PATIENT._id,
+  department_code: 'NK',
+  doctor_username: 'li.ming',
+  visit_type: 'return',
+  visit_at: '2025-03-01T08:10:00.000Z',
+  chief_complaint: '头晕 3 天',
+  present_illness: '高血压病史 5 年，规律服药。',
+  past_history: '',
+  allergy_history: '青霉素过敏',
+  personal_history: '',
+  physical_exam: '神清，心肺未见异常。',
+  auxiliary_exams: '',
+  plan: '继续服药，两周后复诊。',
+  vitals: { temperature: 36.6, bp_systolic: 152, bp_diastolic: 94, height_cm: 165, weight_kg: 70 },
+  diagnoses: [{ code: 'I10.x00', code_system: 'ICD-10', version: '医保版2.0', name: '高血压', position: 'primary', certainty: 'confirmed' }],
+  copy_marks: [],
+  status: 'draft',
+};
+
+export const EXAMPLE_PRESCRIPTION = {
+  _id: 'prescription:01JQ0000000000000000000003',
+  type: 'prescription',
+  ...EXAMPLE_STAMP,
+  encounter_id: EXAMPLE_ENCOUNTER._id,
+  patient_id: EXAMPLE_PATIENT._id,
+  department_code: 'NK',
+  doctor_username: 'li.ming',
+  kind: 'ordinary',
+  items: [
+    {
+      drug_name: '硝苯地平缓释片',
+      strength: '10mg×30片',
+      dose: 10,
+      dose_unit: 'mg',
+      route: '口服',
+      frequency: 'bid',
+      days: 7,
+      quantity: 1,
+      quantity_unit: '盒',
+    },
+  ],
+  warnings_answered: [],
+  status: 'draft',
+};
+
+export const EXAMPLE_NOTE_TEMPLATE = {
+  _id: 'note_template:01JQ0000000000000000000004',
+  type: 'note_template',
+  ...EXAMPLE_STAMP,
+  scope: 'personal',
+  owner_username: 'li.ming',
+  name: '高血压复诊',
+  fields: { chief_complaint: '血压复查', plan: '继续原方案，低盐饮食。' },
+  phrases: ['心肺未见异常'],
+  retired: false,
+};
+
+const SM2_PUBLIC_KEY = `04${'1a'.repeat(64)}`;
+
+export const EXAMPLE_SIGNING_KEY = {
+  _id: 'signing_key:li.ming:01JQ0000000000000000000010',
+  type: 'signing_key',
+  ...EXAMPLE_STAMP,
+  created_by: 'li.ming',
+  updated_by: 'li.ming',
+  username: 'li.ming',
+  display_name: '李明',
+  workstation: 'W01',
+  algorithm: 'SM2',
+  public_key: SM2_PUBLIC_KEY,
+  status: 'active',
+};
+
+export const EXAMPLE_SIGNATURE = {
+  _id: 'signature:01JQ0000000000000000000011',
+  type: 'signature',
+  ...EXAMPLE_STAMP,
+  created_by: 'li.ming',
+  updated_by: 'li.ming',
+  purpose: 'sign',
+  target_id: EXAMPLE_ENCOUNTER._id,
+  target_type: 'encounter',
+  target_rev: `2-${'0'.repeat(32)}`,
+  patient_id: EXAMPLE_PATIENT._id,
+  covers: 'body-v1',
+  body_sm3: 'ab'.repeat(32),
+  signer: { username: 'li.ming', display_name: '李明', roles: ['doctor'], practice: 'licensed' },
+  key_id: EXAMPLE_SIGNING_KEY._id,
+  signed_at: '2025-03-01T08:10:00.000Z',
+  clock: { source: 'local', checked_at: null, offset_ms: null },
+  signature: 'cd'.repeat(64),
+};
+
+export const EXAMPLE_SIGNATURE_TIMESTAMP = {
+  _id: 'signature_timestamp:01JQ0000000000000000000011',
+  type: 'signature_timestamp',
+  ...EXAMPLE_STAMP,
+  created_by: 'county',
+  updated_by: 'county',
+  signature_id: EXAMPLE_SIGNATURE._id,
+  stamped_at: '2025-03-02T01:00:00.000Z',
+  authority: '县级平台',
+};
+
+export const EXAMPLE_AMENDMENT = {
+  _id: 'amendment:01JQ0000000000000000000012',
+  type: 'amendment',
+  ...EXAMPLE_STAMP,
+  created_by: 'li.ming',
+  updated_by: 'li.ming',
+  target_id: EXAMPLE_ENCOUNTER._id,
+  target_type: 'encounter',
+  patient_id: EXAMPLE_PATIENT._id,
+  previous_id: EXAMPLE_ENCOUNTER._id,
+  sequence: 1,
+  reason: '血压记录笔误',
+  content: { complaint: '头晕三天' },
+  author: { username: 'li.ming', display_name: '李明' },
 };

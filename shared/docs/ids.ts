@@ -12,6 +12,10 @@ export const HASHED_PATIENT_ID = /^patient:h[0-9a-f]{32}$/;
 export const PATIENT_ID_SUFFIX = `(h[0-9a-f]{32}|${ULID_TEXT})`;
 export const PATIENT_ID = new RegExp(`^patient:${PATIENT_ID_SUFFIX}$`);
 export const ENCOUNTER_ID = new RegExp(`^encounter:${ULID_TEXT}$`);
+/** 门诊病历 `outpatient_note:<ULID>`, 处方 `prescription:<ULID>`, 常用模板 `note_template:<ULID>`. */
+export const OUTPATIENT_NOTE_ID = new RegExp(`^outpatient_note:${ULID_TEXT}$`);
+export const PRESCRIPTION_ID = new RegExp(`^prescription:${ULID_TEXT}$`);
+export const NOTE_TEMPLATE_ID = new RegExp(`^note_template:${ULID_TEXT}$`);
 export const DEPARTMENT_ID = /^department:[A-Za-z0-9_-]{1,20}$/;
 export const USER_ID = /^user:[a-z][a-z0-9_.-]{1,31}$/;
 export const AUDIT_EVENT_ID = /^audit:[A-Z0-9]{1,8}:\d{10}$/;
@@ -26,3 +30,9 @@ export const REFERENCE_DICTIONARY_ID = /^reference_dictionary:[a-z0-9_]+$/;
 export const DRAFT_PREFIX = '_local/draft/';
 export const DRAFT_KEY = /^[A-Za-z0-9:_.-]{1,120}$/;
 export const DRAFT_ID = /^_local\/draft\/[a-z][a-z0-9_.-]{1,31}\/[A-Za-z0-9:_.-]{1,120}$/;
+/** A clinician's SM2 public key, one per user and PC where the key was made: `signing_key:<username>:<ULID>`. */
+export const SIGNING_KEY_ID = new RegExp(`^signing_key:[a-z][a-z0-9_.-]{1,31}:${ULID_TEXT}$`);
+export const SIGNATURE_ID = new RegExp(`^signature:${ULID_TEXT}$`);
+/** The county's timestamp of one signature: `signature_timestamp:<ULID of the signature>`. */
+export const SIGNATURE_TIMESTAMP_ID = new RegExp(`^signature_timestamp:${ULID_TEXT}$`);
+export const AMENDMENT_ID = new RegExp(`^amendment:${ULID_TEXT}$`);

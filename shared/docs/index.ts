@@ -11,3 +11,7 @@ export * from './encounter';
 export * from './patient';
 export * from './reference';
 export * from './user';
+export * from './outpatient-note';
+export * from './prescription';
+export * from './note-template';
+export * from './signing';

@@ -11,9 +11,16 @@ import {
   EXAMPLE_DEPARTMENT,
   EXAMPLE_DRAFT,
   EXAMPLE_ENCOUNTER,
+  EXAMPLE_NOTE_TEMPLATE,
+  EXAMPLE_OUTPATIENT_NOTE,
+  EXAMPLE_PRESCRIPTION,
   EXAMPLE_PATIENT,
   EXAMPLE_REFERENCE_DICTIONARY,
   EXAMPLE_USER,
+  EXAMPLE_AMENDMENT,
+  EXAMPLE_SIGNATURE,
+  EXAMPLE_SIGNATURE_TIMESTAMP,
+  EXAMPLE_SIGNING_KEY,
 } from './examples';
 import {
   AUDIT_EVENT_ID,
@@ -23,11 +30,19 @@ import {
   DRUG_ID,
   PRESCRIBING_RIGHT_ID,
   ENCOUNTER_ID,
+  NOTE_TEMPLATE_ID,
+  OUTPATIENT_NOTE_ID,
   PATIENT_ID,
+  PRESCRIPTION_ID,
   REFERENCE_DICTIONARY_ID,
   USER_ID,
 } from './ids';
+import { noteTemplateDoc } from './note-template';
+import { NOTE_TEXT_FIELDS, outpatientNoteDoc } from './outpatient-note';
+import { AMENDMENT_ID, SIGNATURE_ID, SIGNATURE_TIMESTAMP_ID, SIGNING_KEY_ID } from './ids';
+import { amendmentDoc, signatureDoc, signatureTimestampDoc, signingKeyDoc } from './signing';
 import { patientDoc } from './patient';
+import { prescriptionDoc } from './prescription';
 import { referenceDictionaryDoc } from './reference';
 import { defineDocumentType, DocumentRegistry, type DocumentTypeDefinition } from './registry';
 import { userDoc } from './user';
@@ -95,6 +110,49 @@ export const CLINIC_DOCUMENT_TYPES = {
     retention: OUTPATIENT_RECORD,
     caption: (body) => text(body.visit_number),
   }),
+  outpatient_note: defineDocumentType({
+    type: 'outpatient_note',
+    example: EXAMPLE_OUTPATIENT_NOTE,
+    label: '门诊病历',
+    idPattern: OUTPATIENT_NOTE_ID,
+    schema: outpatientNoteDoc,
+    documentClass: 'clinical',
+    retention: OUTPATIENT_RECORD,
+    // Two signed bodies must never be merged into one nobody signed (WR-05: a change is an amendment).
+    conflicts: 'immutable',
+    immutable: { kind: 'when_field', field: 'status', values: ['signed'], says: '病历签名后不能修改；如需更正，请写修改记录（说明原因并签名）' },
+    signing: {
+      contentFields: [...NOTE_TEXT_FIELDS, 'onset_date', 'vitals', 'diagnoses', 'copy_marks', 'visit_at', 'visit_type'],
+      patientField: 'patient_id',
+    },
+    caption: (body) => text(body.chief_complaint).slice(0, 20),
+  }),
+  prescription: defineDocumentType({
+    type: 'prescription',
+    example: EXAMPLE_PRESCRIPTION,
+    label: '处方',
+    idPattern: PRESCRIPTION_ID,
+    schema: prescriptionDoc,
+    documentClass: 'clinical',
+    // RX-02 keeps ordinary prescriptions 1 year; as part of the outpatient record they stay as long as it does.
+    retention: OUTPATIENT_RECORD,
+    conflicts: 'immutable',
+    immutable: { kind: 'when_field', field: 'status', values: ['signed', 'void'], says: '处方签名后不能修改；如需更改，请作废后重开' },
+    signing: { contentFields: ['kind', 'items', 'warnings_answered'], patientField: 'patient_id' },
+    caption: (body) => (Array.isArray(body.items) ? body.items.map((item: { drug_name?: unknown }) => text(item.drug_name)).join('、') : ''),
+  }),
+  note_template: defineDocumentType({
+    type: 'note_template',
+    example: EXAMPLE_NOTE_TEMPLATE,
+    label: '常用模板',
+    idPattern: NOTE_TEMPLATE_ID,
+    schema: noteTemplateDoc,
+    documentClass: 'administrative',
+    retention: { kind: 'current_state' },
+    // A template names no patient: editing one is not a patient-record event.
+    audit: 'none',
+    caption: (body) => text(body.name),
+  }),
   audit: defineDocumentType({
     type: 'audit',
     example: EXAMPLE_AUDIT_EVENT,
@@ -154,6 +212,58 @@ export const CLINIC_DOCUMENT_TYPES = {
     conflicts: 'local_only',
     audit: 'none',
     storage: 'local',
+  }),
+  signing_key: defineDocumentType({
+    type: 'signing_key',
+    example: EXAMPLE_SIGNING_KEY,
+    label: '签名公钥',
+    idPattern: SIGNING_KEY_ID,
+    schema: signingKeyDoc,
+    // Every signature ever made is checked against it: its history stays.
+    documentClass: 'clinical',
+    retention: { kind: 'permanent' },
+    conflicts: 'immutable',
+    immutable: { kind: 'when_field', field: 'status', values: ['revoked'], says: '已吊销的签名公钥不能再修改' },
+    caption: (body) => `${text(body.display_name)}（${text(body.workstation)}）`,
+  }),
+  signature: defineDocumentType({
+    type: 'signature',
+    example: EXAMPLE_SIGNATURE,
+    label: '电子签名',
+    idPattern: SIGNATURE_ID,
+    schema: signatureDoc,
+    documentClass: 'clinical',
+    retention: OUTPATIENT_RECORD,
+    conflicts: 'immutable',
+    immutable: { kind: 'always', says: '电子签名一经写入就不能修改或删除' },
+    caption: (body) => `${text((body.signer as { display_name?: unknown } | undefined)?.display_name)} ${text(body.signed_at)}`,
+  }),
+  signature_timestamp: defineDocumentType({
+    type: 'signature_timestamp',
+    example: EXAMPLE_SIGNATURE_TIMESTAMP,
+    label: '签名时间戳',
+    idPattern: SIGNATURE_TIMESTAMP_ID,
+    schema: signatureTimestampDoc,
+    documentClass: 'clinical',
+    retention: OUTPATIENT_RECORD,
+    // Written by the county alone.
+    conflicts: 'county_wins',
+    immutable: { kind: 'always', says: '县级平台的签名时间戳不能修改' },
+    caption: (body) => text(body.stamped_at),
+  }),
+  amendment: defineDocumentType({
+    type: 'amendment',
+    example: EXAMPLE_AMENDMENT,
+    label: '病历修改',
+    idPattern: AMENDMENT_ID,
+    schema: amendmentDoc,
+    documentClass: 'clinical',
+    retention: OUTPATIENT_RECORD,
+    conflicts: 'immutable',
+    // Written and signed in one transaction; a further correction is a further amendment.
+    immutable: { kind: 'always', says: '病历修改记录一经签署就不能再改，请再做一次修改' },
+    signing: { contentFields: ['content', 'reason'], patientField: 'patient_id' },
+    caption: (body) => text(body.reason),
   }),
 } satisfies Record<string, DocumentTypeDefinition>;
 
