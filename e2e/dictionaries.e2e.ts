@@ -17,7 +17,7 @@ describe('管理: ICD-10 and drug dictionaries', () => {
     dictionaries = new DictionariesPage(browser.page);
     await browser.page.goto(server.url);
     await new LoginPage(browser.page).login(TEST_CLINIC.adminUsername, TEST_CLINIC.adminPassword);
-    await dictionaries.versions().locator('tbody tr', { hasText: '医保版2.0' }).waitFor({ timeout: 60_000 });
+    await dictionaries.icdPanel().waitFor({ timeout: 60_000 });
   }, 120_000);
 
   afterAll(async () => {

@@ -1,25 +1,10 @@
-import type { AntibioticGrade, DoseUnit, FrequencyCodeName, RouteCode } from '../../shared/codes/drug-codes';
+import type { DrugInput } from '../../shared/codes/drug-import';
 import type { ClinicOrm } from '../orm';
 import { statement } from './statements';
 
 /** A drug as the prescription screen and the rules read it (shared/rx RxDrug plus defaults). */
-export interface DrugRow {
-  readonly code: string;
-  readonly genericName: string;
+export interface DrugRow extends DrugInput {
   readonly initials: string;
-  readonly form: string;
-  readonly strengthValue: number;
-  readonly strengthUnit: DoseUnit;
-  readonly unit: string;
-  readonly packageSize: number;
-  readonly packageUnit: string;
-  readonly drugClass: string | null;
-  readonly defaultDose: number | null;
-  readonly defaultDoseUnit: string | null;
-  readonly defaultRoute: RouteCode | null;
-  readonly defaultFrequency: FrequencyCodeName | null;
-  readonly antibioticGrade: AntibioticGrade | null;
-  readonly essential: boolean;
   readonly active: boolean;
 }
 

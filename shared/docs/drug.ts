@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ANTIBIOTIC_GRADES, DOSE_UNIT_NAMES, FREQUENCY_CODES, PRESCRIBER_GRADES, ROUTE_CODES } from '../codes/drug-codes';
 import { documentBase } from './base';
+import { EXAMPLE_STAMP } from './examples';
 import { DRUG_ID, PRESCRIBING_RIGHT_ID } from './ids';
 import { username } from './user';
 
@@ -58,19 +59,10 @@ export const prescribingRightDoc = z.object({
 export type PrescribingRightDoc = z.infer<typeof prescribingRightDoc>;
 export const prescribingRightId = (name: string): string => `prescribing_right:${name}`;
 
-const exampleStamp = {
-  schema_version: 1,
-  clinic_code: 'demo01',
-  created_at: '2025-03-01T08:00:00.000Z',
-  created_by: 'admin',
-  updated_at: '2025-03-01T08:00:00.000Z',
-  updated_by: 'admin',
-} as const;
-
 export const EXAMPLE_DRUG = {
   _id: 'drug:AMX025',
   type: 'drug',
-  ...exampleStamp,
+  ...EXAMPLE_STAMP,
   code: 'AMX025',
   generic_name: '阿莫西林胶囊',
   initials: 'amxljn',
@@ -93,7 +85,7 @@ export const EXAMPLE_DRUG = {
 export const EXAMPLE_PRESCRIBING_RIGHT = {
   _id: 'prescribing_right:li.ming',
   type: 'prescribing_right',
-  ...exampleStamp,
+  ...EXAMPLE_STAMP,
   username: 'li.ming',
   antibiotic_grade: 'restricted',
 };

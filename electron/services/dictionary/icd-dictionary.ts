@@ -119,8 +119,11 @@ export class IcdDictionary {
     return found;
   }
 
+  /**
+   * The versions on file. It does not load the starter list: the administrator's screen opens on
+   * login, and loading blocks for a second or two; the first search or import loads it.
+   */
   versions(): IcdVersionRow[] {
-    this.ensureLoaded();
     return this.icd.versions();
   }
 }
