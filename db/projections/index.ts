@@ -1,6 +1,7 @@
 import { auditProjector } from './audit';
 import { clinicSettingsProjector } from './clinic_settings';
 import { departmentProjector } from './department';
+import { drugProjector } from './drug';
 import { encounterProjector } from './encounter';
 import { noteTemplateProjector } from './note_template';
 import { outpatientNoteProjector } from './outpatient_note';
@@ -30,6 +31,7 @@ export const DEFAULT_PROJECTORS: ReadonlyArray<Projector> = [
   prescriptionProjector,
   noteTemplateProjector,
   auditProjector,
+  drugProjector,
   signatureProjector,
   amendmentProjector,
 ] as ReadonlyArray<Projector>;

@@ -10,4 +10,5 @@ export * from './audit';
 export * from './rejected';
 export * from './outpatient';
 export * from './icd';
+export * from './drugs';
 export * from './signing';

@@ -3,6 +3,7 @@ import { registerAdmin } from './admin';
 import { registerAuth } from './auth';
 import { registerClinic } from './clinic';
 import { registerDevices } from './devices';
+import { registerDictionary } from './dictionary';
 import { registerHub } from './hub';
 import { registerLan } from './lan';
 import { registerOutpatient } from './outpatient';
@@ -28,6 +29,7 @@ export function buildRouter(app: AppContext, hooks: RouterHooks): Router {
   registerVisits(router, app);
   registerOutpatient(router, app);
   registerSync(router, app);
+  registerDictionary(router, app);
   registerSigning(router, app);
   registerHub(router, app);
   registerLan(router, app);

@@ -1,4 +1,5 @@
 import type { AppContext } from './context';
+import { antibioticGradeOf } from '../services/dictionary/drugs';
 import { openChart, patientHistory } from '../services/outpatient/chart';
 import { saveDraft, saveNote } from '../services/outpatient/notes';
 import { outpatientLog } from '../services/outpatient/outpatient-log';
@@ -8,12 +9,16 @@ import { callNext, doctorQueue, visitAction } from '../services/outpatient/queue
 import { listTemplates, saveTemplate } from '../services/outpatient/templates';
 import type { Router } from './router';
 
-/** The clinic drug dictionary is not on this branch yet: no drug is known, so every item is refused plainly. */
-const NO_DRUG_DICTIONARY: DrugSource = { drug: () => null, prescriberGrade: () => 'none' };
-
 export function registerOutpatient(router: Router, app: AppContext): void {
   const { data } = app;
-  const drugs = NO_DRUG_DICTIONARY;
+  // The clinic drug dictionary: active drugs only; the grade the administrator granted (none until then).
+  const drugs: DrugSource = {
+    drug: (code) => {
+      const row = data.drugs.byCode(code);
+      return row?.active ? row : null;
+    },
+    prescriberGrade: (username) => antibioticGradeOf(data, username),
+  };
   router
     .implement('outpatient.queue', (input, { actor }) => doctorQueue(data, actor, input))
     .implement('outpatient.callNext', (input, { actor }) => callNext(data, actor, input))

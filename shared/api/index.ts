@@ -3,6 +3,7 @@ import { authContract } from './auth';
 import { clinicContract } from './clinic';
 import type { MethodInput, MethodOutput } from './define';
 import { devicesContract } from './devices';
+import { dictionaryContract } from './dictionary';
 import { hubContract } from './hub';
 import { lanContract } from './lan';
 import { outpatientContract } from './outpatient';
@@ -37,6 +38,7 @@ export const contract = {
   ...outpatientContract,
   ...devicesContract,
   ...syncContract,
+  ...dictionaryContract,
   ...signingContract,
   ...hubContract,
   ...lanContract,

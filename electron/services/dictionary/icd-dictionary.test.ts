@@ -117,5 +117,8 @@ describe('the ICD dictionary on a real database', () => {
     expect(dictionary.resolve('yb2', 'J18.900', '2.0')).toMatchObject({ name: '肺炎', retired: false });
     expect(dictionary.resolve('yb2', 'J18.900')).toMatchObject({ name: '肺炎（新名称）', version: '2.1', retired: false });
     expect(await refusal(imports.preview({ codeSystem: 'yb2', version: '2.1', title: '重复', fileName: 'x.csv', bytes: list }))).toContain('已经有版本');
+    expect(() => dictionary.requireCurrent('yb2', 'I10.x00')).toThrow(/已停用/);
+    expect(() => dictionary.requireCurrent('yb2', 'Q99.999')).toThrow(/不在 ICD-10 字典里/);
+    expect(dictionary.requireCurrent('yb2', 'u99.900')).toMatchObject({ name: '新增的诊断', version: '2.1' });
   });
 });

@@ -3,6 +3,7 @@
  * code system, and resolution of any stored code against the version it was written with
  * (REGULATIONS.md CD-08: a historic code is never rewritten, a retired one still resolves).
  */
+import { ApiFailure } from '../../../shared/api';
 import type { IcdCodeRow, IcdQueries, IcdVersionRow, NewIcdVersion } from '../../../db/queries';
 import { DictionaryIndex, type IcdCodeSystem, type MatchKind, normalizeIcdCode, normalizeIcdQuery } from '../../../shared/codes';
 import { loadStarterIcd, readStarterFiles, type StarterFiles } from './icd-starter';
@@ -101,8 +102,28 @@ export class IcdDictionary {
     return stored;
   }
 
+  /**
+   * A code for a new diagnosis: it must be in the current version of its system. Unknown and
+   * retired codes are refused in words the doctor can act on (CD-08: old records keep theirs).
+   */
+  requireCurrent(codeSystem: IcdCodeSystem, code: string): IcdResolved {
+    const found = this.resolve(codeSystem, code);
+    if (!found)
+      throw new ApiFailure('VALIDATION_FAILED', `诊断编码 ${code} 不在 ICD-10 字典里，请从诊断查找中重新选择。`, [
+        { path: 'code', message: '没有这个诊断编码' },
+      ]);
+    if (found.retired)
+      throw new ApiFailure('VALIDATION_FAILED', `诊断编码 ${found.code}（${found.name}）在当前版本中已停用，请重新查找并选择现行编码。`, [
+        { path: 'code', message: '这个编码已停用' },
+      ]);
+    return found;
+  }
+
+  /**
+   * The versions on file. It does not load the starter list: the administrator's screen opens on
+   * login, and loading blocks for a second or two; the first search or import loads it.
+   */
   versions(): IcdVersionRow[] {
-    this.ensureLoaded();
     return this.icd.versions();
   }
 }

@@ -39,8 +39,8 @@ export interface IcdImportPreview {
     /** Codes in both whose name differs. */
     readonly renamed: number;
   };
-  readonly firstRows: ReadonlyArray<{ readonly code: string; readonly name: string }>;
-  readonly rejected: ReadonlyArray<RejectedRow>;
+  readonly firstRows: Array<{ readonly code: string; readonly name: string }>;
+  readonly rejected: RejectedRow[];
 }
 
 interface PendingIcd {
@@ -58,10 +58,7 @@ export class IcdImports {
 
   async preview(request: IcdImportRequest): Promise<IcdImportPreview> {
     const { codeSystem, version } = request;
-    if (this.dictionary.versions().some((v) => v.codeSystem === codeSystem && v.version === version)) {
-      const message = `${ICD_CODE_SYSTEM_LABELS[codeSystem]} 已经有版本“${version}”，请填写新的版本号（例如加上修订日期）。`;
-      throw new ApiFailure('DUPLICATE', message, [{ path: 'version', message }]);
-    }
+    this.refuseKnownVersion(codeSystem, version);
     this.progress.set('reading');
     try {
       const file = await readImportFile(request.fileName, request.bytes);
@@ -96,6 +93,8 @@ export class IcdImports {
   /** Stores the previewed list as the new current version (one transaction) and re-indexes it. */
   apply(token: string, actor: string, now: Date = new Date()): IcdVersionRow {
     const { request, codes } = this.pending.take(token);
+    // Another preview of the same version may have been applied since this one was checked.
+    this.refuseKnownVersion(request.codeSystem, request.version);
     this.progress.set('saving', 0, codes.length);
     try {
       const version = this.dictionary.store(
@@ -113,6 +112,12 @@ export class IcdImports {
     } finally {
       this.progress.set('idle');
     }
+  }
+
+  private refuseKnownVersion(codeSystem: IcdCodeSystem, version: string): void {
+    if (!this.dictionary.versions().some((v) => v.codeSystem === codeSystem && v.version === version)) return;
+    const message = `${ICD_CODE_SYSTEM_LABELS[codeSystem]} 已经有版本“${version}”，请填写新的版本号（例如加上修订日期）。`;
+    throw new ApiFailure('DUPLICATE', message, [{ path: 'version', message }]);
   }
 
   private compare(codeSystem: IcdCodeSystem, codes: ReadonlyArray<IcdCodeRow>): { added: number; retired: number; renamed: number } {

@@ -8,6 +8,7 @@ import { DepartmentsPanel } from './DepartmentsPanel';
 import { DevicesPanel } from './DevicesPanel';
 import { HubPanel } from './hub/HubPanel';
 import { LanPanel } from './LanPanel';
+import { DictionariesSection } from './dictionaries/DictionariesSection';
 import { UsersPanel } from './UsersPanel';
 
 interface AdminSectionProps {
@@ -23,6 +24,7 @@ export function AdminSection({ user, onOwnAccountChanged }: AdminSectionProps) {
   return (
     <div className="grid gap-6">
       {manages && <ClinicAdmin user={user} onOwnAccountChanged={onOwnAccountChanged} />}
+      {manages && <DictionariesSection />}
       {manages && <AwaitingUpgradePanel />}
       {manages && <HubPanel />}
       {rolesGrant(user.roles, 'sync.run') && <LanPanel />}
