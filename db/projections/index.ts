@@ -1,6 +1,7 @@
 import { auditProjector } from './audit';
 import { clinicSettingsProjector } from './clinic_settings';
 import { departmentProjector } from './department';
+import { drugProjector } from './drug';
 import { encounterProjector } from './encounter';
 import { noteTemplateProjector } from './note_template';
 import { outpatientNoteProjector } from './outpatient_note';
@@ -32,4 +33,5 @@ export const DEFAULT_PROJECTORS: ReadonlyArray<Projector> = [
   auditProjector,
   signatureProjector,
   amendmentProjector,
+  drugProjector,
 ] as ReadonlyArray<Projector>;

@@ -9,6 +9,7 @@ import { clinicSettingsQueries } from './clinic';
 import { counterQueries } from './counters';
 import { departmentQueries } from './departments';
 import { documentQueries } from './documents';
+import { drugQueries } from './drugs';
 import { encounterQueries } from './encounters';
 import { icdQueries } from './icd';
 import { metaQueries } from './meta';
@@ -22,6 +23,7 @@ export type { ClinicSettingsRow } from './clinic';
 export type { CounterRecovery } from './counter-recovery';
 export type { DepartmentRow } from './departments';
 export type { ConflictedDocumentRow, RejectedProjectionRow } from './documents';
+export type { DrugRow } from './drugs';
 export type { DayFilters, EncounterRow, QueuePlace } from './encounters';
 export type { IcdCodeInVersion, IcdCodeRow, IcdVersionRow, NewIcdVersion } from './icd';
 export { META_KEYS } from './meta';
@@ -36,6 +38,7 @@ export {
   counterQueries,
   departmentQueries,
   documentQueries,
+  drugQueries,
   encounterQueries,
   icdQueries,
   metaQueries,
@@ -60,6 +63,7 @@ export function clinicQueries(db: ClinicOrm) {
     counters: counterQueries(db),
     icd: icdQueries(db),
     signing: signingQueries(db),
+    drugs: drugQueries(db),
   };
 }
 
@@ -74,3 +78,4 @@ export type OutpatientQueries = ReturnType<typeof outpatientQueries>;
 export type SigningQueries = ReturnType<typeof signingQueries>;
 export type CounterQueries = ReturnType<typeof counterQueries>;
 export type IcdQueries = ReturnType<typeof icdQueries>;
+export type DrugQueries = ReturnType<typeof drugQueries>;

@@ -11,3 +11,4 @@ export * from './rejected';
 export * from './outpatient';
 export * from './icd';
 export * from './signing';
+export * from './drugs';

@@ -4,6 +4,7 @@ import { registerAuth } from './auth';
 import { registerClinic } from './clinic';
 import { registerDevices } from './devices';
 import { registerOutpatient } from './outpatient';
+import { registerDictionary } from './dictionary';
 import { registerPatients } from './patients';
 import type { RouterHooks } from './router';
 import { Router } from './router';
@@ -27,6 +28,7 @@ export function buildRouter(app: AppContext, hooks: RouterHooks): Router {
   registerOutpatient(router, app);
   registerSync(router, app);
   registerSigning(router, app);
+  registerDictionary(router, app);
   router.assertComplete();
   return router;
 }

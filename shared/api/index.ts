@@ -4,6 +4,7 @@ import { clinicContract } from './clinic';
 import type { MethodInput, MethodOutput } from './define';
 import { devicesContract } from './devices';
 import { outpatientContract } from './outpatient';
+import { dictionaryContract } from './dictionary';
 import { patientsContract } from './patients';
 import { setupContract } from './setup';
 import { signingContract } from './signing';
@@ -36,6 +37,7 @@ export const contract = {
   ...devicesContract,
   ...syncContract,
   ...signingContract,
+  ...dictionaryContract,
 } as const;
 
 export type Contract = typeof contract;

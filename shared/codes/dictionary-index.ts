@@ -97,6 +97,7 @@ export class DictionaryIndex<T extends IndexedEntry> {
       if (had === undefined || TIER[kind] < TIER[had]) hits.set(entry, kind);
     };
     if (/^[A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A][0-9\uFF10-\uFF19]/.test(text) || /^[A-Za-z]$/.test(text)) this.codePrefix(normalizeCode(text), limit, add);
+    else this.codePrefix(normalizeCode(text), 1, (entry, kind) => kind === 'code' && add(entry, kind));
     if (/^[A-Za-z0-9]+$/.test(text)) this.initialsPrefix(text.toLowerCase(), limit, add);
     if (/[^\x00-\x7F]/.test(text) || hits.size < limit) this.nameSubstring(text, limit, add);
     return this.rank(hits, limit);

@@ -7,3 +7,4 @@ export { searchInitials } from './search-initials';
 export { csvTable, readTable, looksGarbled, BAD_ENCODING_REASON, type ColumnSpec, type RawTable, type RejectedRow, type TableRow } from './import-table';
 export { decodeTextFile, type TextFileEncoding } from './text-file';
 export * from './drug-codes';
+export * from './drug-import';

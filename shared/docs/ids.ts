@@ -21,6 +21,10 @@ export const USER_ID = /^user:[a-z][a-z0-9_.-]{1,31}$/;
 export const AUDIT_EVENT_ID = /^audit:[A-Z0-9]{1,8}:\d{10}$/;
 export const CLINIC_SETTINGS_ID = 'settings:clinic';
 export const CLINIC_SETTINGS_ID_PATTERN = /^settings:clinic$/;
+/** `drug:<本院药品编码>`: the clinic's own drug code, so a re-import updates the same document. */
+export const DRUG_ID = /^drug:[A-Za-z0-9_-]{1,20}$/;
+/** `prescribing_right:<username>`: one per doctor, set by the administrator. */
+export const PRESCRIBING_RIGHT_ID = /^prescribing_right:[a-z][a-z0-9_.-]{1,31}$/;
 export const REFERENCE_DICTIONARY_ID = /^reference_dictionary:[a-z0-9_]+$/;
 /** Drafts live among the `_local/` documents, which never replicate: `_local/draft/<owner>/<key>`. */
 export const DRAFT_PREFIX = '_local/draft/';

@@ -6,6 +6,7 @@ export * from './audit';
 export * from './clinic';
 export * from './department';
 export * from './draft';
+export * from './drug';
 export * from './encounter';
 export * from './patient';
 export * from './reference';

@@ -3,6 +3,7 @@ import { auditEventDoc } from './audit';
 import { clinicSettingsDoc } from './clinic';
 import { departmentDoc } from './department';
 import { draftDoc } from './draft';
+import { drugDoc, EXAMPLE_DRUG, EXAMPLE_PRESCRIBING_RIGHT, prescribingRightDoc } from './drug';
 import { encounterDoc } from './encounter';
 import {
   EXAMPLE_AUDIT_EVENT,
@@ -26,6 +27,8 @@ import {
   CLINIC_SETTINGS_ID_PATTERN,
   DEPARTMENT_ID,
   DRAFT_ID,
+  DRUG_ID,
+  PRESCRIBING_RIGHT_ID,
   ENCOUNTER_ID,
   NOTE_TEMPLATE_ID,
   OUTPATIENT_NOTE_ID,
@@ -176,6 +179,27 @@ export const CLINIC_DOCUMENT_TYPES = {
     conflicts: 'county_wins',
     audit: 'none',
     caption: (body) => text(body.title),
+  }),
+  drug: defineDocumentType({
+    type: 'drug',
+    example: EXAMPLE_DRUG,
+    label: '药品',
+    idPattern: DRUG_ID,
+    schema: drugDoc,
+    // The current list is what matters; a prescription keeps the drug's name and strength as written.
+    documentClass: 'administrative',
+    retention: { kind: 'current_state' },
+    caption: (body) => `${text(body.generic_name)}（${text(body.code)}）`,
+  }),
+  prescribing_right: defineDocumentType({
+    type: 'prescribing_right',
+    example: EXAMPLE_PRESCRIBING_RIGHT,
+    label: '抗菌药物处方权',
+    idPattern: PRESCRIBING_RIGHT_ID,
+    schema: prescribingRightDoc,
+    documentClass: 'administrative',
+    retention: { kind: 'current_state' },
+    caption: (body) => text(body.username),
   }),
   draft: defineDocumentType({
     type: 'draft',

@@ -39,8 +39,8 @@ export interface IcdImportPreview {
     /** Codes in both whose name differs. */
     readonly renamed: number;
   };
-  readonly firstRows: ReadonlyArray<{ readonly code: string; readonly name: string }>;
-  readonly rejected: ReadonlyArray<RejectedRow>;
+  readonly firstRows: Array<{ readonly code: string; readonly name: string }>;
+  readonly rejected: RejectedRow[];
 }
 
 interface PendingIcd {

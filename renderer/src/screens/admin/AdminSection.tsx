@@ -5,6 +5,7 @@ import { useClient } from '../../app/client-context';
 import { AwaitingUpgradePanel } from './AwaitingUpgradePanel';
 import { DepartmentsPanel } from './DepartmentsPanel';
 import { DevicesPanel } from './DevicesPanel';
+import { DictionariesSection } from './dictionaries/DictionariesSection';
 import { UsersPanel } from './UsersPanel';
 
 export type DepartmentList = OutputOf<'admin.listDepartments'>;
@@ -23,6 +24,7 @@ export function AdminSection({ roles }: { readonly roles: ReadonlyArray<Role> })
   return (
     <div className="grid gap-6">
       {manages && <ClinicAdmin />}
+      {manages && <DictionariesSection />}
       {manages && <AwaitingUpgradePanel />}
       {devices && <DevicesPanel />}
     </div>
