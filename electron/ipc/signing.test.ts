@@ -59,6 +59,7 @@ describe('signing through the router', () => {
   it('sets a PIN, signs, verifies, amends and lists the history; every step is audited', async () => {
     expect(await t.call('signing.status', {}, doctor)).toMatchObject({ ok: true, value: { hasKey: false, practice: 'licensed', attemptsLeft: 5 } });
     expect(await t.call('signing.setPin', { pin: '12345' }, doctor)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await t.call('signing.setPin', { pin: '123456' }, doctor)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect(await t.call('signing.setPin', { pin: PIN }, doctor)).toMatchObject({ ok: true, value: { hasKey: true } });
 
     const signed = await t.call('signing.sign', { targetId: NOTE, pin: PIN }, doctor);

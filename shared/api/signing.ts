@@ -10,6 +10,14 @@ import { method } from './define';
 
 /** The signing PIN: digits only, at least 6 (separate from the login password). */
 export const signingPin = z.string().regex(/^\d{6,12}$/, '签名 PIN 为 6–12 位数字');
+/** 111111, 123456, 987654: the first PINs anyone tries. */
+export function isGuessablePin(pin: string): boolean {
+  const digits = [...pin].map(Number);
+  const steps = new Set(digits.slice(1).map((d, i) => d - digits[i]));
+  return steps.size === 1 && [0, 1, -1].includes([...steps][0]);
+}
+/** A PIN being chosen: not one of the guesses tried first. */
+export const newSigningPin = signingPin.refine((pin) => !isGuessablePin(pin), 'PIN 不能是同一个数字或连续数字（如 111111、123456）');
 const documentId = z.string().min(1, '请指明要签名的记录').max(200);
 
 export const signingStatusView = z.object({
@@ -104,7 +112,7 @@ export const signingContract = {
     summary: '我的签名 PIN 状态',
   }),
   'signing.setPin': method({
-    input: z.object({ pin: signingPin }).strict(),
+    input: z.object({ pin: newSigningPin }).strict(),
     output: signingStatusView,
     permission: 'session',
     requiresSetup: true,
@@ -112,7 +120,7 @@ export const signingContract = {
     summary: '设置签名 PIN（在本机生成签名密钥）',
   }),
   'signing.changePin': method({
-    input: z.object({ oldPin: signingPin, newPin: signingPin }).strict(),
+    input: z.object({ oldPin: signingPin, newPin: newSigningPin }).strict(),
     output: signingStatusView,
     permission: 'session',
     requiresSetup: true,
