@@ -1,6 +1,9 @@
 import type { AppContext } from './context';
 import { openChart, patientHistory } from '../services/outpatient/chart';
-import { saveDraft, saveNote } from '../services/outpatient/notes';
+import { antibioticGradeOf } from '../services/dictionary/drugs';
+import { icdDictionaryOf } from '../services/dictionary/icd-dictionary';
+import { saveDraft, saveNote, type IcdLookup } from '../services/outpatient/notes';
+import { ICD_CODE_SYSTEMS } from '../../shared/codes';
 import { outpatientLog } from '../services/outpatient/outpatient-log';
 import { exportLog } from '../services/outpatient/outpatient-log-export';
 import { prescriptionPdf, savePrescription, type DrugSource } from '../services/outpatient/prescriptions';
@@ -8,12 +11,13 @@ import { callNext, doctorQueue, visitAction } from '../services/outpatient/queue
 import { listTemplates, saveTemplate } from '../services/outpatient/templates';
 import type { Router } from './router';
 
-/** The clinic drug dictionary is not on this branch yet: no drug is known, so every item is refused plainly. */
-const NO_DRUG_DICTIONARY: DrugSource = { drug: () => null, prescriberGrade: () => 'none' };
+const isIcdCodeSystem = (value: string): value is (typeof ICD_CODE_SYSTEMS)[number] => (ICD_CODE_SYSTEMS as ReadonlyArray<string>).includes(value);
 
 export function registerOutpatient(router: Router, app: AppContext): void {
   const { data } = app;
-  const drugs = NO_DRUG_DICTIONARY;
+  const icd = icdDictionaryOf(data.icd);
+  const icdLookup: IcdLookup = (codeSystem, code, version) => (isIcdCodeSystem(codeSystem) ? icd.resolve(codeSystem, code, version) : null);
+  const drugs: DrugSource = { drug: (code) => data.drugs.byCode(code), prescriberGrade: (username) => antibioticGradeOf(data, username) };
   router
     .implement('outpatient.queue', (input, { actor }) => doctorQueue(data, actor, input))
     .implement('outpatient.callNext', (input, { actor }) => callNext(data, actor, input))
@@ -21,7 +25,7 @@ export function registerOutpatient(router: Router, app: AppContext): void {
     .implement('outpatient.chart', (input, { actor }) => openChart(data, actor, input.encounterId))
     .implement('outpatient.history', (input) => patientHistory(data, input.patientId))
     .implement('outpatient.saveDraft', (input, { actor }) => saveDraft(data, actor, input))
-    .implement('outpatient.saveNote', (input, { actor }) => saveNote(data, actor, input))
+    .implement('outpatient.saveNote', (input, { actor }) => saveNote(data, icdLookup, actor, input))
     .implement('outpatient.savePrescription', (input, { actor }) => savePrescription(data, drugs, actor, input))
     .implement('outpatient.prescriptionPdf', (input) => prescriptionPdf(data, input.id))
     .implement('outpatient.templates', (_input, { actor }) => listTemplates(data, actor))

@@ -83,7 +83,7 @@ describe('the outpatient screen state', () => {
       name: '高血压',
       certainty: 'confirmed',
     });
-    form = addDiagnosis(form, { code: 'E11.900', code_system: 'ICD-10', version: '医保版2.0', name: '2型糖尿病', certainty: 'suspected' });
+    form = addDiagnosis(form, { code: 'E11.900', code_system: 'yb2', version: '2.0', name: '2型糖尿病', certainty: 'suspected' });
     expect(form.diagnoses.map((d) => d.position)).toEqual(['primary', 'secondary']);
     form = removeDiagnosis(form, 'I10.x00');
     expect(form.diagnoses.map((d) => [d.code, d.position])).toEqual([['E11.900', 'primary']]);
