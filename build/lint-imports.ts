@@ -24,19 +24,22 @@ const ALLOWED: Readonly<Record<Layer, ReadonlyArray<Layer>>> = {
  * The parts of electron/ and the other parts each may import (a part may always import itself,
  * and shared/). Handlers call services, services call db/ (ipc → services → db); the composition
  * roots (app/, cli/, the wiring files) put everything together. devices/ and sync/ are engines of
- * their own: they import no other part, and other parts reach them only through their index.ts.
+ * their own: they import no other part, and other parts reach them only through their index.ts;
+ * hub/ (the centre hub) is one too, built on sync/'s PouchDB adapter and security/'s secret box.
  * A new folder under electron/ imports nothing of the others until it is listed here.
  */
 const ELECTRON_PARTS = {
   wiring: ['app', 'security', 'print'],
-  app: ['ipc', 'services', 'devices', 'sync', 'security', 'signing'],
-  cli: ['app', 'services', 'devices', 'sync', 'http', 'demo', 'security', 'signing'],
+  app: ['ipc', 'services', 'devices', 'sync', 'lan', 'security', 'signing', 'hub'],
+  cli: ['app', 'services', 'devices', 'sync', 'lan', 'http', 'demo', 'security', 'signing'],
   demo: ['app', 'services'],
   http: ['ipc', 'security'],
   ipc: ['services', 'signing'],
-  services: ['devices', 'sync', 'security', 'print', 'signing'],
+  services: ['devices', 'sync', 'lan', 'security', 'print', 'signing', 'hub'],
   devices: [],
   sync: [],
+  lan: ['sync'],
+  hub: ['sync', 'security'],
   security: [],
   print: [],
   // Signatures and amendments: a service of its own, over the store; used by handlers, services, the CLI.
@@ -45,9 +48,9 @@ const ELECTRON_PARTS = {
 type ElectronPart = keyof typeof ELECTRON_PARTS;
 
 /** Parts that may use the database directly; the rest go through services (or need none). */
-const DB_USERS: ReadonlySet<string> = new Set<ElectronPart>(['wiring', 'app', 'cli', 'demo', 'services', 'sync', 'signing']);
+const DB_USERS: ReadonlySet<string> = new Set<ElectronPart>(['wiring', 'app', 'cli', 'demo', 'services', 'sync', 'lan', 'signing', 'hub']);
 /** Parts reached from outside only through their public `index.ts`. */
-const SEALED: ReadonlySet<string> = new Set<ElectronPart>(['devices', 'sync', 'signing']);
+const SEALED: ReadonlySet<string> = new Set<ElectronPart>(['devices', 'sync', 'lan', 'signing', 'hub']);
 /** Packages only tests use: a file importing them is a test helper, and belongs in a testing/ folder. */
 const TEST_PACKAGES = new Set(['vitest', 'fast-check', 'playwright-core']);
 

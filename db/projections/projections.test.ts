@@ -1,24 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { makePatient, newEncounterId, openTemporaryDatabase, type TemporaryDatabase } from '../testing/fixtures';
+import { makePatient, newEncounterId, openTemporaryDatabase, putDocs, STAMP, type TemporaryDatabase } from '../testing/fixtures';
 
 let db: TemporaryDatabase;
 afterEach(() => db?.dispose());
 
 const rows = (sql: string, ...params: unknown[]) => db.sqlite.prepare(sql).all(...params);
-const base = {
-  schema_version: 1,
-  clinic_code: 'demo01',
-  created_at: '2025-03-01T08:00:00.000Z',
-  created_by: 'admin',
-  updated_at: '2025-03-01T08:00:00.000Z',
-  updated_by: 'admin',
-} as const;
-
-function put(doc: Record<string, unknown> & { _id: string }): string {
-  const [result] = db.store.bulkDocs([doc]);
-  if (!result.ok) throw new Error(JSON.stringify(result));
-  return result.rev;
-}
+const base = STAMP;
+const put = (doc: Record<string, unknown> & { _id: string }): string => putDocs(db.store, [doc])[0];
 
 describe('projections', () => {
   it('project a patient with its cards, follow edits and deletion', () => {

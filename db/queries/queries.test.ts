@@ -1,24 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLINIC_SETTINGS_ID } from '../../shared/docs';
-import { makePatient, newEncounterId, openTemporaryDatabase, type TemporaryDatabase } from '../testing/fixtures';
+import { makePatient, newEncounterId, openTemporaryDatabase, putDocs, STAMP, type TemporaryDatabase } from '../testing/fixtures';
 import { clinicQueries, META_KEYS } from '.';
 
 let db: TemporaryDatabase;
 let q: ReturnType<typeof clinicQueries>;
 afterEach(() => db?.dispose());
 
-const base = {
-  schema_version: 1,
-  clinic_code: 'demo01',
-  created_at: '2025-03-01T08:00:00.000Z',
-  created_by: 'admin',
-  updated_at: '2025-03-01T08:00:00.000Z',
-  updated_by: 'admin',
-} as const;
-
-function putAll(docs: Array<Record<string, unknown> & { _id: string }>): void {
-  for (const result of db.store.bulkDocs(docs)) if (!result.ok) throw new Error(JSON.stringify(result));
-}
+const base = STAMP;
+const putAll = (docs: Array<Record<string, unknown> & { _id: string }>): void => void putDocs(db.store, docs);
 
 describe('queries', () => {
   it('users, departments, clinic settings', () => {

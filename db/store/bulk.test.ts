@@ -25,6 +25,20 @@ describe('bulkDocs', () => {
     expect(count('patients')).toBe(3);
   });
 
+  it('takes a long _id up to 8 KiB of UTF-8 and refuses a longer one with a plain reason', () => {
+    db = openTemporaryDatabase();
+    const long = `scan:${'长'.repeat(2_700)}`; // 8,105 bytes
+    const tooLong = `scan:${'长'.repeat(2_730)}`; // 8,195 bytes, though only 2,735 characters
+    const [taken, refused] = db.store.bulkDocs([
+      { _id: long, type: 'archive_scan' },
+      { _id: tooLong, type: 'archive_scan' },
+    ]);
+    expect(taken).toMatchObject({ ok: true, id: long });
+    expect(db.store.get(long)).toMatchObject({ _id: long });
+    expect(refused).toMatchObject({ ok: false, error: 'bad_request', reason: '文档 _id 过长（8195 字节，本机最多 8192 字节）' });
+    expect(db.store.get(tooLong)).toBeNull();
+  });
+
   it('is one transaction: a failure inside the batch leaves nothing of it behind', () => {
     let projected = 0;
     const explodingPatients = defineProjector({

@@ -1,14 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { makePatient, openTemporaryDatabase, type TemporaryDatabase } from '../testing/fixtures';
+import { makePatient, openTemporaryDatabase, putDocs, type TemporaryDatabase } from '../testing/fixtures';
 
 let db: TemporaryDatabase;
 afterEach(() => db?.dispose());
 
-function write(doc: Record<string, unknown> & { _id: string }) {
-  const [result] = db.store.bulkDocs([doc]);
-  if (!result.ok) throw new Error(JSON.stringify(result));
-  return result.rev;
-}
+const write = (doc: Record<string, unknown> & { _id: string }): string => putDocs(db.store, [doc])[0];
 
 describe('changes feed', () => {
   it('lists each document once, in the order of its latest update', () => {

@@ -1,3 +1,5 @@
+import type { WriteResult } from './types';
+
 /**
  * An error the store throws for a caller's mistake (not a bug): a wrong `_local` revision, a bad
  * argument. `code` is stable and matches CouchDB's error names; `message` is for the user.
@@ -26,10 +28,24 @@ export class DocumentRefused extends DocumentStoreError {}
 export class ImmutableDocumentError extends DocumentRefused {
   constructor(
     readonly id: string,
-    readonly type: string,
-    says: string,
+    message: string,
   ) {
-    super('forbidden', `${says}（${id}）。需要更正时请另写一条更正记录。`);
+    super('forbidden', message);
     this.name = 'ImmutableDocumentError';
   }
+
+  /** The refusal, in the words its type declares (`says`): 门诊记录签署后不能修改（note:…）。 */
+  static refusing(id: string, says: string): ImmutableDocumentError {
+    return new ImmutableDocumentError(id, `${says}（${id}）。需要更正时请另写一条更正记录。`);
+  }
+}
+
+/**
+ * A bulk write reports a refusal in the document's result, as CouchDB does. A service writing for a
+ * caller throws an immutability refusal on as the error it is, so that the router answers it
+ * (`FORBIDDEN`, with the type's own sentence) whichever service wrote: other refusals stay the
+ * service's to word. Local writes are refused as `forbidden` for immutability only.
+ */
+export function throwIfImmutable(result: WriteResult): void {
+  if (!result.ok && result.error === 'forbidden') throw new ImmutableDocumentError(result.id, result.reason);
 }

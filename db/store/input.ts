@@ -21,12 +21,28 @@ const READ_ONLY_FIELDS = new Set(['_conflicts', '_deleted_conflicts', '_local_se
 export const LOCAL_PREFIX = '_local/';
 
 /**
+ * CouchDB sets no limit on `_id` (`max_document_id_length` is infinity by default), so a county
+ * document with a long id is legitimate. The store still takes a bound, counted in UTF-8 bytes as
+ * SQLite stores the text: ids are keys of several indexes, and an id of megabytes would be copied
+ * into each. 8 KiB is far beyond any id a clinic or county produces.
+ */
+export const MAX_ID_BYTES = 8 * 1024;
+
+/** The id's UTF-8 length when it is over MAX_ID_BYTES, else null (a UTF-16 unit is at most 3 bytes). */
+export function oversizedIdBytes(id: string): number | null {
+  if (id.length * 3 <= MAX_ID_BYTES) return null;
+  const bytes = Buffer.byteLength(id, 'utf8');
+  return bytes > MAX_ID_BYTES ? bytes : null;
+}
+
+/**
  * Ids CouchDB reserves: only `_design/` (stored, never projected) may start with an underscore
  * besides `_local/` (handled apart). https://docs.couchdb.org/en/stable/api/document/common.html
  */
 export function checkDocumentId(id: unknown): string {
   if (typeof id !== 'string' || id.length === 0) throw new DocumentRefused('bad_request', '文档缺少 _id');
-  if (id.length > 512) throw new DocumentRefused('bad_request', '文档 _id 过长（最多 512 个字符）');
+  const bytes = oversizedIdBytes(id);
+  if (bytes !== null) throw new DocumentRefused('bad_request', `文档 _id 过长（${bytes} 字节，本机最多 ${MAX_ID_BYTES} 字节）`);
   if (id.startsWith('_') && !id.startsWith('_design/')) {
     throw new DocumentRefused('bad_request', `文档 _id 不能以下划线开头：${id}`);
   }

@@ -122,7 +122,7 @@ function refuseEditOfImmutable(ctx: WriteContext, row: DocumentRow, input: Parse
   if (input.deleted && input.rev !== undefined && input.rev !== row.winning_rev) return;
   const stored = ctx.statements.selectRevision.get(row.doc_key, row.winning_rev);
   const winner = stored ? (JSON.parse(stored.body) as Record<string, unknown>) : {};
-  if (isImmutableState(definition.immutable, winner)) throw new ImmutableDocumentError(input.id, definition.type, definition.immutable.says);
+  if (isImmutableState(definition.immutable, winner)) throw ImmutableDocumentError.refusing(input.id, definition.immutable.says);
 }
 
 /**

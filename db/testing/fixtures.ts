@@ -3,11 +3,24 @@ import os from 'node:os';
 import path from 'node:path';
 import { monotonicFactory } from 'ulid';
 import type { PatientDoc } from '../../shared/docs';
+import { EXAMPLE_STAMP } from '../../shared/docs/examples';
+import type { DocumentStoreApi } from '../store/types';
 import { openClinicDatabase, type ClinicDatabase, type OpenClinicDatabaseOptions } from '../open';
 
 /** Test and benchmark helpers: temporary database files and documents that pass shared/docs schemas. */
 
 export const CLINIC_CODE = 'demo01';
+
+/** Version and who-wrote-it fields for a test document (clinic demo01, written by admin). */
+export const STAMP = EXAMPLE_STAMP;
+
+/** Writes documents as local edits; a refusal fails the test at once. Returns the new revisions. */
+export function putDocs(store: DocumentStoreApi, docs: ReadonlyArray<Record<string, unknown> & { _id: string }>): string[] {
+  return store.bulkDocs(docs).map((result) => {
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    return result.rev;
+  });
+}
 
 const nextUlid = monotonicFactory();
 

@@ -1,14 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openClinicDatabase } from '../../db/open';
-import { compactDatabase } from '../../db/store/compaction';
+import { compactDatabase, databaseBytes } from '../../db/store/compaction';
 import { buildRouter } from '../ipc';
 import type { Router } from '../ipc/router';
 import { AuditTrail } from '../services/audit-trail';
 import { CallAudits } from '../services/call-audit';
+import { ChangeEvents } from '../services/change-events';
+import { LanLink } from '../services/lan-link';
 import { DeviceHub } from '../services/device-hub';
 import { SessionStore, actorOf } from '../services/sessions';
 import { CountyRestore } from '../services/county-restore';
+import { createCentreHub } from '../services/centre-hub';
+import { HubJoin } from '../services/hub-join';
 import { SyncManager } from '../services/sync-manager';
 import { META_WORKSTATION, isInitialized, readClinicSettings } from '../services/setup';
 import { keyFileSecretBox, type SecretBox } from '../security/secret-box';
@@ -19,6 +23,8 @@ import type { AppContext } from '../ipc/context';
 export interface ClinicApp {
   readonly router: Router;
   readonly context: AppContext;
+  /** What changed in the store, for the renderer (IPC in Electron, Server-Sent Events in browser mode). */
+  readonly changes: ChangeEvents;
   close(): void;
 }
 
@@ -47,26 +53,47 @@ export async function createClinicApp(options: {
     workstation: () => data.meta.get(META_WORKSTATION) ?? 'W01',
     nextCounter: (name) => data.counters.next(name),
   });
+  const secrets = options.secrets ?? keyFileSecretBox(options.dataDir);
   const devices = new DeviceHub({ data, environment: options.environment ?? process.env, log });
   const sync = new SyncManager({
     data,
     compact: () => compactDatabase(handle),
+    databaseBytes: () => databaseBytes(handle.file),
     clinicCode: () => (isInitialized(data) ? (readClinicSettings(data)?.code ?? null) : null),
     environment: options.environment ?? process.env,
-    secrets: options.secrets ?? keyFileSecretBox(options.dataDir),
+    secrets,
     log,
   });
   const restore = new CountyRestore({ data, sync, log });
+  const changes = new ChangeEvents(data.store);
+  const lan = new LanLink({
+    data,
+    secrets,
+    environment: options.environment ?? process.env,
+    clinicCode: () => (isInitialized(data) ? (readClinicSettings(data)?.code ?? null) : null),
+    events: changes,
+    log,
+  });
+  const sessions = new SessionStore();
+  // Accounts replicate: a stopped account or changed roles end its sessions on this PC too.
+  changes.subscribe((batch) => {
+    for (const event of batch.events)
+      if (event.kind === 'users') sessions.reconcile(event.username, data.users.list().find((u) => u.username === event.username) ?? null);
+  });
+  const hub = createCentreHub(data, secrets, log);
   const signing = new SigningService({ store: data.store, queries: data.signing, clinicCode: () => readClinicSettings(data)?.code ?? 'unset' });
   const context: AppContext = {
     data,
     restore,
     signing,
     amendments: new Amendments(signing),
-    sessions: new SessionStore(),
+    hub,
+    hubJoin: new HubJoin({ data, restore, secrets }),
+    sessions,
     audit,
     version: options.version,
     sync,
+    lan,
     syncIndicator: () => sync.indicator(),
     devices,
     deviceIndicator: () => devices.indicator(),
@@ -88,13 +115,21 @@ export async function createClinicApp(options: {
   });
   devices.start();
   sync.start();
+  changes.start();
+  lan.start();
+  // Hub mode comes back on with the app; a port in use is shown in 管理 → 本院主机, not a failed start.
+  await hub.startIfEnabled();
   return {
     router,
     context,
+    changes,
     close: () => {
       // Ports close on their own when the process ends; stopping here frees them for a test's next app.
       void devices.stop();
       sync.stop();
+      void hub.stop();
+      lan.stop();
+      changes.stop();
       handle.close();
     },
   };

@@ -16,6 +16,7 @@ import { testRouterHooks } from '../ipc/testing/router-hooks';
 import { AuditTrail } from '../services/audit-trail';
 import type { Actor } from '../services/sessions';
 import { resolveConflictFor } from '../services/sync-conflicts';
+import { throwIfImmutable } from '../services/write-refusals';
 import { listConflicts } from '../sync/conflicts';
 import { openLocalPouch } from '../sync/pouch-adapter';
 
@@ -107,7 +108,9 @@ describe('an immutable document', () => {
     const router = new Router(hooks, contract).implement('notes.edit', ({ id, text }: { id: string; text: string }) => {
       const current = db.store.get(id)!;
       const [result] = db.store.bulkDocs([{ ...current, text }]);
-      if (!result.ok) throw new ApiFailure(result.error === 'forbidden' ? 'FORBIDDEN' : 'CONFLICT', result.reason);
+      // The handler passes the refusal on as it is; the router words it.
+      throwIfImmutable(result);
+      if (!result.ok) throw new ApiFailure('CONFLICT', result.reason);
       return { rev: result.rev };
     });
     const signed = signedNoteOnFile();

@@ -16,7 +16,12 @@ async function main(): Promise<void> {
   const staticDir = path.resolve(flagValue(argv, '--static') ?? path.join(import.meta.dirname, '..', '..', 'dist', 'renderer'));
   const started = Date.now();
   const clinic = await createClinicApp({ dataDir, version: APP_VERSION });
-  const server = await startBrowserServer({ router: clinic.router, staticDir, port: Number.isFinite(port) ? port : 0 });
+  const server = await startBrowserServer({
+    router: clinic.router,
+    staticDir,
+    port: Number.isFinite(port) ? port : 0,
+    changes: { subscribe: (listener) => clinic.changes.subscribe(listener), sessionOpen: (token) => clinic.context.sessions.isOpen(token) },
+  });
   console.log(`数据目录：${dataDir}`);
   console.log(`浏览器模式已就绪（${Date.now() - started} ms），请用 Chromium 打开：${server.url}`);
 

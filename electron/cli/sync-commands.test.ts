@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openClinicDatabase } from '../../db/open';
+import { STAMP } from '../../db/testing/fixtures';
 import { counterQueries, metaQueries } from '../../db/queries';
 import { chinaDateOf } from '../../shared/identity';
 import { createClinicApp, DATABASE_FILE } from '../app/clinic-app';
@@ -45,12 +46,8 @@ describe('cli recover', () => {
       {
         _id: 'patient:01JQ0000000000000000000001',
         type: 'patient',
-        schema_version: 1,
+        ...STAMP,
         clinic_code: CODE,
-        created_at: '2025-03-01T08:00:00.000Z',
-        created_by: 'admin',
-        updated_at: '2025-03-01T08:00:00.000Z',
-        updated_by: 'admin',
         name: '王秀英',
         sex: '2',
         birth_date: '1960-01-01',
@@ -63,12 +60,8 @@ describe('cli recover', () => {
       [3, 5].map((n) => ({
         _id: `encounter:01JQ00000000000000000000${n}${n}`,
         type: 'encounter',
-        schema_version: 1,
+        ...STAMP,
         clinic_code: CODE,
-        created_at: '2025-03-01T08:00:00.000Z',
-        created_by: 'admin',
-        updated_at: '2025-03-01T08:00:00.000Z',
-        updated_by: 'admin',
         patient_id: 'patient:01JQ0000000000000000000001',
         department_code: '03',
         visit_type: 'first',

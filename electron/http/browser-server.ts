@@ -5,6 +5,8 @@ import path from 'node:path';
 import { apiError } from '../../shared/api';
 import type { Invoker } from '../ipc/router';
 import { missingCase } from '../../shared/missing-case';
+import { EVENTS_PATH } from '../../shared/api/events';
+import { serveChangeStream, type ChangeStreamSource } from './event-stream';
 import { createGuard, type Guard } from './guard';
 import { readTextBody } from './request-body';
 import { serveStatic } from './static-files';
@@ -21,7 +23,7 @@ export interface BrowserServer {
  * Browser mode: the same router as Electron's IPC, over HTTP on 127.0.0.1 only, serving the same
  * renderer build. A fresh random token per start authorises API calls.
  */
-export async function startBrowserServer(options: { router: Invoker; staticDir: string; port?: number }): Promise<BrowserServer> {
+export async function startBrowserServer(options: { router: Invoker; staticDir: string; port?: number; changes?: ChangeStreamSource }): Promise<BrowserServer> {
   const token = randomBytes(24).toString('hex');
   const root = path.resolve(options.staticDir);
   let guard: Guard | null = null;
@@ -33,6 +35,12 @@ export async function startBrowserServer(options: { router: Invoker; staticDir: 
       if (req.method !== 'POST') return refuse(res, 405, '只接受 POST。');
       if (!guard.tokenValid(req)) return refuse(res, 401, '访问令牌不对：请用启动时打印的完整地址重新打开。');
       void handleInvoke(options.router, req, res);
+      return;
+    }
+    if (req.url === EVENTS_PATH && options.changes) {
+      if (req.method !== 'GET') return refuse(res, 405, '只接受 GET。');
+      if (!guard.tokenValid(req)) return refuse(res, 401, '访问令牌不对：请用启动时打印的完整地址重新打开。');
+      serveChangeStream(options.changes, req, res);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, '不支持的请求。');

@@ -100,6 +100,20 @@ describe('admin: changing users and departments', () => {
     });
   });
 
+  it('gives an administrator a role added to their own account in the same login; their other logins end, as they do for anyone whose roles change', async () => {
+    const otherLogin = await loginAs(TEST_ADMIN.username, TEST_ADMIN.password);
+    expect(await t.call('visits.listToday', {}, t.adminSession)).toMatchObject({ ok: true });
+    expect(await t.call('patients.register', { name: '王秀英' } as never, t.adminSession)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    const saved = await t.call('admin.updateUser', { username: TEST_ADMIN.username, roles: ['admin', 'registrar'] }, t.adminSession);
+    expect(saved).toMatchObject({ ok: true, value: { roles: ['admin', 'registrar'] } });
+    expect(await t.call('auth.currentUser', {}, t.adminSession)).toMatchObject({ ok: true, value: { roles: ['admin', 'registrar'] } });
+    // The registrar's methods now pass the permission check (this one then asks for the fields it needs).
+    expect(await t.call('patients.register', { name: '王秀英' } as never, t.adminSession)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    // Another open login of the same account carried the old rights: it is ended, as for anyone whose roles change.
+    expect(await t.call('auth.currentUser', {}, otherLogin)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
   it('renames a department and stops it taking outpatients; the registration desk no longer offers it', async () => {
     const renamed = await t.call('admin.updateDepartment', { code: '07', name: '儿童保健科' }, t.adminSession);
     expect(renamed).toMatchObject({ ok: true, value: { code: '07', name: '儿童保健科', outpatient: true, active: true } });

@@ -15,6 +15,12 @@ export function registerAdmin(router: Router, app: AppContext): void {
       const { user, endSessions } = updateUser(app.data, actor.username, input);
       // A stopped account, or one whose roles changed, must log in again before doing anything more.
       if (endSessions) app.sessions.closeUser(user.username, sessionToken);
+      // One's own account (only an administrator's, and never stopped by oneself): the change applies to
+      // this login at once, so a role just added is usable without logging in again.
+      if (user.username === actor.username) {
+        const { username, displayName, roles, departmentCodes } = user;
+        app.sessions.refresh(sessionToken, { username, displayName, roles, departmentCodes });
+      }
       return user;
     })
     .implement('admin.resetPassword', async (input, { actor, sessionToken }) => {

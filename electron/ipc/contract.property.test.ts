@@ -74,7 +74,7 @@ describe('declarations', () => {
     expect(unaudited.sort()).toEqual(['devices.events', 'devices.readCard', 'outpatient.saveDraft']);
   });
 
-  it('declares the methods that need a write permission as writes, but the staff lists, the awaiting-upgrade list, import previews and the slip print', () => {
+  it('declares the methods that need a write permission as writes, but the staff lists, the awaiting-upgrade list, import previews, the hub status and the slip print', () => {
     const writePermissions = new Set(['patient.write', 'encounter.register', 'admin.manage', 'archive.seal']);
     const notWrites = methods.filter((name) => writePermissions.has(contract[name].permission) && contract[name].audit !== 'write');
     expect(notWrites.sort()).toEqual([
@@ -84,6 +84,7 @@ describe('declarations', () => {
       'dictionary.importIcdPreview',
       'dictionary.importProgress',
       'drugs.importPreview',
+      'hub.status',
       'users.antibioticGrades',
       'visits.slip',
     ]);
@@ -91,6 +92,7 @@ describe('declarations', () => {
 
   it('lets only first-run methods run before setup', () => {
     expect(methods.filter((name) => !contract[name].requiresSetup).sort()).toEqual([
+      'hub.join',
       'setup.initialize',
       'setup.restoreFromCounty',
       'setup.restoreStatus',

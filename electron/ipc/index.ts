@@ -3,6 +3,8 @@ import { registerAdmin } from './admin';
 import { registerAuth } from './auth';
 import { registerClinic } from './clinic';
 import { registerDevices } from './devices';
+import { registerHub } from './hub';
+import { registerLan } from './lan';
 import { registerOutpatient } from './outpatient';
 import { registerDictionary } from './dictionary';
 import { registerPatients } from './patients';
@@ -29,6 +31,8 @@ export function buildRouter(app: AppContext, hooks: RouterHooks): Router {
   registerSync(router, app);
   registerSigning(router, app);
   registerDictionary(router, app);
+  registerHub(router, app);
+  registerLan(router, app);
   router.assertComplete();
   return router;
 }

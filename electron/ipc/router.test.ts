@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ApiFailure } from '../../shared/api';
 import { method } from '../../shared/api/define';
 import type { Actor } from '../services/sessions';
+import { throwIfImmutable } from '../services/write-refusals';
 import { Router } from './router';
 import { testRouterHooks } from './testing/router-hooks';
 
@@ -147,6 +148,23 @@ describe('Router', () => {
     expect(events).toEqual([{ method: 'auth.currentUser', actor: 'admin', outcome: 'failed', input: { name: '王芳', age: 1 } }]);
     expect(await router.invoke({ method: 'setup.status', input: {} })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(logError).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers a refused edit of an immutable document as FORBIDDEN, in the words of its type, whichever handler met it', async () => {
+    const { router, events, logError } = setup();
+    const reason = '门诊记录签署后不能修改（note:0001）。需要更正时请另写一条更正记录。';
+    router.implement('auth.currentUser', () => {
+      throwIfImmutable({ ok: false, id: 'note:0001', error: 'forbidden', reason });
+      return { greeting: 'never' };
+    });
+    expect(await router.invoke({ method: 'auth.currentUser', input: { name: '王芳', age: 1 }, session: 'a' })).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: reason },
+    });
+    expect(events).toEqual([{ method: 'auth.currentUser', actor: 'admin', outcome: 'failed', input: { name: '王芳', age: 1 } }]);
+    expect(logError).not.toHaveBeenCalled();
+    // Other refusals are not the router's to word: they stay with the service.
+    expect(() => throwIfImmutable({ ok: false, id: 'note:0001', error: 'conflict', reason: '' })).not.toThrow();
   });
 
   it('turns malformed envelopes and unknown methods into typed errors', async () => {

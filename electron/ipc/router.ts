@@ -1,8 +1,9 @@
-import { ApiFailure, apiError, type ApiResult, type Contract, contract as fullContract } from '../../shared/api';
+import { ApiFailure, apiError, type ApiError, type ApiResult, type Contract, contract as fullContract } from '../../shared/api';
 import type { ContractShape, MethodInput, MethodOutput, MethodSpec } from '../../shared/api/define';
 import { fieldIssues, IN_CHINESE } from '../../shared/api/zod-chinese';
 import { rolesGrant } from '../../shared/permissions';
 import type { CallAuditor } from '../services/call-audit';
+import { ImmutableDocumentError } from '../services/write-refusals';
 import type { Actor } from '../services/sessions';
 
 /** The clinic this PC serves, once first-run setup has finished. */
@@ -115,9 +116,10 @@ export class Router<C extends ContractShape = Contract> implements Invoker {
           handler(parsed.data, ctx),
         ));
     } catch (error) {
-      if (error instanceof ApiFailure) {
+      const refusal = expectedFailure(error);
+      if (refusal) {
         if (audited) this.hooks.audit.record({ method, actor: actorName, outcome: 'failed', input: parsed.data });
-        return { ok: false, error: error.error };
+        return { ok: false, error: refusal };
       }
       this.hooks.logError(method, error);
       return { ok: false, error: apiError('INTERNAL') };
@@ -138,6 +140,16 @@ export class Router<C extends ContractShape = Contract> implements Invoker {
     }
     return { ok: true, value: checked.data };
   }
+}
+
+/**
+ * An error a handler may end a call with on purpose: its own (ApiFailure), or the store refusing a
+ * local edit of an immutable document, answered here for every method alike with the type's sentence.
+ */
+function expectedFailure(error: unknown): ApiError | null {
+  if (error instanceof ApiFailure) return error.error;
+  if (error instanceof ImmutableDocumentError) return apiError('FORBIDDEN', error.message);
+  return null;
 }
 
 function isEnvelope(value: unknown): value is { method: string; input: unknown; session?: unknown } {

@@ -9,6 +9,7 @@ export function registerSystem(router: Router, app: AppContext): void {
     user: { username: actor.username, displayName: actor.displayName },
     sync: app.syncIndicator(),
     devices: app.deviceIndicator(),
+    lan: app.lan.indicator(),
     version: app.version,
   }));
 }

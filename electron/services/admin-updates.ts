@@ -7,6 +7,7 @@
  * clinic always keeps at least one active administrator, so it can never lock itself out.
  */
 import { ApiFailure } from '../../shared/api';
+import { throwIfImmutable } from './write-refusals';
 import { departmentDoc, departmentId, userDoc, userId, type DepartmentDoc, type UserDoc } from '../../shared/docs';
 import type { Role } from '../../shared/permissions';
 import type { DepartmentRow, UserRow } from '../../db/queries';
@@ -16,6 +17,7 @@ import { hashPassword } from './passwords';
 function saveRevision(data: ClinicData, doc: Readonly<Record<string, unknown>> & { _id: string; _rev?: string }): void {
   const [result] = data.store.bulkDocs([doc]);
   if (result.ok) return;
+  throwIfImmutable(result);
   if (result.error === 'conflict') throw new ApiFailure('CONFLICT');
   throw new ApiFailure('VALIDATION_FAILED', result.reason);
 }

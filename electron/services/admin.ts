@@ -1,4 +1,5 @@
 import { ApiFailure } from '../../shared/api';
+import { throwIfImmutable } from './write-refusals';
 import { type DepartmentDoc, type UserDoc, departmentId, userId } from '../../shared/docs';
 import type { Role } from '../../shared/permissions';
 import type { DepartmentRow, UserRow } from '../../db/queries';
@@ -9,6 +10,7 @@ import { hashPassword } from './passwords';
 function writeNew(data: ClinicData, doc: DepartmentDoc | UserDoc): void {
   const [result] = data.store.bulkDocs([doc]);
   if (result.ok) return;
+  throwIfImmutable(result);
   if (result.error === 'conflict') throw new ApiFailure('DUPLICATE');
   throw new ApiFailure('VALIDATION_FAILED', result.reason);
 }

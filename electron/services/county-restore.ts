@@ -10,7 +10,7 @@
  */
 import { ApiFailure } from '../../shared/api';
 import type { InputOf, OutputOf } from '../../shared/api';
-import { classifySyncError, DEFAULT_SYNC_WINDOW, SyncEngine, type BatchSettings, type RemoteFetch } from '../sync';
+import { classifySyncError, DEFAULT_SYNC_WINDOW, SyncEngine, type BatchSettings, type CountyEndpoint, type RemoteFetch } from '../sync';
 import type { ClinicData } from './clinic-data';
 import { isInitialized, META_INITIALIZED_AT, META_WORKSTATION, readClinicSettings } from './setup';
 import type { SyncManager } from './sync-manager';
@@ -27,6 +27,27 @@ const RESTORE_WORDING: Readonly<Record<string, string>> = {
   SYNC_FORBIDDEN: '这个同步账号不能读取本院的县级数据库。请核对机构编码，或请县里检查账号权限。',
   SYNC_DATABASE_MISSING: '县级服务器上没有这个机构编码的数据库。请核对机构编码和服务器地址。',
 };
+
+/**
+ * Where the record comes from and what this PC keeps afterwards: the county (`start`), or the
+ * centre's hub for a workstation joining it (services/hub-join.ts). Either way documents first,
+ * projections once, the same progress.
+ */
+export interface RestoreSource {
+  readonly clinicCode: string;
+  readonly endpoint: CountyEndpoint;
+  readonly workstationId: string;
+  /** Underlying fetch (the hub's is pinned to its certificate). */
+  readonly fetch?: RemoteFetch;
+  /** The county's reference database; null where there is none (the hub). */
+  readonly referenceDatabase?: string | null;
+  /** Messages of this source, by sync error code, where the sync's own would mislead. */
+  readonly wording: Readonly<Record<string, string>>;
+  /** Said when the pull brought no clinic settings or accounts. */
+  readonly emptyMessage: string;
+  /** This PC's own settings, once the record is in (sync settings, or the link to the hub). */
+  readonly finish: () => void;
+}
 
 const IDLE: RestoreStatus = { state: 'idle', phase: null, docsDone: 0, docsPerSecond: 0, rebuildDone: 0, rebuildTotal: 0, error: null, clinicName: null };
 
@@ -54,10 +75,27 @@ export class CountyRestore {
 
   /** Starts the restore (or reports the one already running). Refused once the PC is set up. */
   start(input: RestoreInput): RestoreStatus {
+    const serverUrl = input.serverUrl.replace(/\/+$/, '');
+    const username = input.username ?? `clinic_${input.clinicCode}`;
+    return this.startFrom({
+      clinicCode: input.clinicCode,
+      endpoint: { serverUrl, username, password: input.password },
+      workstationId: input.workstationId,
+      fetch: this.options.fetch,
+      wording: RESTORE_WORDING,
+      emptyMessage: `县级服务器上的 clinic_${input.clinicCode} 里没有找到本院的设置和账号。请核对机构编码；如果本院从未同步过，只能重新设置。`,
+      // From now on the nightly sync continues with the same county database and password (sealed).
+      finish: () =>
+        this.options.sync.save({ serverUrl, database: `clinic_${input.clinicCode}`, username, password: input.password, window: { ...DEFAULT_SYNC_WINDOW } }),
+    });
+  }
+
+  /** Starts pulling the clinic's record from `source` (or reports the pull already running). */
+  startFrom(source: RestoreSource): RestoreStatus {
     if (this.running) return this.current;
     if (isInitialized(this.options.data)) throw new ApiFailure('ALREADY_SET_UP');
     this.current = { ...IDLE, state: 'running', phase: 'download' };
-    this.running = this.run(input).finally(() => {
+    this.running = this.run(source).finally(() => {
       this.running = null;
     });
     return this.current;
@@ -68,16 +106,15 @@ export class CountyRestore {
     await this.running;
   }
 
-  private async run(input: RestoreInput): Promise<void> {
+  private async run(source: RestoreSource): Promise<void> {
     const { data } = this.options;
-    const serverUrl = input.serverUrl.replace(/\/+$/, '');
-    const username = input.username ?? `clinic_${input.clinicCode}`;
     const engine = new SyncEngine({
       store: data.store,
-      clinicCode: input.clinicCode,
-      endpoint: { serverUrl, username, password: input.password },
+      clinicCode: source.clinicCode,
+      endpoint: source.endpoint,
       batching: this.options.batching,
-      fetch: this.options.fetch,
+      fetch: source.fetch,
+      ...(source.referenceDatabase !== undefined ? { referenceDatabase: source.referenceDatabase } : {}),
     });
     engine.on('progress', (p) => {
       this.current = { ...this.current, phase: 'download', docsDone: p.docsDone, docsPerSecond: Math.round(p.docsPerSecond) };
@@ -89,29 +126,24 @@ export class CountyRestore {
           this.current = { ...this.current, phase: 'rebuild', rebuildDone: done, rebuildTotal: total };
         },
       );
-      if (!outcome.ok) return this.fail(outcome.error.code, outcome.error.message, outcome.error.retryable);
+      if (!outcome.ok) return this.fail(source, outcome.error.code, outcome.error.message, outcome.error.retryable);
       const settings = readClinicSettings(data);
-      if (!settings || settings.code !== input.clinicCode || data.users.count() === 0) {
-        return this.fail(
-          'RESTORE_EMPTY',
-          `县级服务器上的 clinic_${input.clinicCode} 里没有找到本院的设置和账号。请核对机构编码；如果本院从未同步过，只能重新设置。`,
-          false,
-        );
+      if (!settings || settings.code !== source.clinicCode || data.users.count() === 0) {
+        return this.fail(source, 'RESTORE_EMPTY', source.emptyMessage, false);
       }
       data.counters.raiseFromRecord();
-      data.meta.set(META_WORKSTATION, input.workstationId);
+      data.meta.set(META_WORKSTATION, source.workstationId);
       if (data.meta.get(META_INITIALIZED_AT) === null) data.meta.set(META_INITIALIZED_AT, new Date().toISOString());
-      // From now on the nightly sync continues with the same county database and password (sealed).
-      this.options.sync.save({ serverUrl, database: `clinic_${input.clinicCode}`, username, password: input.password, window: { ...DEFAULT_SYNC_WINDOW } });
+      source.finish();
       this.current = { ...this.current, state: 'done', phase: null, error: null, clinicName: settings.name };
     } catch (error) {
       const classified = classifySyncError(error);
       this.options.log?.(`restore failed: ${classified.code} ${classified.detail ?? ''}`);
-      this.fail(classified.code, classified.message, classified.retryable);
+      this.fail(source, classified.code, classified.message, classified.retryable);
     }
   }
 
-  private fail(code: string, message: string, retryable: boolean): void {
-    this.current = { ...this.current, state: 'failed', phase: null, error: { code, message: RESTORE_WORDING[code] ?? message, retryable } };
+  private fail(source: RestoreSource, code: string, message: string, retryable: boolean): void {
+    this.current = { ...this.current, state: 'failed', phase: null, error: { code, message: source.wording[code] ?? message, retryable } };
   }
 }

@@ -2,13 +2,12 @@
  * Conflicts, end to end through the county: the same patient edited offline on two workstations of
  * one clinic, and the same person registered offline at two clinics (scenario 7).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { documentQueries } from '../../db/queries';
 import { makePatient } from '../../db/testing/fixtures';
 import { listConflicts, resolveConflict, showConflict, ConflictChangedError } from './conflicts';
-import { countySetup } from './county-setup';
 import { COUNTY_PEERS, type CountyPeer } from './testing/peers';
-import { adminOf, clinicPassword, openTestClinic, setUpCounty, snapshotRemote, snapshotStore, type TestClinic } from './testing/clinic-fixture';
+import { adminOf, openTestClinic, setUpClinicOnCounty, countyForTests, snapshotRemote, snapshotStore } from './testing/clinic-fixture';
 
 const PATIENT_ID = `patient:h${'5'.repeat(32)}`;
 
@@ -19,15 +18,7 @@ function couchWinner(revs: ReadonlyArray<string>): string {
 
 describe.each(COUNTY_PEERS)('conflicts ($name)', (choice) => {
   let peer: CountyPeer;
-  const clinics: TestClinic[] = [];
-  beforeAll(async () => {
-    peer = await choice.start();
-    await setUpCounty(peer, ['xz03']);
-  });
-  afterAll(async () => {
-    for (const c of clinics) c.dispose();
-    await peer.stop();
-  });
+  const clinics = countyForTests(choice, ['xz03'], (started) => (peer = started));
 
   it('a patient edited offline on two workstations: same CouchDB winner everywhere, inbox, resolution replicates', async () => {
     const desk = openTestClinic('xz03', peer.url);
@@ -103,12 +94,7 @@ describe.each(COUNTY_PEERS)('conflicts ($name)', (choice) => {
 
   it('the same person registered offline at two clinics meets on one record in the county merge (scenario 7)', async () => {
     for (const code of ['xz11', 'xz12']) {
-      await countySetup({
-        serverUrl: peer.url,
-        adminUser: peer.admin.user,
-        adminPassword: peer.admin.password,
-        clinicCode: code,
-        clinicPassword: clinicPassword(code),
+      await setUpClinicOnCounty(peer, code, {
         // CouchDB's replicator takes URLs (as the merge account); express-pouchdb's, database names.
         mergeInto: { database: 'county_all', endpoints: choice.kind === 'couchdb' ? 'url' : 'name' },
         mergePassword: 'merge-password-long',

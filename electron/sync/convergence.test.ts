@@ -10,10 +10,9 @@
  * `asReplicationSource` in remote-db.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countySetup } from './county-setup';
 import { isNeverPushed } from './reference-data';
 import { COUNTY_PEERS, type CountyPeer } from './testing/peers';
-import { adminOf, clinicPassword, openTestClinic, snapshotRemote, snapshotStore, TEST_BATCHING } from './testing/clinic-fixture';
+import { adminOf, openTestClinic, setUpClinicOnCounty, snapshotRemote, snapshotStore, TEST_BATCHING } from './testing/clinic-fixture';
 import { startFaultProxy, type FaultKind } from './testing/fault-proxy';
 import { seededRandom } from './testing/seeded-random';
 
@@ -35,17 +34,10 @@ describe.each(COUNTY_PEERS)('convergence through a faulty line ($name)', (choice
     for (let seed = 1; seed <= RUNS; seed++) {
       const random = seededRandom(seed * 7919);
       const code = `fz${String(seed).padStart(2, '0')}`;
-      await countySetup({
-        serverUrl: peer.url,
-        adminUser: peer.admin.user,
-        adminPassword: peer.admin.password,
-        clinicCode: code,
-        clinicPassword: clinicPassword(code),
-        referenceDatabase: 'county_reference',
-      });
-      // Another workstation already sent a few records: this run pulls as well as pushes.
-      const remoteDocs = Array.from({ length: random.int(0, 4) }, (_, i) => ({ _id: `remote:${i}`, type: 'archive_scan', clinic_code: code, n: i }));
-      if (remoteDocs.length > 0) await admin.request('POST', `/clinic_${code}/_bulk_docs`, { docs: remoteDocs });
+      await setUpClinicOnCounty(peer, code, { referenceDatabase: 'county_reference' });
+      // Another workstation already sent a few records: every run pulls as well as pushes.
+      const remoteDocs = Array.from({ length: random.int(1, 4) }, (_, i) => ({ _id: `remote:${i}`, type: 'archive_scan', clinic_code: code, n: i }));
+      expect((await admin.request('POST', `/clinic_${code}/_bulk_docs`, { docs: remoteDocs })).status).toBe(201);
 
       const proxy = await startFaultProxy({
         target: { host: '127.0.0.1', port: peer.port },
@@ -60,7 +52,9 @@ describe.each(COUNTY_PEERS)('convergence through a faulty line ($name)', (choice
           kinds: seed % 10 === 0 ? ['stall', 'reset-response'] : ['drop', 'reset-request', 'reset-response', 'close-response'],
         },
       });
-      const clinic = openTestClinic(code, proxy.url, { batching: { ...TEST_BATCHING, batchSize: 4, requestTimeoutMs: 800 } });
+      // Every other run sends its request bodies compressed, as on a rural line.
+      const batching = { ...TEST_BATCHING, batchSize: 4, requestTimeoutMs: 800, compressRequests: seed % 2 === 0 };
+      const clinic = openTestClinic(code, proxy.url, { batching });
       try {
         const ids = clinic.addPatients(random.int(3, 10));
         const edited = clinic.store.get(ids[0])!;

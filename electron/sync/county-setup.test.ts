@@ -5,7 +5,7 @@
  * 403 from CouchDB and 401 from express-pouchdb.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countySetup, CountySetupError, mergeReplicationDoc } from './county-setup';
+import { countySetup, CountySetupError, mergeReplicationDoc, type CountySetupInput } from './county-setup';
 import { COUNTY_PEERS, type CountyPeer } from './testing/peers';
 import { closedLoopbackPort } from './testing/ports';
 
@@ -34,8 +34,8 @@ describe.each(COUNTY_PEERS)('countySetup against $name', (choice) => {
     await peer.stop();
   });
 
-  const setup = (code: string, password: string) =>
-    countySetup({ serverUrl: peer.url, adminUser: peer.admin.user, adminPassword: peer.admin.password, clinicCode: code, clinicPassword: password });
+  const setup = (code: string, password: string, more: Partial<CountySetupInput> = {}) =>
+    countySetup({ serverUrl: peer.url, adminUser: peer.admin.user, adminPassword: peer.admin.password, clinicCode: code, clinicPassword: password, ...more });
 
   it('creates the clinic database, a user that reaches only it, and the read-only reference database', async () => {
     const a = await setup('xz01', 'password-of-xz01');
@@ -112,25 +112,9 @@ describe.each(COUNTY_PEERS)('countySetup against $name', (choice) => {
     expect(JSON.stringify(built)).not.toContain(peer.admin.password);
     // express-pouchdb's replicator takes database names only (COUNTY-SERVER.md); the job itself runs on CouchDB.
     if (choice.kind !== 'couchdb') return;
-    await expect(
-      countySetup({
-        serverUrl: peer.url,
-        adminUser: peer.admin.user,
-        adminPassword: peer.admin.password,
-        clinicCode: 'xz06',
-        clinicPassword: 'password-of-xz06',
-        mergeInto: { database: 'county_all', endpoints: 'url' },
-      }),
-    ).rejects.toMatchObject({ code: 'SETUP_INVALID_INPUT' });
-    const result = await countySetup({
-      serverUrl: peer.url,
-      adminUser: peer.admin.user,
-      adminPassword: peer.admin.password,
-      clinicCode: 'xz06',
-      clinicPassword: 'password-of-xz06',
-      mergeInto: { database: 'county_all', endpoints: 'url' },
-      mergePassword: 'merge-password-long',
-    });
+    const mergeInto = { database: 'county_all', endpoints: 'url' } as const;
+    await expect(setup('xz06', 'password-of-xz06', { mergeInto })).rejects.toMatchObject({ code: 'SETUP_INVALID_INPUT' });
+    const result = await setup('xz06', 'password-of-xz06', { mergeInto, mergePassword: 'merge-password-long' });
     expect(result.steps.map((s) => s.step)).toContain('汇总账号 county_merge');
     const job = await call(`${peer.url}/_replicator/merge_clinic_xz06`, 'GET', admin);
     expect(JSON.stringify(job.json)).not.toContain(peer.admin.password);

@@ -3,16 +3,17 @@
  * failed logins): each run stops at its first 401, no timer tries the same password again, and a
  * lockout (403 "Account is temporarily locked…") is told as what it is, with when it ends.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SyncScheduler } from './schedule';
 import { createBackoff } from '../../shared/time/backoff';
-import { pouchdbDefaultFetch, type RemoteFetch } from './remote-fetch';
-import { clinicPassword, openTestClinic, setUpCounty, type TestClinic } from './testing/clinic-fixture';
+import { nodeHttpFetch } from './http-fetch';
+import type { RemoteFetch } from './remote-fetch';
+import { clinicPassword, countyForTests, openTestClinic } from './testing/clinic-fixture';
 import { COUCHDB, COUNTY_PEERS, type CountyPeer } from './testing/peers';
 
 /** PouchDB's own fetch, counting requests that carry this password. */
 function countingFetch(password: string): { fetch: RemoteFetch; sent: () => number } {
-  const inner = pouchdbDefaultFetch();
+  const inner = nodeHttpFetch();
   let sent = 0;
   return {
     sent: () => sent,
@@ -30,15 +31,7 @@ function countingFetch(password: string): { fetch: RemoteFetch; sent: () => numb
 
 describe.each(COUNTY_PEERS)('a wrong sync password ($name)', (choice) => {
   let peer: CountyPeer;
-  const clinics: TestClinic[] = [];
-  beforeAll(async () => {
-    peer = await choice.start();
-    await setUpCounty(peer, ['cr01']);
-  });
-  afterAll(async () => {
-    for (const c of clinics) c.dispose();
-    await peer.stop();
-  });
+  const clinics = countyForTests(choice, ['cr01'], (started) => (peer = started));
 
   it('costs one request per run, is not retried by a timer, and the right password then works', async () => {
     const counting = countingFetch('stale-password-123');
@@ -68,13 +61,7 @@ describe.each(COUNTY_PEERS)('a wrong sync password ($name)', (choice) => {
 
 describe('a locked account (CouchDB 3)', () => {
   let peer: CountyPeer;
-  beforeAll(async () => {
-    peer = await COUCHDB.start();
-    await setUpCounty(peer, ['cr01']);
-  });
-  afterAll(async () => {
-    await peer.stop();
-  });
+  countyForTests(COUCHDB, ['cr01'], (started) => (peer = started));
 
   it('is told as a lockout with its end time, not as "no permission", and not retried', async () => {
     const bad = `Basic ${Buffer.from('clinic_cr01:guessed-wrong').toString('base64')}`;

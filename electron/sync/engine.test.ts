@@ -3,23 +3,15 @@
  * process on 127.0.0.1: each clinic works offline, then syncs; the county holds both clinics'
  * documents with the right revisions; each clinic gets the reference data and never sends it back.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isNeverPushed, readReferenceDictionary, REFERENCE_DATABASE } from './reference-data';
 import { COUNTY_PEERS, type CountyPeer } from './testing/peers';
-import { adminOf, openTestClinic, setUpCounty, snapshotRemote, snapshotStore, type TestClinic } from './testing/clinic-fixture';
+import { adminOf, openTestClinic, countyForTests, snapshotRemote, snapshotStore } from './testing/clinic-fixture';
 import type { SyncProgress, SyncState } from './engine';
 
 describe.each(COUNTY_PEERS)('sync engine: two clinics and a county ($name)', (choice) => {
   let peer: CountyPeer;
-  const clinics: TestClinic[] = [];
-  beforeAll(async () => {
-    peer = await choice.start();
-    await setUpCounty(peer, ['xz01', 'xz02']);
-  });
-  afterAll(async () => {
-    for (const c of clinics) c.dispose();
-    await peer.stop();
-  });
+  const clinics = countyForTests(choice, ['xz01', 'xz02'], (started) => (peer = started));
 
   it('each clinic works offline, then syncs; the county holds both with the right revisions', async () => {
     const a = openTestClinic('xz01', peer.url);

@@ -201,7 +201,14 @@ export class SyncEngine extends EventEmitter<SyncEngineEvents> implements SyncRu
     // Connections are reused within a run and closed at its end (nothing stays open overnight).
     const agents = keepAliveAgents();
     const remote = (database: string): PouchDatabase =>
-      openRemoteDatabase(this.PouchDB, this.endpoint, database, { timeoutMs, fetch: this.fetchImpl, agents, onRefused, maxReplyBytes: this.maxReplyBytes });
+      openRemoteDatabase(this.PouchDB, this.endpoint, database, {
+        timeoutMs,
+        fetch: this.fetchImpl,
+        agents,
+        onRefused,
+        maxReplyBytes: this.maxReplyBytes,
+        compressRequests: this.batching.compressRequests,
+      });
     /** A county database to pull from: its next batches are fetched while the store writes this one. */
     const pullSource = (database: string): PouchDatabase =>
       withReadAhead(asReplicationSource(remote(database)), {

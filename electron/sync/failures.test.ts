@@ -1,22 +1,23 @@
 /**
  * What the clinic sees when sync cannot work: a wrong password, no server, a server answering 500s,
  * malformed JSON, a hanging server, a full local disk. Each gives a stable code and a plain Chinese
- * message, and the local store is exactly as before (or, for a full disk, intact and consistent).
+ * message, and the local store is exactly as before (or, for a full disk, intact and consistent);
+ * against Apache CouchDB 3 and express-pouchdb alike.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncEngine } from './engine';
 import { SYNC_ERROR_MESSAGES } from './errors';
-import { startPeerServer, type PeerServer } from './testing/peer-server/start';
+import { COUNTY_PEERS, type CountyPeer } from './testing/peers';
 import { adminOf, clinicPassword, openTestClinic, setUpCounty, snapshotStore, TEST_BATCHING, type TestClinic } from './testing/clinic-fixture';
 import { startFaultProxy, type FaultProxy } from './testing/fault-proxy';
 import { closedLoopbackPort } from './testing/ports';
 
-describe('sync failures', () => {
-  let peer: PeerServer;
+describe.each(COUNTY_PEERS)('sync failures ($name)', (choice) => {
+  let peer: CountyPeer;
   let proxy: FaultProxy;
   const clinics: TestClinic[] = [];
   beforeAll(async () => {
-    peer = await startPeerServer();
+    peer = await choice.start();
     await setUpCounty(peer, ['xz05']);
     proxy = await startFaultProxy({ target: { host: '127.0.0.1', port: peer.port }, seed: 5 });
   });

@@ -5,16 +5,16 @@
  *
  * What is checked, and why:
  * - `_id` is the one asked for (a reply once carried another patient's id, and became that
- *   patient's winning revision) and no longer than the store accepts;
+ *   patient's winning revision) and no longer than the store accepts (8 KiB, db/store/input.ts;
+ *   CouchDB itself sets no limit);
  * - `_rev` is `<generation>-<hash>` with a sane generation and a short hash (a `999999999-`
  *   revision or a 1 MB hash would be written and pushed on);
  * - `_revisions` matches `_rev` and is no longer than CouchDB's default `revs_limit`;
  * - `_deleted`, when present, is a boolean (`"yes"` was stored as a live document);
  * - `_attachments` is an object of attachment stubs or inline data.
  */
+import { MAX_ID_BYTES, oversizedIdBytes } from '../../db/store/input';
 
-/** The store's own limit (db/store/input.ts). */
-export const MAX_ID_LENGTH = 512;
 /** CouchDB's default `revs_limit`: no server history we accept is longer. */
 export const MAX_HISTORY = 1000;
 /** Far above any real edit count; refuses revision numbers made up to win every conflict. */
@@ -67,7 +67,8 @@ export function refuseIncoming(doc: unknown, requestedId: string): string | null
   if (!isObject(doc)) return '不是一个文档对象';
   if (typeof doc._id !== 'string' || doc._id === '') return '缺少 _id';
   if (doc._id !== requestedId) return `_id 与所请求的不同（请求 ${requestedId.slice(0, 80)}）`;
-  if (doc._id.length > MAX_ID_LENGTH) return `_id 长 ${doc._id.length} 个字符，超过本机上限 ${MAX_ID_LENGTH}`;
+  const idBytes = oversizedIdBytes(doc._id);
+  if (idBytes !== null) return `_id 长 ${idBytes} 字节，超过本机上限 ${MAX_ID_BYTES} 字节`;
   const rev = parseRevision(doc._rev);
   if (!rev) return `_rev 格式不对或过大（${String(doc._rev).slice(0, 40)}）`;
   if (doc._deleted !== undefined && typeof doc._deleted !== 'boolean') return '_deleted 不是真假值';

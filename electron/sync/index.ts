@@ -32,3 +32,11 @@ export { countPendingChanges } from './pending';
 export { isNeverPushed } from './reference-data';
 export type { RemoteFetch } from './remote-fetch';
 export { readRunHistory, readSyncState } from './sync-state';
+// The centre hub (electron/hub) serves the same store over the replication protocol, and live replication on the
+// centre's LAN (electron/lan) builds on the same adapter, remote database (deadlines, boundary checks on pulled
+// documents) and refused-documents list.
+export { clinicPouchDB, openLocalPouch } from './pouch-adapter';
+export type { PouchDatabase, PouchStatic, Replication, ReplicationInfo } from './pouch';
+export { asReplicationSource, openRemoteDatabase } from './remote-db';
+export { createRemoteFetch, keepAliveAgents, type KeepAliveAgents } from './remote-fetch';
+export { describeRefused, keepRefusedDocuments, type RefusedDocument } from './refused-documents';

@@ -4,7 +4,7 @@
  * deletions, attachments) and projections come out identical to the original.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openClinicDatabase } from '../../db/open';
 import { dumpProjections } from '../../db/projections/rebuild';
 import { makePatient, temporaryDirectory } from '../../db/testing/fixtures';
@@ -13,7 +13,7 @@ import { listConflicts } from './conflicts';
 import { COUNTY_PEERS, type CountyPeer } from './testing/peers';
 import { readReferenceDictionary } from './reference-data';
 import { recoverClinic, RecoveryError, parseClinicDatabaseUrl } from './recovery';
-import { clinicPassword, openTestClinic, setUpCounty, snapshotStore, type TestClinic } from './testing/clinic-fixture';
+import { clinicPassword, openTestClinic, countyForTests, snapshotStore } from './testing/clinic-fixture';
 
 /** Every document's leaves, each with body, history and attachment bytes. */
 function leavesOf(store: DocumentStoreApi): Record<string, unknown> {
@@ -29,15 +29,7 @@ function leavesOf(store: DocumentStoreApi): Record<string, unknown> {
 
 describe.each(COUNTY_PEERS)('recoverClinic ($name)', (choice) => {
   let peer: CountyPeer;
-  const clinics: TestClinic[] = [];
-  beforeAll(async () => {
-    peer = await choice.start();
-    await setUpCounty(peer, ['rz01']);
-  });
-  afterAll(async () => {
-    for (const c of clinics) c.dispose();
-    await peer.stop();
-  });
+  const clinics = countyForTests(choice, ['rz01'], (started) => (peer = started));
 
   it('pulls the whole record into an empty store; documents and projections match the original', async () => {
     const desk = openTestClinic('rz01', peer.url);

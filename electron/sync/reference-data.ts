@@ -13,26 +13,23 @@
  * 8 MB, which holds ~100,000 short entries; a larger dictionary would be split into parts
  * (`reference_dictionary:<name>:<part>`), which this module does not need yet.
  *
- * These documents never go back up: the push view hides every id starting with `reference_`.
+ * These documents never go back up: their type's conflict policy is `county_wins`, and the push view
+ * hides every document of such a type (`isNeverPushed`).
  */
 import { documentRegistry, referenceDictionaryDoc, referenceDictionaryId, upgradeBody, type ReferenceDictionaryDoc } from '../../shared/docs';
 import type { DocumentStoreApi } from '../../db/store/types';
 
 export { referenceDictionaryDoc, referenceDictionaryId, type ReferenceDictionaryDoc };
 
-export const REFERENCE_ID_PREFIX = 'reference_';
 export const REFERENCE_DATABASE = 'county_reference';
 
-export function isReferenceId(id: string): boolean {
-  return id.startsWith(REFERENCE_ID_PREFIX);
-}
-
 /**
- * Documents a clinic never pushes: reference data (the county's, pulled read-only) and design
- * documents (the county's validation rules, pulled along with the data; only admins may write them).
+ * Documents a clinic never pushes: those whose types the registry says are the county's or local
+ * (the reference dictionaries, pulled read-only; drafts), and design documents (the county's
+ * validation rules, pulled along with the data; only admins may write them).
  */
 export function isNeverPushed(id: string): boolean {
-  return isReferenceId(id) || id.startsWith('_design/');
+  return documentRegistry.isNeverPushed(id) || id.startsWith('_design/');
 }
 
 export type ReferenceLookup =

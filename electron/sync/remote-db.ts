@@ -28,10 +28,18 @@ export function openRemoteDatabase(
   PouchDB: PouchStatic,
   endpoint: CountyEndpoint,
   database: string,
-  options: { timeoutMs: number; fetch?: RemoteFetch; agents?: KeepAliveAgents; onRefused?: DirectBulkGetOptions['onRefused']; maxReplyBytes?: number },
+  options: {
+    timeoutMs: number;
+    fetch?: RemoteFetch;
+    agents?: KeepAliveAgents;
+    onRefused?: DirectBulkGetOptions['onRefused'];
+    maxReplyBytes?: number;
+    compressRequests?: boolean;
+  },
 ): PouchDatabase {
   const url = databaseUrl(endpoint.serverUrl, database);
-  const fetch = createRemoteFetch({ timeoutMs: options.timeoutMs, fetch: options.fetch, agents: options.agents, maxReplyBytes: options.maxReplyBytes });
+  const { timeoutMs, agents, maxReplyBytes, compressRequests } = options;
+  const fetch = createRemoteFetch({ timeoutMs, fetch: options.fetch, agents, maxReplyBytes, compressRequests });
   const db = new PouchDB(url, { skip_setup: true, auth: { username: endpoint.username, password: endpoint.password }, fetch });
   return withCheckpointCache(
     withDirectBulkGet(db, { databaseUrl: url, username: endpoint.username, password: endpoint.password, fetch, onRefused: options.onRefused }),

@@ -10,11 +10,13 @@
  * error page) is turned into a CouchDB style error body, so it reads as "server error" rather than
  * "malformed reply"; a 2xx that is not JSON is a bad reply.
  *
- * The underlying fetch is injectable; by default it is PouchDB's own (node-fetch with cookies).
+ * The underlying fetch is injectable; by default it is `nodeHttpFetch` (http-fetch.ts, which says
+ * why not PouchDB's own node-fetch).
  */
 import http from 'node:http';
 import https from 'node:https';
-import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
+import { headerRecord, nodeHttpFetch } from './http-fetch';
 import { declaredLength, replyCutShort, replyTooLarge } from './reply-body';
 
 /** The slice of a node-fetch Response that PouchDB's HTTP adapter uses. */
@@ -47,6 +49,20 @@ export interface RemoteFetchOptions {
   readonly onRequest?: (method: string, url: string) => void;
   /** Largest reply body accepted, in bytes; default `MAX_REPLY_BYTES`. */
   readonly maxReplyBytes?: number;
+  /** Gzip request bodies of `MIN_COMPRESSED_BYTES` or more (see BatchSettings.compressRequests). */
+  readonly compressRequests?: boolean;
+}
+
+/** Below this a request body goes as it is: the gzip header and a round of CPU are not worth it. */
+export const MIN_COMPRESSED_BYTES = 1024;
+
+/** The request with its body gzip-compressed, when it is large enough to gain from it. */
+function compressed(init: RemoteRequestInit): RemoteRequestInit {
+  const body = init.body;
+  if (typeof body !== 'string' || body.length < MIN_COMPRESSED_BYTES) return init;
+  const headers = headerRecord(init.headers);
+  if (headers['content-encoding']) return init;
+  return { ...init, headers: { ...headers, 'content-encoding': 'gzip' }, body: gzipSync(body, { level: 6 }) };
 }
 
 /**
@@ -54,12 +70,6 @@ export interface RemoteFetchOptions {
  * the clinic needs is larger than what it could have sent as one batch.
  */
 export const MAX_REPLY_BYTES = 64 * 1024 * 1024;
-
-const require = createRequire(import.meta.url);
-
-export function pouchdbDefaultFetch(): RemoteFetch {
-  return (require('pouchdb-fetch') as { fetch: RemoteFetch }).fetch;
-}
 
 /**
  * One run's HTTP(S) connections, kept alive between requests. Without an agent node-fetch sends
@@ -81,10 +91,11 @@ export function keepAliveAgents(): KeepAliveAgents {
 }
 
 export function createRemoteFetch(options: RemoteFetchOptions): RemoteFetch {
-  const inner = options.fetch ?? pouchdbDefaultFetch();
+  const inner = options.fetch ?? nodeHttpFetch();
   const agents = options.agents;
   const limit = options.maxReplyBytes ?? MAX_REPLY_BYTES;
-  return async (url, init = {}) => {
+  return async (url, given = {}) => {
+    const init = options.compressRequests ? compressed(given) : given;
     const controller = new AbortController();
     const timeout = Object.assign(new Error(`no complete reply within ${options.timeoutMs} ms`), { name: 'TimeoutError', type: 'request-timeout' });
     const refused = new Error('reply refused');

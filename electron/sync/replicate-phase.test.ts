@@ -10,7 +10,8 @@ import { openTemporaryDatabase, type TemporaryDatabase } from '../../db/testing/
 import { startPeerServer, type PeerServer } from './testing/peer-server/start';
 import { clinicPouchDB, openLocalPouch } from './pouch-adapter';
 import { asReplicationSource, openRemoteDatabase } from './remote-db';
-import { pouchdbDefaultFetch, type RemoteFetch } from './remote-fetch';
+import { nodeHttpFetch } from './http-fetch';
+import type { RemoteFetch } from './remote-fetch';
 import { replicatePhase } from './replicate-phase';
 import { adminOf, clinicPassword, setUpCounty, snapshotRemote, snapshotStore } from './testing/clinic-fixture';
 
@@ -45,7 +46,7 @@ describe('replicatePhase after a failure', () => {
   });
 
   it('does not checkpoint past batches it dropped when a changes request fails mid-batch', async () => {
-    const inner = pouchdbDefaultFetch();
+    const inner = nodeHttpFetch();
     let changesPages = 0;
     let firstBulkGet = true;
     const faulty: RemoteFetch = async (url, init) => {
@@ -83,7 +84,7 @@ describe('replicatePhase after a failure', () => {
     // the next one fetches in batches again. A server this process has not pulled from yet:
     const other = await startPeerServer();
     await seedCounty(other);
-    const inner = pouchdbDefaultFetch();
+    const inner = nodeHttpFetch();
     let bulkGets = 0;
     let singleGets = 0;
     const fetch: RemoteFetch = async (url, init) => {

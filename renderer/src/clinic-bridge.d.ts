@@ -7,6 +7,8 @@ import type { ApiResult, InvokeRequest } from '../../shared/api';
  */
 export interface ClinicBridge {
   invoke(request: InvokeRequest): Promise<ApiResult<unknown>>;
+  /** Change events from the main process (a `ChangeBatch`, shared/api/events.ts); returns the unsubscribe. */
+  onChanges(listener: (batch: unknown) => void): () => void;
 }
 
 declare global {

@@ -9,3 +9,6 @@ export interface InvokeRequest {
 }
 
 export const INVOKE_CHANNEL = 'clinic:invoke';
+
+/** Main → renderer: a `ChangeBatch` (shared/api/events.ts) after writes land in the store. */
+export const EVENTS_CHANNEL = 'clinic:events';

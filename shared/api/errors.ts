@@ -23,6 +23,8 @@ export const ERROR_MESSAGES = {
   WRONG_PIN: '签名 PIN 不对，请重新输入。',
   SIGNING_LOCKED: '签名 PIN 连续输错 5 次，本机已暂停您的签名，请稍后再试。',
   INTERNAL: '程序内部出错，您的数据没有丢失。请把出错时间告诉管理员。',
+  HUB_REFUSED: '本院主机拒绝了这次连接，本机没有做任何改动。',
+  HUB_UNREACHABLE: '连不上本院主机。请核对主机地址和端口，确认本院主机已开机并在同一局域网内。',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -3,6 +3,8 @@ import { authContract } from './auth';
 import { clinicContract } from './clinic';
 import type { MethodInput, MethodOutput } from './define';
 import { devicesContract } from './devices';
+import { hubContract } from './hub';
+import { lanContract } from './lan';
 import { outpatientContract } from './outpatient';
 import { dictionaryContract } from './dictionary';
 import { patientsContract } from './patients';
@@ -38,6 +40,8 @@ export const contract = {
   ...syncContract,
   ...signingContract,
   ...dictionaryContract,
+  ...hubContract,
+  ...lanContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -45,4 +49,5 @@ export type MethodName = keyof Contract;
 export type InputOf<N extends MethodName> = MethodInput<Contract[N]>;
 export type OutputOf<N extends MethodName> = MethodOutput<Contract[N]>;
 
-export { INVOKE_CHANNEL, type InvokeRequest } from './channel';
+export { EVENTS_CHANNEL, INVOKE_CHANNEL, type InvokeRequest } from './channel';
+export * from './events';

@@ -92,6 +92,8 @@ export const patientHit = z.object({
   idNumberMasked: z.string().nullable(),
   /** Phone with the middle hidden (`138****5678`), or null. */
   phoneMasked: z.string().nullable(),
+  /** Where the patient lives, from the township down (`横店镇 八仙村三组 12 号`): tells two 王秀英 apart. Null when no address is on file. */
+  place: z.string().nullable(),
   matched: z.object({ key: matchedKey, exact: z.boolean() }),
   lastVisit: lastVisitView.nullable(),
 });

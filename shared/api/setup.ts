@@ -79,7 +79,8 @@ export const restoreStatus = z.object({
 export const setupContract = {
   'setup.status': method({
     input: z.object({}).strict(),
-    output: z.object({ initialized: z.boolean(), clinicName: z.string().nullable(), dataDir: z.string() }),
+    /** timeZone: the zone every time on screen is said in (the clinic's, Asia/Shanghai before setup). */
+    output: z.object({ initialized: z.boolean(), clinicName: z.string().nullable(), timeZone: z.string(), dataDir: z.string() }),
     permission: 'public',
     requiresSetup: false,
     audit: 'none',

@@ -14,7 +14,7 @@ export const SYNC_DATABASE_PATTERN = /^clinic_[a-z0-9][a-z0-9_-]{1,30}$/;
 
 export const DEFAULT_SYNC_WINDOW_VIEW = { start: '01:00', end: '05:00' } as const;
 
-function httpUrlProblem(value: string): string | null {
+export function httpUrlProblem(value: string): string | null {
   let url: URL;
   try {
     url = new URL(value);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoTimestamp } from '../docs/base';
 import { method } from './define';
+import { lanIndicator } from './lan';
 
 export const syncIndicator = z.object({
   state: z.enum(['not_configured', 'idle', 'active', 'paused', 'error']),
@@ -24,6 +25,7 @@ export const systemContract = {
       user: z.object({ username: z.string(), displayName: z.string() }),
       sync: syncIndicator,
       devices: deviceIndicator,
+      lan: lanIndicator,
       version: z.string(),
     }),
     permission: 'session',

@@ -3,7 +3,8 @@
  * (registry.property.test.ts) varies them; README.md shows what adding a type asks for.
  */
 
-const stamp = {
+/** The version and who-wrote-it fields of every example (and of the documents tests write). */
+export const EXAMPLE_STAMP = {
   schema_version: 1,
   clinic_code: 'demo01',
   created_at: '2025-03-01T08:00:00.000Z',
@@ -15,19 +16,19 @@ const stamp = {
 export const EXAMPLE_CLINIC_SETTINGS = {
   _id: 'settings:clinic',
   type: 'clinic_settings',
-  ...stamp,
+  ...EXAMPLE_STAMP,
   name: '城关镇卫生院',
   code: 'demo01',
   patient_id_key: 'ab'.repeat(16),
   fee_categories: [{ code: 'self', name: '自费' }],
 };
 
-export const EXAMPLE_DEPARTMENT = { _id: 'department:NK', type: 'department', ...stamp, code: 'NK', name: '内科', outpatient: true, active: true };
+export const EXAMPLE_DEPARTMENT = { _id: 'department:NK', type: 'department', ...EXAMPLE_STAMP, code: 'NK', name: '内科', outpatient: true, active: true };
 
 export const EXAMPLE_USER = {
   _id: 'user:li.ming',
   type: 'user',
-  ...stamp,
+  ...EXAMPLE_STAMP,
   username: 'li.ming',
   display_name: '李明',
   roles: ['doctor'],
@@ -39,7 +40,7 @@ export const EXAMPLE_USER = {
 export const EXAMPLE_PATIENT = {
   _id: `patient:h${'0123456789abcdef'.repeat(2)}`,
   type: 'patient',
-  ...stamp,
+  ...EXAMPLE_STAMP,
   name: '王芳',
   sex: '2',
   birth_date: '1980-05-06',
@@ -50,7 +51,7 @@ export const EXAMPLE_PATIENT = {
 export const EXAMPLE_ENCOUNTER = {
   _id: 'encounter:01JQ0000000000000000000001',
   type: 'encounter',
-  ...stamp,
+  ...EXAMPLE_STAMP,
   patient_id: EXAMPLE_PATIENT._id,
   department_code: 'NK',
   visit_type: 'first',
@@ -100,7 +101,7 @@ export const EXAMPLE_DRAFT = {
 export const EXAMPLE_OUTPATIENT_NOTE = {
   _id: 'outpatient_note:01JQ0000000000000000000002',
   type: 'outpatient_note',
-  ...stamp,
+  ...EXAMPLE_STAMP,
   encounter_id: EXAMPLE_ENCOUNTER._id,
   patient_id: EXAMPLE_PATIENT._id,
   department_code: 'NK',
@@ -124,7 +125,7 @@ export const EXAMPLE_OUTPATIENT_NOTE = {
 export const EXAMPLE_PRESCRIPTION = {
   _id: 'prescription:01JQ0000000000000000000003',
   type: 'prescription',
-  ...stamp,
+  ...EXAMPLE_STAMP,
   encounter_id: EXAMPLE_ENCOUNTER._id,
   patient_id: EXAMPLE_PATIENT._id,
   department_code: 'NK',
@@ -150,7 +151,7 @@ export const EXAMPLE_PRESCRIPTION = {
 export const EXAMPLE_NOTE_TEMPLATE = {
   _id: 'note_template:01JQ0000000000000000000004',
   type: 'note_template',
-  ...stamp,
+  ...EXAMPLE_STAMP,
   scope: 'personal',
   owner_username: 'li.ming',
   name: '高血压复诊',
@@ -164,7 +165,7 @@ const SM2_PUBLIC_KEY = `04${'1a'.repeat(64)}`;
 export const EXAMPLE_SIGNING_KEY = {
   _id: 'signing_key:li.ming:01JQ0000000000000000000010',
   type: 'signing_key',
-  ...stamp,
+  ...EXAMPLE_STAMP,
   created_by: 'li.ming',
   updated_by: 'li.ming',
   username: 'li.ming',
@@ -178,7 +179,7 @@ export const EXAMPLE_SIGNING_KEY = {
 export const EXAMPLE_SIGNATURE = {
   _id: 'signature:01JQ0000000000000000000011',
   type: 'signature',
-  ...stamp,
+  ...EXAMPLE_STAMP,
   created_by: 'li.ming',
   updated_by: 'li.ming',
   purpose: 'sign',
@@ -198,7 +199,7 @@ export const EXAMPLE_SIGNATURE = {
 export const EXAMPLE_SIGNATURE_TIMESTAMP = {
   _id: 'signature_timestamp:01JQ0000000000000000000011',
   type: 'signature_timestamp',
-  ...stamp,
+  ...EXAMPLE_STAMP,
   created_by: 'county',
   updated_by: 'county',
   signature_id: EXAMPLE_SIGNATURE._id,
@@ -209,7 +210,7 @@ export const EXAMPLE_SIGNATURE_TIMESTAMP = {
 export const EXAMPLE_AMENDMENT = {
   _id: 'amendment:01JQ0000000000000000000012',
   type: 'amendment',
-  ...stamp,
+  ...EXAMPLE_STAMP,
   created_by: 'li.ming',
   updated_by: 'li.ming',
   target_id: EXAMPLE_ENCOUNTER._id,

@@ -150,13 +150,21 @@ export function isImmutableState(rule: ImmutabilityRule, winner: Readonly<Record
   }
 }
 
+/** One pattern matching the id of a document of any of the given types (none: matches nothing). */
+function idPatternOf(definitions: ReadonlyArray<DocumentTypeDefinition>): RegExp {
+  const sources = definitions.map((d) => `(?:${d.idPattern.source.replace(/^\^/, '').replace(/\$$/, '')})`);
+  return sources.length === 0 ? /(?!)/ : new RegExp(`^(?:${sources.join('|')})$`);
+}
+
 /**
  * The set of declared types. The app uses one (`documentRegistry`, shared/docs/types.ts); tests may
  * build another (a PC that knows fewer versions) or register a test-only type for a while.
  */
 export class DocumentRegistry {
   private readonly byType = new Map<string, DocumentTypeDefinition>();
+  // Built on first use; a type added or taken out (tests) drops them.
   private auditPattern: RegExp | null = null;
+  private neverPushedPattern: RegExp | null = null;
 
   constructor(definitions: ReadonlyArray<DocumentTypeDefinition>) {
     for (const definition of definitions) this.add(definition);
@@ -167,7 +175,7 @@ export class DocumentRegistry {
     this.add(definition);
     return () => {
       if (this.byType.get(definition.type) === definition) this.byType.delete(definition.type);
-      this.auditPattern = null;
+      this.forgetPatterns();
     };
   }
 
@@ -205,18 +213,27 @@ export class DocumentRegistry {
 
   /** One pattern matching the id of any document that is an audit target. */
   auditTargetPattern(): RegExp {
-    if (!this.auditPattern) {
-      const sources = this.all()
-        .filter((d) => d.audit === 'by_id')
-        .map((d) => `(?:${d.idPattern.source.replace(/^\^/, '').replace(/\$$/, '')})`);
-      this.auditPattern = sources.length === 0 ? /(?!)/ : new RegExp(`^(?:${sources.join('|')})$`);
-    }
+    this.auditPattern ??= idPatternOf(this.all().filter((d) => d.audit === 'by_id'));
     return this.auditPattern;
+  }
+
+  /**
+   * Whether a clinic keeps a document to itself when it pushes: the county's own (`county_wins`,
+   * pulled read-only, such as the reference dictionaries) and local ones (drafts).
+   */
+  isNeverPushed(id: string): boolean {
+    this.neverPushedPattern ??= idPatternOf(this.all().filter((d) => d.conflicts === 'county_wins' || d.conflicts === 'local_only' || d.storage === 'local'));
+    return this.neverPushedPattern.test(id);
   }
 
   private add(definition: DocumentTypeDefinition): void {
     if (this.byType.has(definition.type)) throw new Error(`document type ${definition.type} is declared twice`);
     this.byType.set(definition.type, definition);
+    this.forgetPatterns();
+  }
+
+  private forgetPatterns(): void {
     this.auditPattern = null;
+    this.neverPushedPattern = null;
   }
 }

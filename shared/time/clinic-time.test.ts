@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CLINIC_TIME_ZONE, clinicDate, clinicDateTime, clinicTime, isTimeZone } from './clinic-time';
+import { DEFAULT_CLINIC_TIME_ZONE, clinicDate, clinicDateTime, clinicTime, clinicWhen, isTimeZone } from './clinic-time';
 
 describe('the clinic clock', () => {
   it('says an instant in Beijing time, 24-hour, across midnight', () => {
@@ -18,6 +18,14 @@ describe('the clinic clock', () => {
     expect(isTimeZone('Asia/Shanghai')).toBe(true);
     expect(isTimeZone('Mars/Base')).toBe(false);
     expect(() => clinicTime('not a time')).toThrow(RangeError);
+  });
+
+  it('says today, another day and another year on the clinic calendar', () => {
+    const now = new Date('2026-03-01T16:30:00Z'); // 2026-03-02 00:30 in Beijing
+    expect(clinicWhen('2026-03-01T16:05:00Z', undefined, now)).toBe('今天 00:05');
+    expect(clinicWhen('2026-03-01T15:55:00Z', undefined, now)).toBe('3月1日 23:55');
+    expect(clinicWhen('2025-12-31T01:00:00Z', undefined, now)).toBe('2025年12月31日 09:00');
+    expect(clinicWhen('2026-03-01T15:55:00Z', 'UTC', now)).toBe('今天 15:55');
   });
 
   it('gives the same answer in a process whose own zone is UTC or New York', () => {

@@ -69,3 +69,16 @@ export function clinicDateTime(instant: Date | string, zone: string = DEFAULT_CL
   const parts = partsOf(instant, zone);
   return `${parts.date} ${parts.time}${options.seconds ? `:${parts.seconds}` : ''}`;
 }
+
+/**
+ * `今天 08:05`, `3月2日 08:05`, or `2025年3月2日 08:05` in another year: when something happened, as
+ * staff say it, with "today" meaning the clinic's calendar day.
+ */
+export function clinicWhen(instant: Date | string, zone: string = DEFAULT_CLINIC_TIME_ZONE, now: Date = new Date()): string {
+  const at = partsOf(instant, zone);
+  const today = partsOf(now, zone).date;
+  if (at.date === today) return `今天 ${at.time}`;
+  const [year, month, day] = at.date.split('-').map(Number);
+  const monthDay = `${month}月${day}日 ${at.time}`;
+  return at.date.slice(0, 4) === today.slice(0, 4) ? monthDay : `${year}年${monthDay}`;
+}

@@ -4,6 +4,7 @@ import type { PatientDoc } from '../../../shared/docs/patient';
 import { maskIdNumber } from '../../../shared/identity';
 import type { ClinicData } from '../clinic-data';
 import type { PatientRow } from '../../../db/queries';
+import { loadDivisionIndex } from '../reference/code-sets';
 import { ageOn, maskPhone, sexLabel } from './display';
 
 export interface Found {
@@ -30,6 +31,17 @@ export function departmentNames(data: ClinicData): Map<string, string> {
   return new Map(data.departments.list().map((d) => [d.code, d.name]));
 }
 
+/**
+ * The finest named level of the address (the township, or the county when no township was chosen)
+ * followed by what was written below it (the village, the house): the part that differs between
+ * neighbours; the province and prefecture are the same for almost everyone a clinic sees.
+ */
+export function placeOf(row: Pick<PatientRow, 'divisionCode' | 'addressDetail'>): string | null {
+  const path = row.divisionCode ? loadDivisionIndex().divisionPath(row.divisionCode) : [];
+  const parts = [path.at(-1), row.addressDetail?.trim()].filter((part): part is string => part !== undefined && part !== '');
+  return parts.length === 0 ? null : parts.join(' ');
+}
+
 export function hitOf(
   data: ClinicData,
   row: PatientRow,
@@ -49,6 +61,7 @@ export function hitOf(
     ageText: age.text,
     idNumberMasked: row.idNumber ? maskIdNumber(row.idNumber) : null,
     phoneMasked: maskPhone(row.phone),
+    place: placeOf(row),
     matched,
     lastVisit: visit
       ? {

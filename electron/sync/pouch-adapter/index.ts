@@ -2,7 +2,7 @@
  * Opening the local store as a PouchDB database for the replicator.
  *
  *   const local = openLocalPouch(store);                        // everything
- *   const pushView = openLocalPouch(store, { hideId: isReferenceId, viewName: 'push' });
+ *   const pushView = openLocalPouch(store, { hideId: isNeverPushed, viewName: 'push' });
  */
 import type { DocumentStoreApi } from '../../../db/store/types';
 import { pouchdb, type PouchDatabase, type PouchStatic } from '../pouch';

@@ -8,9 +8,10 @@ import type { DocumentStoreApi, StoredDocument } from '../../../db/store/types';
 import type { PatientDoc } from '../../../shared/docs';
 import type { BatchSettings } from '../batching';
 import { couchAdmin, type CouchAdmin } from '../couch-admin';
-import { countySetup } from '../county-setup';
+import { countySetup, type CountySetupInput, type CountySetupResult } from '../county-setup';
 import { SyncEngine, type SyncEngineOptions } from '../engine';
-import type { CountyPeer } from './peers';
+import { afterAll, beforeAll } from 'vitest';
+import type { CountyPeer, PeerChoice } from './peers';
 import { REFERENCE_DATABASE, referenceDictionaryId, type ReferenceDictionaryDoc } from '../reference-data';
 
 export const TEST_BATCHING: BatchSettings = { batchSize: 20, batchesLimit: 2, requestTimeoutMs: 5_000 };
@@ -37,17 +38,21 @@ export const DEMO_DICTIONARY: ReferenceDictionaryDoc = {
   ],
 };
 
+/** The county administrator sets up one clinic (its database and sync account), with any options more. */
+export function setUpClinicOnCounty(peer: Pick<CountyPeer, 'url' | 'admin'>, code: string, more: Partial<CountySetupInput> = {}): Promise<CountySetupResult> {
+  return countySetup({
+    serverUrl: peer.url,
+    adminUser: peer.admin.user,
+    adminPassword: peer.admin.password,
+    clinicCode: code,
+    clinicPassword: clinicPassword(code),
+    ...more,
+  });
+}
+
 /** County setup for each clinic code, plus one published reference dictionary. */
 export async function setUpCounty(peer: Pick<CountyPeer, 'url' | 'admin'>, codes: ReadonlyArray<string>): Promise<void> {
-  for (const code of codes) {
-    await countySetup({
-      serverUrl: peer.url,
-      adminUser: peer.admin.user,
-      adminPassword: peer.admin.password,
-      clinicCode: code,
-      clinicPassword: clinicPassword(code),
-    });
-  }
+  for (const code of codes) await setUpClinicOnCounty(peer, code);
   const admin = adminOf(peer);
   const existing = await admin.request('GET', `/${REFERENCE_DATABASE}/${encodeURIComponent(DEMO_DICTIONARY._id)}`);
   if (existing.status === 404) await admin.request('PUT', `/${REFERENCE_DATABASE}/${encodeURIComponent(DEMO_DICTIONARY._id)}`, DEMO_DICTIONARY);
@@ -137,4 +142,23 @@ function winnerOfDeleted(changes: ReadonlyArray<{ rev: string }>): string {
       const [pb, hb] = [Number(b.split('-')[0]), b.split('-')[1]];
       return pb - pa || (hb > ha ? 1 : hb < ha ? -1 : 0);
     })[0];
+}
+
+/**
+ * A county for one `describe` block: started and set up (clinic codes, reference data) before its
+ * tests, and after them stopped, with every clinic the tests put in the returned list disposed of.
+ */
+export function countyForTests(choice: PeerChoice, codes: ReadonlyArray<string>, started: (peer: CountyPeer) => void): TestClinic[] {
+  let peer: CountyPeer | null = null;
+  const clinics: TestClinic[] = [];
+  beforeAll(async () => {
+    peer = await choice.start();
+    await setUpCounty(peer, codes);
+    started(peer);
+  });
+  afterAll(async () => {
+    for (const clinic of clinics) clinic.dispose();
+    await peer?.stop();
+  });
+  return clinics;
 }

@@ -31,6 +31,12 @@ export function bundledCouchDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.CLINIC_TEST_COUCHDB_DIR ?? path.resolve(REPO_ROOT, '..', 'shared', 'couchdb');
 }
 
+/** A bundled CouchDB that can also be killed (SIGKILL) and started again on its port and data. */
+export interface RestartableCouchDB extends CountyPeer {
+  kill(): Promise<void>;
+  restart(): Promise<void>;
+}
+
 export async function startCouchDB(env: NodeJS.ProcessEnv = process.env): Promise<CountyPeer> {
   const external = env.CLINIC_TEST_COUCHDB_URL;
   if (external) return useInstalledCouchDB(external);
@@ -49,20 +55,30 @@ export async function startCouchDB(env: NodeJS.ProcessEnv = process.env): Promis
   }
 }
 
-async function startBundled(script: string): Promise<CountyPeer> {
+/** The bundled build only (tests that kill and restart the server need its process and data folder). */
+export async function startRestartableCouchDB(env: NodeJS.ProcessEnv = process.env): Promise<RestartableCouchDB> {
+  const script = path.join(bundledCouchDir(env), 'start-couchdb.sh');
+  if (!fs.existsSync(script)) throw new Error(`${COUCHDB_MISSING} (looked for ${script})`);
+  return startBundled(script);
+}
+
+async function startBundled(script: string): Promise<RestartableCouchDB> {
   const port = await closedLoopbackPort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-couchdb-'));
   const admin = { user: 'county_admin', password: `pw-${process.pid}-${Date.now()}` };
-  const stdout = await new Promise<string>((resolve, reject) => {
-    execFile('bash', [script, dataDir, String(port), admin.user, admin.password], { timeout: 90_000 }, (error, out, err) => {
-      if (error) reject(new Error(`${COUCHDB_MISSING}\nstart-couchdb.sh failed: ${error.message}\n${err}`));
-      else resolve(out);
+  const launch = async (): Promise<number> => {
+    const stdout = await new Promise<string>((resolve, reject) => {
+      execFile('bash', [script, dataDir, String(port), admin.user, admin.password], { timeout: 90_000 }, (error, out, err) => {
+        if (error) reject(new Error(`${COUCHDB_MISSING}\nstart-couchdb.sh failed: ${error.message}\n${err}`));
+        else resolve(out);
+      });
     });
-  });
-  const ready = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { ready?: boolean; pid?: number };
-  if (ready.ready !== true || typeof ready.pid !== 'number') throw new Error(`start-couchdb.sh said: ${stdout}`);
-  const pid = ready.pid;
-  await systemDatabasesReady(`http://127.0.0.1:${port}`, admin);
+    const ready = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { ready?: boolean; pid?: number };
+    if (ready.ready !== true || typeof ready.pid !== 'number') throw new Error(`start-couchdb.sh said: ${stdout}`);
+    await systemDatabasesReady(`http://127.0.0.1:${port}`, admin);
+    return ready.pid;
+  };
+  let pid = await launch();
   return {
     kind: 'couchdb',
     url: `http://127.0.0.1:${port}`,
@@ -71,6 +87,12 @@ async function startBundled(script: string): Promise<CountyPeer> {
     async stop() {
       await stopProcess(pid);
       fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+    async kill() {
+      await stopProcess(pid, 'SIGKILL');
+    },
+    async restart() {
+      pid = await launch();
     },
   };
 }
@@ -87,7 +109,7 @@ async function systemDatabasesReady(base: string, admin: { user: string; passwor
 }
 
 /** SIGTERM, then wait for the process to go (it is not our child: start-couchdb.sh detached it). */
-async function stopProcess(pid: number): Promise<void> {
+async function stopProcess(pid: number, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   const alive = (): boolean => {
     try {
       process.kill(pid, 0);
@@ -97,7 +119,7 @@ async function stopProcess(pid: number): Promise<void> {
     }
   };
   if (!alive()) return;
-  process.kill(pid, 'SIGTERM');
+  process.kill(pid, signal);
   for (let i = 0; i < 100 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
   if (alive()) process.kill(pid, 'SIGKILL');
 }

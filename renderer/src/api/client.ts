@@ -1,4 +1,6 @@
 import { apiError, contract, type ApiError, type ApiResult, type InputOf, type MethodName, type MethodSpec, type OutputOf } from '../../../shared/api';
+import type { ChangeBatch } from '../../../shared/api/events';
+import { NO_CHANGE_FEED, type ChangeFeed, type FeedEnds } from './change-feed';
 import type { SessionStore } from './session-store';
 import type { Transport } from './transport';
 
@@ -23,12 +25,15 @@ export interface ClinicClient {
   /** False after a TRANSPORT failure, until some call gets an answer again. */
   isOnline(): boolean;
   subscribe(listener: (event: ClientEvent) => void): () => void;
+  /** What changed in the main process's store (shared/api/events.ts), for lists that follow it. */
+  onChanges(listener: (batch: ChangeBatch) => void): () => void;
 }
 
 /** The server already checks its output; checking again here turns `unknown` into the contract's type. */
 const OUTPUT_MISMATCH = '界面与后台程序的版本不一致，请重新启动程序。';
 
-export function createClient(transport: Transport, session: SessionStore): ClinicClient {
+/** `changes`: the feed, given how to say that the server ended the session (see change-feed.ts). */
+export function createClient(transport: Transport, session: SessionStore, changes: (ends: FeedEnds) => ChangeFeed = () => NO_CHANGE_FEED): ClinicClient {
   const listeners = new Set<(event: ClientEvent) => void>();
   let online = true;
 
@@ -67,6 +72,14 @@ export function createClient(transport: Transport, session: SessionStore): Clini
     return { ok: true, value };
   }
 
+  const feed = changes({
+    onSessionEnded() {
+      if (session.get() === null) return;
+      session.clear();
+      emit({ type: 'sessionLost', error: apiError('UNAUTHENTICATED', '登录已结束（账号被停用、权限有变或已退出），请重新登录。') });
+    },
+  });
+
   return {
     api: buildApi(call),
     call,
@@ -76,6 +89,7 @@ export function createClient(transport: Transport, session: SessionStore): Clini
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onChanges: (listener) => feed.subscribe(listener),
   };
 }
 

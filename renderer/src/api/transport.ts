@@ -42,7 +42,7 @@ function readFieldIssues(value: unknown): FieldIssue[] {
 }
 
 /** Electron: the preload's bridge. A rejected promise means the IPC channel itself broke. */
-export function ipcTransport(bridge: ClinicBridge): Transport {
+export function ipcTransport(bridge: Pick<ClinicBridge, 'invoke'>): Transport {
   return async (request) => {
     try {
       const result: unknown = await bridge.invoke(request);

@@ -6,6 +6,8 @@ import { HomeScreen } from '../screens/home/HomeScreen';
 import { LoginScreen } from '../screens/login/LoginScreen';
 import { SetupComplete } from '../screens/setup/SetupComplete';
 import { SetupWizard } from '../screens/setup/SetupWizard';
+import { DEFAULT_CLINIC_TIME_ZONE } from '../../../shared/time/clinic-time';
+import { ClinicZoneContext } from './clinic-clock';
 import { useClient } from './client-context';
 import { ConnectionBanner } from './ConnectionBanner';
 import { missingCase } from '../../../shared/missing-case';
@@ -24,11 +26,13 @@ export function App() {
   const client = useClient();
   const online = useConnection(client);
   const [screen, setScreen] = useState<Screen>({ kind: 'starting', error: null });
+  const [timeZone, setTimeZone] = useState(DEFAULT_CLINIC_TIME_ZONE);
 
   const start = useCallback(async () => {
     const status = await client.api.setup.status({});
     if (!status.ok) return setScreen({ kind: 'starting', error: status.error });
     const { initialized, clinicName } = status.value;
+    setTimeZone(status.value.timeZone);
     if (!initialized) return setScreen({ kind: 'setup' });
     if (client.hasSession()) {
       const me = await client.api.auth.currentUser({});
@@ -60,10 +64,12 @@ export function App() {
 
   return (
     <KeymapProvider>
-      <div className="flex h-full flex-col">
-        <ConnectionBanner online={online} />
-        <div className="min-h-0 flex-1">{renderScreen()}</div>
-      </div>
+      <ClinicZoneContext.Provider value={timeZone}>
+        <div className="flex h-full flex-col">
+          <ConnectionBanner online={online} />
+          <div className="min-h-0 flex-1">{renderScreen()}</div>
+        </div>
+      </ClinicZoneContext.Provider>
     </KeymapProvider>
   );
 

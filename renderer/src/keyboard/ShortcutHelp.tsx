@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
+import { Button, Dialog } from '../ui';
 import { helpFor } from './help-content';
 import type { ScreenId } from './keymap';
 import { HELP_TEXT as T } from './text';
@@ -10,44 +11,18 @@ interface ShortcutHelpProps {
 }
 
 /**
- * 快捷键: the keys that act on the current screen, generated from the keymap. A small modal of its
- * own (no other key acts while it is open); Esc closes it and the cursor goes back where it was.
+ * 快捷键: the keys that act on the current screen, generated from the keymap, in the toolkit's
+ * Dialog: Tab stays inside it, Esc closes it and the cursor goes back where it was. It is the top
+ * layer of the keymap: no other key acts while it is open.
  */
 export function ShortcutHelp({ screen, onClose }: ShortcutHelpProps) {
   const closeRef = useRef<HTMLButtonElement>(null);
   const content = helpFor(screen);
   useShortcuts({ 'help.close': onClose }, { modal: true });
 
-  useEffect(() => {
-    const before = document.activeElement;
-    closeRef.current?.focus();
-    return () => {
-      if (before instanceof HTMLElement && before.isConnected) before.focus();
-    };
-  }, []);
-
   return (
-    <div
-      className="fixed inset-0 z-50 flex items-start justify-center overflow-auto bg-ink/40 p-8"
-      onMouseDown={(event) => event.target === event.currentTarget && onClose()}
-    >
-      <section
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="shortcut-help-title"
-        data-testid="shortcut-help"
-        data-screen={screen ?? ''}
-        className="grid w-full max-w-2xl gap-4 rounded-lg bg-white p-6 shadow-xl"
-      >
-        <header className="flex items-center gap-4">
-          <h2 id="shortcut-help-title" className="text-xl font-semibold">
-            {T.title}
-          </h2>
-          <span className="flex-1" />
-          <button ref={closeRef} type="button" onClick={onClose} className="rounded-md border border-border px-3 py-1 text-ink-soft hover:bg-canvas">
-            {T.close}
-          </button>
-        </header>
+    <Dialog title={T.title} onClose={onClose} modal size="wide" initialFocus={closeRef} testId="shortcut-help" data={{ 'data-screen': screen ?? '' }}>
+      <div className="grid max-h-[70vh] gap-4 overflow-auto">
         {content.changes.length > 0 && (
           <div data-testid="shortcut-changes" className="rounded-md border border-warning-edge bg-warning-soft px-4 py-2 text-warning-ink">
             <p className="font-medium">{T.changesTitle}</p>
@@ -88,7 +63,12 @@ export function ShortcutHelp({ screen, onClose }: ShortcutHelpProps) {
             )}
           </section>
         ))}
-      </section>
-    </div>
+      </div>
+      <div className="flex justify-end">
+        <Button ref={closeRef} onClick={onClose}>
+          {T.close}
+        </Button>
+      </div>
+    </Dialog>
   );
 }

@@ -13,7 +13,11 @@ export function advanceOnEnter(event: KeyboardEvent<HTMLElement>, onLastField: (
   const target = event.target;
   if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return;
   event.preventDefault();
-  const fields = Array.from(event.currentTarget.querySelectorAll<HTMLElement>(FIELD_SELECTOR));
+  // A field marked data-enter-skip was filled for the user (sex and birth date from the ID number):
+  // Enter passes it by, Tab and Shift+Tab still reach it.
+  const fields = Array.from(event.currentTarget.querySelectorAll<HTMLElement>(FIELD_SELECTOR)).filter(
+    (f) => f === target || !f.hasAttribute('data-enter-skip'),
+  );
   const next = fields[fields.indexOf(target) + 1];
   if (next) {
     next.focus();

@@ -1,8 +1,10 @@
+import { keyLabel } from './key-label';
+
 /** Words of the shortcut help panel. */
 export const HELP_TEXT = {
   title: '快捷键',
   button: '快捷键',
-  buttonHint: '查看快捷键（Shift+F1）',
+  buttonHint: `查看快捷键（${keyLabel('app.help')}）`,
   globalGroup: '任何时候',
   screenGroup: (screen: string) => `本页：${screen}`,
   noKeys: '本页没有自己的快捷键。',

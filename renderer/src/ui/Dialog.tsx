@@ -22,13 +22,28 @@ interface DialogProps {
   readonly initialFocus?: RefObject<HTMLElement | null>;
   readonly role?: 'dialog' | 'alertdialog';
   readonly testId?: string;
+  /** A modal's width: `wide` for a panel to read (快捷键), `normal` for a question. */
+  readonly size?: 'normal' | 'wide';
+  /** `data-*` attributes of the dialog, for tests. */
+  readonly data?: Readonly<Record<`data-${string}`, string>>;
 }
 
 /**
  * A question or a small task on top of a screen: the cursor is trapped inside (Tab cycles), Esc
  * closes it, and on closing the cursor goes back where it was.
  */
-export function Dialog({ title, onClose, children, tone = 'primary', modal = false, initialFocus, role = 'dialog', testId }: DialogProps) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  tone = 'primary',
+  modal = false,
+  initialFocus,
+  role = 'dialog',
+  testId,
+  size = 'normal',
+  data,
+}: DialogProps) {
   const box = useRef<HTMLDivElement>(null);
   const titleId = useId();
 
@@ -48,8 +63,9 @@ export function Dialog({ title, onClose, children, tone = 'primary', modal = fal
       aria-modal={modal || undefined}
       aria-labelledby={titleId}
       data-testid={testId}
+      {...data}
       onKeyDown={(event) => trapKeys(event, onClose)}
-      className={`grid gap-2 rounded-md border-2 px-4 py-3 ${BOX_TONES[tone]} ${modal ? 'w-full max-w-lg shadow-xl' : ''}`}
+      className={`grid gap-2 rounded-md border-2 px-4 py-3 ${BOX_TONES[tone]} ${modal ? `w-full shadow-xl ${size === 'wide' ? 'max-w-2xl' : 'max-w-lg'}` : ''}`}
     >
       <p id={titleId} className="font-semibold">
         {title}
@@ -58,7 +74,15 @@ export function Dialog({ title, onClose, children, tone = 'primary', modal = fal
     </div>
   );
   if (!modal) return dialog;
-  return <div className="fixed inset-0 z-40 grid place-items-center bg-ink/40 p-6">{dialog}</div>;
+  // A click on the dimmed screen around it closes it, as Esc does.
+  return (
+    <div
+      className="fixed inset-0 z-50 grid place-items-center overflow-auto bg-ink/40 p-6"
+      onMouseDown={(event) => event.target === event.currentTarget && onClose()}
+    >
+      {dialog}
+    </div>
+  );
 }
 
 interface ConfirmProps {

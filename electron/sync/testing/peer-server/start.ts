@@ -21,9 +21,10 @@ export interface PeerServer {
 
 const SERVER_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'server.ts');
 
-export async function startPeerServer(options: { adminUser?: string; adminPassword?: string } = {}): Promise<PeerServer> {
+/** `port`: a fixed port, to start a peer again where its clients expect it (0, the default: any free one). */
+export async function startPeerServer(options: { adminUser?: string; adminPassword?: string; port?: number } = {}): Promise<PeerServer> {
   const admin = { user: options.adminUser ?? 'county_admin', password: options.adminPassword ?? `pw-${process.pid}-${Date.now()}` };
-  const script = spawnTsScript(SERVER_FILE, ['--port', '0', '--exit-with-stdin'], {
+  const script = spawnTsScript(SERVER_FILE, ['--port', String(options.port ?? 0), '--exit-with-stdin'], {
     PEER_HOST: '127.0.0.1',
     PEER_ADMIN_USER: admin.user,
     PEER_ADMIN_PASSWORD: admin.password,

@@ -1,15 +1,15 @@
-import { ROLE_LABELS, ROLES } from '../../../../shared/permissions';
 import { useClient } from '../../app/client-context';
-import { Button, CheckboxField, ChoiceGroup, ErrorBanner, KeyboardForm, Notice, TextField, useCreateForm } from '../../ui';
-import type { DepartmentList } from './AdminSection';
-import { PasswordPairFields } from './PasswordPairFields';
+import { AddForm, FieldList, LOWER_CASE, useCreateForm } from '../../ui';
+import type { DepartmentList } from './admin-state';
+import { passwordPairFields } from './password-fields';
 import { ADMIN_TEXT as T } from './text';
-import { checkUser, EMPTY_USER, toggle, toUserInput, type UserDraft } from './user-form';
+import { UserAccessChoices } from './UserAccessChoices';
+import { checkUser, EMPTY_USER, offeredDepartments, toUserInput, type UserDraft } from './user-form';
 
 /** 新增用户: the form under the users list. */
 export function AddUserForm({ departments, onCreated }: { readonly departments: DepartmentList; readonly onCreated: () => void }) {
   const client = useClient();
-  const { draft, errors, error, dismissError, added, saving, formRef, edit, submit } = useCreateForm({
+  const form = useCreateForm({
     empty: EMPTY_USER,
     check: checkUser,
     save: (d: UserDraft) => client.api.admin.createUser(toUserInput(d)),
@@ -17,68 +17,35 @@ export function AddUserForm({ departments, onCreated }: { readonly departments: 
     addedMessage: (created) => T.userAdded(created.displayName, created.username),
     onCreated,
   });
+  const { draft, errors, edit } = form;
 
   return (
-    <KeyboardForm
-      ref={formRef}
-      data-form="add"
-      aria-label={T.addUser}
-      onSubmit={() => void submit()}
-      className="grid gap-3 rounded-md border border-border-soft bg-surface-muted p-4"
-    >
-      <h3 className="font-semibold">{T.addUser}</h3>
-      {added && <Notice>{added}</Notice>}
-      <ErrorBanner error={error} onDismiss={dismissError} />
-      <div className="grid gap-3 sm:grid-cols-2">
-        <TextField
-          label={T.username}
-          path="username"
-          value={draft.username}
-          onChange={(value) => edit({ username: value.toLowerCase() }, 'username')}
-          error={errors.username}
-          hint={T.usernameHint}
-          maxLength={32}
-          spellCheck={false}
-          autoComplete="off"
-        />
-        <TextField
-          label={T.displayName}
-          path="displayName"
-          value={draft.displayName}
-          onChange={(displayName) => edit({ displayName }, 'displayName')}
-          error={errors.displayName}
-          maxLength={30}
-          autoComplete="off"
-        />
-      </div>
-      <ChoiceGroup label={T.roles} path="roles" error={errors.roles}>
-        {ROLES.map((role) => (
-          <CheckboxField
-            key={role}
-            label={ROLE_LABELS[role]}
-            checked={draft.roles.includes(role)}
-            onChange={(on) => edit({ roles: toggle(draft.roles, role, on) }, 'roles')}
-          />
-        ))}
-      </ChoiceGroup>
-      <ChoiceGroup label={`${T.userDepartments}${T.userDepartmentsNone}`} path="departmentCodes" error={errors.departmentCodes}>
-        {departments
-          .filter((department) => department.active)
-          .map((department) => (
-            <CheckboxField
-              key={department.code}
-              label={department.name}
-              checked={draft.departmentCodes.includes(department.code)}
-              onChange={(on) => edit({ departmentCodes: toggle(draft.departmentCodes, department.code, on) }, 'departmentCodes')}
-            />
-          ))}
-      </ChoiceGroup>
-      <PasswordPairFields labels={{ password: T.password, again: T.passwordAgain, hint: T.passwordHint }} draft={draft} errors={errors} edit={edit} />
-      <div className="flex justify-end">
-        <Button tone="primary" type="submit" disabled={saving}>
-          {saving ? T.saving : T.addUser}
-        </Button>
-      </div>
-    </KeyboardForm>
+    <AddForm title={T.addUser} form={form}>
+      <FieldList<UserDraft>
+        draft={draft}
+        errors={errors}
+        onChange={edit}
+        className="grid gap-3 sm:grid-cols-2"
+        fields={[
+          // Login names are lower case; capitals typed are turned into lower case, and the field says so.
+          {
+            name: 'username',
+            label: T.username,
+            hint: T.usernameHint,
+            normalise: LOWER_CASE,
+            input: { maxLength: 32, spellCheck: false, autoComplete: 'off' },
+          },
+          { name: 'displayName', label: T.displayName, input: { maxLength: 30, autoComplete: 'off' } },
+        ]}
+      />
+      <UserAccessChoices draft={draft} errors={errors} edit={edit} departments={offeredDepartments(departments, [])} />
+      <FieldList<UserDraft>
+        draft={draft}
+        errors={errors}
+        onChange={edit}
+        className="grid gap-3 sm:grid-cols-2"
+        fields={passwordPairFields({ password: T.password, again: T.passwordAgain, hint: T.passwordHint })}
+      />
+    </AddForm>
   );
 }

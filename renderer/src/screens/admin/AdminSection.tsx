@@ -1,29 +1,27 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { ApiError, OutputOf } from '../../../../shared/api';
-import { rolesGrant, type Role } from '../../../../shared/permissions';
+import { useCallback, useEffect, useReducer } from 'react';
+import type { SessionUser } from '../../../../shared/api';
+import { rolesGrant } from '../../../../shared/permissions';
 import { useClient } from '../../app/client-context';
+import { adminReducer, INITIAL_ADMIN_STATE, ownAccountDiffers } from './admin-state';
 import { AwaitingUpgradePanel } from './AwaitingUpgradePanel';
 import { DepartmentsPanel } from './DepartmentsPanel';
 import { DevicesPanel } from './DevicesPanel';
 import { DictionariesSection } from './dictionaries/DictionariesSection';
 import { UsersPanel } from './UsersPanel';
 
-export type DepartmentList = OutputOf<'admin.listDepartments'>;
-export type UserList = OutputOf<'admin.listUsers'>;
-
-/** A list as read from the back end: null until the first read; the error of the last read, if any. */
-export interface Loaded<T> {
-  readonly items: T | null;
-  readonly error: ApiError | null;
+interface AdminSectionProps {
+  readonly user: SessionUser;
+  /** The administrator changed their own account (a role added): this login now has what the list shows. */
+  readonly onOwnAccountChanged: (user: SessionUser) => void;
 }
 
 /** 管理: the clinic's departments and staff accounts (administrators); this workstation's devices (front desk too). */
-export function AdminSection({ roles }: { readonly roles: ReadonlyArray<Role> }) {
-  const manages = rolesGrant(roles, 'admin.manage');
-  const devices = rolesGrant(roles, 'device.manage');
+export function AdminSection({ user, onOwnAccountChanged }: AdminSectionProps) {
+  const manages = rolesGrant(user.roles, 'admin.manage');
+  const devices = rolesGrant(user.roles, 'device.manage');
   return (
     <div className="grid gap-6">
-      {manages && <ClinicAdmin />}
+      {manages && <ClinicAdmin user={user} onOwnAccountChanged={onOwnAccountChanged} />}
       {manages && <DictionariesSection />}
       {manages && <AwaitingUpgradePanel />}
       {devices && <DevicesPanel />}
@@ -31,19 +29,18 @@ export function AdminSection({ roles }: { readonly roles: ReadonlyArray<Role> })
   );
 }
 
-function ClinicAdmin() {
+function ClinicAdmin({ user, onOwnAccountChanged }: AdminSectionProps) {
   const client = useClient();
-  const [departments, setDepartments] = useState<Loaded<DepartmentList>>({ items: null, error: null });
-  const [users, setUsers] = useState<Loaded<UserList>>({ items: null, error: null });
+  const [state, dispatch] = useReducer(adminReducer, INITIAL_ADMIN_STATE);
 
   const loadDepartments = useCallback(async () => {
     const result = await client.api.admin.listDepartments({});
-    setDepartments((current) => (result.ok ? { items: result.value, error: null } : { items: current.items, error: result.error }));
+    dispatch(result.ok ? { type: 'departmentsRead', items: result.value } : { type: 'readFailed', list: 'departments', error: result.error });
   }, [client]);
 
   const loadUsers = useCallback(async () => {
     const result = await client.api.admin.listUsers({});
-    setUsers((current) => (result.ok ? { items: result.value, error: null } : { items: current.items, error: result.error }));
+    dispatch(result.ok ? { type: 'usersRead', items: result.value } : { type: 'readFailed', list: 'users', error: result.error });
   }, [client]);
 
   useEffect(() => {
@@ -51,10 +48,18 @@ function ClinicAdmin() {
     void loadUsers();
   }, [loadDepartments, loadUsers]);
 
+  // The list shows the administrator's own account changed (the server has already given this login
+  // the new roles): take them from the session, so the sections they open are usable at once.
+  const ownChanged = ownAccountDiffers(state.users.items, user);
+  useEffect(() => {
+    if (!ownChanged) return;
+    void client.api.auth.currentUser({}).then((me) => me.ok && onOwnAccountChanged(me.value));
+  }, [ownChanged, client, onOwnAccountChanged]);
+
   return (
     <div className="grid gap-section 2xl:grid-cols-2">
-      <DepartmentsPanel departments={departments} onChanged={() => void loadDepartments()} />
-      <UsersPanel users={users} departments={departments.items ?? []} onChanged={() => void loadUsers()} />
+      <DepartmentsPanel departments={state.departments} users={state.users.items ?? []} onChanged={() => void loadDepartments()} />
+      <UsersPanel users={state.users} departments={state.departments.items ?? []} self={user.username} onChanged={() => void loadUsers()} />
     </div>
   );
 }

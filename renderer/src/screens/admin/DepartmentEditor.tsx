@@ -1,16 +1,12 @@
 import { useClient } from '../../app/client-context';
-import { CheckboxField, InlineEditor, TextField, useEditor } from '../../ui';
+import { CheckboxField, FieldList, InlineEditor, useEditor } from '../../ui';
+import { DEPARTMENT_NAME_FIELD } from './department-fields';
 import { checkDepartmentEdit, departmentEditDraft, toDepartmentUpdate, type DepartmentView } from './department-form';
+import type { RowEditorProps } from './use-row-actions';
 import { ADMIN_TEXT as T } from './text';
 
-interface DepartmentEditorProps {
-  readonly department: DepartmentView;
-  readonly onDone: (notice: string) => void;
-  readonly onCancel: () => void;
-}
-
 /** 修改: a department's name and whether it takes outpatients (the code stays: records refer to it). */
-export function DepartmentEditor({ department, onDone, onCancel }: DepartmentEditorProps) {
+export function DepartmentEditor({ row: department, onDone, onCancel }: RowEditorProps<DepartmentView>) {
   const client = useClient();
   const editor = useEditor({
     initial: departmentEditDraft(department),
@@ -23,21 +19,17 @@ export function DepartmentEditor({ department, onDone, onCancel }: DepartmentEdi
     onDone,
     onCancel,
   });
-  const { draft, errors, edit } = editor;
 
   return (
     <InlineEditor name="edit-department" title={T.editDepartmentTitle(department.name, department.code)} editor={editor}>
-      <TextField
-        label={T.departmentName}
-        path="name"
-        value={draft.name}
-        onChange={(name) => edit({ name }, 'name')}
-        error={errors.name}
-        maxLength={30}
-        autoComplete="off"
-        className="max-w-xs"
+      <FieldList
+        draft={editor.draft}
+        errors={editor.errors}
+        onChange={editor.edit}
+        fields={[{ ...DEPARTMENT_NAME_FIELD, className: 'max-w-xs' }]}
+        className="grid gap-3"
       />
-      <CheckboxField label={T.outpatient} path="outpatient" checked={draft.outpatient} onChange={(outpatient) => edit({ outpatient }, 'outpatient')} />
+      <CheckboxField label={T.outpatient} {...editor.flag('outpatient')} />
     </InlineEditor>
   );
 }

@@ -1,86 +1,59 @@
 import { useClient } from '../../app/client-context';
-import { fieldErrorsOf } from '../../forms/field-errors';
-import { DataTable, ErrorBanner, Notice, Panel, RowButton, type Column } from '../../ui';
-import type { DepartmentList, Loaded } from './AdminSection';
+import type { Column } from '../../ui';
+import type { DepartmentList, Loaded, UserList } from './admin-state';
 import { AddDepartmentForm } from './AddDepartmentForm';
+import { AdminListPanel } from './AdminListPanel';
 import { DepartmentEditor } from './DepartmentEditor';
 import type { DepartmentView } from './department-form';
+import { StopDepartmentQuestion } from './StopDepartmentQuestion';
 import { ADMIN_TEXT as T } from './text';
 import { useRowActions } from './use-row-actions';
 
 interface DepartmentsPanelProps {
   readonly departments: Loaded<DepartmentList>;
+  /** The staff, to name those who belong to a department about to be stopped. */
+  readonly users: UserList;
   /** A department was added or changed: read the list again. */
   readonly onChanged: () => void;
 }
 
-export function DepartmentsPanel({ departments, onChanged }: DepartmentsPanelProps) {
+const COLUMNS: ReadonlyArray<Column<DepartmentView>> = [
+  { key: 'code', header: T.departmentCode, width: '6rem', cell: (d) => d.code, sortValue: (d) => d.code, className: 'font-mono' },
+  { key: 'name', header: T.departmentName, cell: (d) => d.name, sortValue: (d) => d.name, fullText: (d) => d.name },
+  { key: 'outpatient', header: T.outpatient, width: '5.5rem', cell: (d) => (d.outpatient ? T.yes : T.no) },
+];
+
+export function DepartmentsPanel({ departments, users, onChanged }: DepartmentsPanelProps) {
   const client = useClient();
-  const actions = useRowActions<'edit'>(onChanged);
-  const activeError = actions.failed ? fieldErrorsOf(actions.failed.error).active : undefined;
+  const actions = useRowActions<'edit' | 'stop'>(onChanged);
 
-  const toggleActive = (department: DepartmentView) =>
-    void actions.run(
-      department.code,
-      () => client.api.admin.updateDepartment({ code: department.code, active: !department.active }),
-      (saved) => (saved.active ? T.departmentStarted : T.departmentStopped)(saved.name, saved.code),
-    );
-
-  const columns: ReadonlyArray<Column<DepartmentView>> = [
-    { key: 'code', header: T.departmentCode, width: '6rem', cell: (d) => d.code, sortValue: (d) => d.code, className: 'font-mono' },
-    { key: 'name', header: T.departmentName, cell: (d) => d.name, sortValue: (d) => d.name, fullText: (d) => d.name },
-    { key: 'outpatient', header: T.outpatient, width: '5.5rem', cell: (d) => (d.outpatient ? T.yes : T.no) },
-    { key: 'active', header: T.active, width: '5rem', cell: (d) => (d.active ? T.activeYes : T.activeNo), sortValue: (d) => (d.active ? 0 : 1) },
-    {
-      key: 'actions',
-      header: T.actions,
-      width: '9rem',
-      cell: (department) => (
-        <>
-          <div className="flex flex-wrap gap-1.5">
-            <RowButton action="edit" onClick={(event) => actions.openEditor(department.code, 'edit', event.currentTarget)}>
-              {T.edit}
-            </RowButton>
-            <RowButton action="toggle-active" danger={department.active} aria-busy={actions.busy === department.code} onClick={() => toggleActive(department)}>
-              {department.active ? T.stop : T.start}
-            </RowButton>
-          </div>
-          {activeError && actions.failed?.key === department.code && (
-            <p data-error-for="active" className="mt-1 text-sm text-danger">
-              {activeError}
-            </p>
-          )}
-        </>
-      ),
-    },
-  ];
+  // Stopping asks first (who is waiting there, who belongs to it); starting again is one click.
+  const toggleActive = (department: DepartmentView, button: HTMLElement) =>
+    department.active
+      ? actions.openEditor(department.code, 'stop', button)
+      : void actions.run(
+          department.code,
+          () => client.api.admin.updateDepartment({ code: department.code, active: true }),
+          (saved) => T.departmentStarted(saved.name, saved.code),
+        );
 
   return (
-    <Panel title={T.departments} testId="departments-panel">
-      <ErrorBanner error={departments.error} />
-      {actions.notice && (
-        <div data-notice="change">
-          <Notice>{actions.notice}</Notice>
-        </div>
-      )}
-      <ErrorBanner error={actions.failed && !activeError ? actions.failed.error : null} onDismiss={actions.dismissFailure} />
-      <DataTable
-        label={T.departments}
-        testId="departments-table"
-        columns={columns}
-        rows={departments.items}
-        rowKey={(department) => department.code}
-        rowData={(department) => ({ 'data-department-code': department.code, 'data-active': String(department.active) })}
-        rowClassName={(department) => (department.active ? '' : 'text-faint')}
-        detail={(department) =>
-          actions.open?.key === department.code && <DepartmentEditor department={department} onDone={actions.done} onCancel={actions.cancel} />
-        }
-        loadingText={departments.error ? '' : T.loading}
-        emptyText={T.empty}
-        dense
-      />
-
+    <AdminListPanel
+      title={T.departments}
+      testId="departments"
+      list={departments}
+      actions={actions}
+      columns={COLUMNS}
+      rowKey={(department) => department.code}
+      rowData={(department) => ({ 'data-department-code': department.code, 'data-active': String(department.active) })}
+      editors={[
+        { kind: 'edit', label: T.edit, render: (props) => <DepartmentEditor {...props} /> },
+        { kind: 'stop', label: null, render: (props) => <StopDepartmentQuestion {...props} users={users} /> },
+      ]}
+      onToggleActive={toggleActive}
+      actionsWidth="9rem"
+    >
       <AddDepartmentForm onCreated={onChanged} />
-    </Panel>
+    </AdminListPanel>
   );
 }

@@ -1,17 +1,12 @@
 import { useClient } from '../../app/client-context';
-import { InlineEditor, useEditor } from '../../ui';
-import { PasswordPairFields } from './PasswordPairFields';
+import { FieldList, InlineEditor, useEditor } from '../../ui';
+import { passwordPairFields } from './password-fields';
 import { ADMIN_TEXT as T } from './text';
-import { checkNewPassword, EMPTY_PASSWORD, toPasswordReset, type UserView } from './user-form';
-
-interface PasswordEditorProps {
-  readonly user: UserView;
-  readonly onDone: (notice: string) => void;
-  readonly onCancel: () => void;
-}
+import type { RowEditorProps } from './use-row-actions';
+import { checkNewPassword, EMPTY_PASSWORD, toPasswordReset, type PasswordDraft, type UserView } from './user-form';
 
 /** 重设密码: for someone who forgot theirs; the old one stops working and their open logins end. */
-export function PasswordEditor({ user, onDone, onCancel }: PasswordEditorProps) {
+export function PasswordEditor({ row: user, onDone, onCancel }: RowEditorProps<UserView>) {
   const client = useClient();
   const editor = useEditor({
     initial: EMPTY_PASSWORD,
@@ -21,11 +16,16 @@ export function PasswordEditor({ user, onDone, onCancel }: PasswordEditorProps) 
     onDone,
     onCancel,
   });
-  const { draft, errors, edit } = editor;
 
   return (
     <InlineEditor name="password" title={T.passwordTitle(user.displayName, user.username)} editor={editor}>
-      <PasswordPairFields labels={{ password: T.newPassword, again: T.newPasswordAgain, hint: T.newPasswordHint }} draft={draft} errors={errors} edit={edit} />
+      <FieldList<PasswordDraft>
+        draft={editor.draft}
+        errors={editor.errors}
+        onChange={editor.edit}
+        className="grid gap-3 sm:grid-cols-2"
+        fields={passwordPairFields({ password: T.newPassword, again: T.newPasswordAgain, hint: T.newPasswordHint })}
+      />
     </InlineEditor>
   );
 }

@@ -1,19 +1,19 @@
-import { ROLE_LABELS, ROLES } from '../../../../shared/permissions';
 import { useClient } from '../../app/client-context';
-import { CheckboxField, ChoiceGroup, InlineEditor, TextField, useEditor } from '../../ui';
-import type { DepartmentList } from './AdminSection';
+import { FieldList, InlineEditor, useEditor } from '../../ui';
+import type { DepartmentList } from './admin-state';
 import { ADMIN_TEXT as T } from './text';
-import { checkUserEdit, offeredDepartments, rolesChanged, toggle, toUserUpdate, userEditDraft, type UserView } from './user-form';
+import type { RowEditorProps } from './use-row-actions';
+import { UserAccessChoices } from './UserAccessChoices';
+import { checkUserEdit, offeredDepartments, rolesChanged, toUserUpdate, userEditDraft, type UserEditDraft, type UserView } from './user-form';
 
-interface UserEditorProps {
-  readonly user: UserView;
+interface UserEditorProps extends RowEditorProps<UserView> {
   readonly departments: DepartmentList;
-  readonly onDone: (notice: string) => void;
-  readonly onCancel: () => void;
+  /** The account is the administrator's own: what changes applies to this login at once. */
+  readonly own: boolean;
 }
 
 /** 修改: a user's name, roles and departments (the login name stays). */
-export function UserEditor({ user, departments, onDone, onCancel }: UserEditorProps) {
+export function UserEditor({ row: user, departments, own, onDone, onCancel }: UserEditorProps) {
   const client = useClient();
   const editor = useEditor({
     initial: userEditDraft(user),
@@ -22,44 +22,27 @@ export function UserEditor({ user, departments, onDone, onCancel }: UserEditorPr
       const change = toUserUpdate(user, draft);
       return change && client.api.admin.updateUser(change);
     },
-    savedMessage: (saved) => (rolesChanged(user, saved) ? T.userSavedRolesChanged : T.userSaved)(saved.displayName, saved.username),
+    savedMessage: (saved) => savedMessage(user, saved, own),
     onDone,
     onCancel,
   });
-  const { draft, errors, edit } = editor;
 
   return (
     <InlineEditor name="edit-user" title={T.editUserTitle(user.displayName, user.username)} editor={editor}>
-      <TextField
-        label={T.displayName}
-        path="displayName"
-        value={draft.displayName}
-        onChange={(displayName) => edit({ displayName }, 'displayName')}
-        error={errors.displayName}
-        maxLength={30}
-        autoComplete="off"
-        className="max-w-xs"
+      <FieldList<UserEditDraft>
+        draft={editor.draft}
+        errors={editor.errors}
+        onChange={editor.edit}
+        className="grid gap-3"
+        fields={[{ name: 'displayName', label: T.displayName, className: 'max-w-xs', input: { maxLength: 30, autoComplete: 'off' } }]}
       />
-      <ChoiceGroup label={T.roles} path="roles" error={errors.roles}>
-        {ROLES.map((role) => (
-          <CheckboxField
-            key={role}
-            label={ROLE_LABELS[role]}
-            checked={draft.roles.includes(role)}
-            onChange={(on) => edit({ roles: toggle(draft.roles, role, on) }, 'roles')}
-          />
-        ))}
-      </ChoiceGroup>
-      <ChoiceGroup label={`${T.userDepartments}${T.userDepartmentsNone}`} path="departmentCodes" error={errors.departmentCodes}>
-        {offeredDepartments(departments, user.departmentCodes).map(({ code, label }) => (
-          <CheckboxField
-            key={code}
-            label={label}
-            checked={draft.departmentCodes.includes(code)}
-            onChange={(on) => edit({ departmentCodes: toggle(draft.departmentCodes, code, on) }, 'departmentCodes')}
-          />
-        ))}
-      </ChoiceGroup>
+      <UserAccessChoices draft={editor.draft} errors={editor.errors} edit={editor.edit} departments={offeredDepartments(departments, user.departmentCodes)} />
     </InlineEditor>
   );
+}
+
+/** Other roles log the person out (their open logins carry the old rights); one's own take effect in this login. */
+function savedMessage(before: UserView, saved: UserView, own: boolean): string {
+  if (!rolesChanged(before, saved)) return T.userSaved(saved.displayName, saved.username);
+  return (own ? T.ownRolesChanged : T.userSavedRolesChanged)(saved.displayName, saved.username);
 }

@@ -49,6 +49,7 @@ export const ADMIN_TEXT = {
   editUserTitle: (name: string, username: string) => `修改用户：${name}（${username}）`,
   departmentStoppedMark: '（已停用）',
   userSaved: (name: string, username: string) => `已保存 ${name}（${username}）的资料。`,
+  ownRolesChanged: (name: string, username: string) => `已保存 ${name}（${username}）的资料。这是您自己的账号：新的角色已经生效，不用重新登录。`,
   userSavedRolesChanged: (name: string, username: string) => `已保存 ${name}（${username}）的资料。角色改了，本人已被退出登录，重新登录后按新角色使用。`,
   userStopped: (name: string, username: string) => `已停用 ${name}（${username}）的账号：本人已被退出登录，也不能再登录。以后需要时，点“启用”即可恢复。`,
   userStarted: (name: string, username: string) => `已启用 ${name}（${username}）的账号，本人可以重新登录了。`,
@@ -65,6 +66,14 @@ export const ADMIN_TEXT = {
   departmentSaved: (name: string, code: string) => `已保存科室：${name}（${code}）。`,
   departmentStopped: (name: string, code: string) => `已停用科室：${name}（${code}），挂号时不再提供这个科室。以后需要时，点“启用”即可恢复。`,
   departmentStarted: (name: string, code: string) => `已启用科室：${name}（${code}）。`,
+  stopDepartmentTitle: (name: string, code: string) => `停用科室：${name}（${code}）？`,
+  stopDepartmentConfirm: '确定停用',
+  stopNoPatients: '今天没有患者在这个科室候诊或就诊。',
+  stopPatients: (names: ReadonlyArray<string>) =>
+    `今天还有 ${names.length} 位患者在这个科室候诊或就诊：${names.join('、')}。停用后他们今天的挂号照常有效：仍在今日挂号列表和候诊队列里，可以照常看诊，也可以退号。`,
+  stopNoStaff: '没有同事属于这个科室。',
+  stopStaff: (names: ReadonlyArray<string>) => `属于这个科室的同事：${names.join('、')}。他们的账号照常使用，所属科室不变。`,
+  stopAfter: '停用后，挂号时不再提供这个科室。以后需要时，点“启用”即可恢复。',
 } as const;
 
 /** 外接设备 (this workstation's card reader and scanner). */

@@ -1,10 +1,13 @@
-import { useRef, useState } from 'react';
-import type { ApiError, ApiResult } from '../../../../shared/api';
+import { useReducer, useRef } from 'react';
+import type { ApiResult } from '../../../../shared/api';
+import { initialRowActions, rowActionsReducer, type RowActionsAction, type RowActionsState } from './row-actions-state';
 
-/** Which row has which editor open. */
-export interface OpenEditor<Kind extends string> {
-  readonly key: string;
-  readonly kind: Kind;
+/** What an editor opened under a row is given: the row, and how to close it. */
+export interface RowEditorProps<Row> {
+  readonly row: Row;
+  /** Saved, or nothing to save: the notice to show; the editor closes and the list is read again. */
+  readonly onDone: (notice: string) => void;
+  readonly onCancel: () => void;
 }
 
 /**
@@ -13,54 +16,43 @@ export interface OpenEditor<Kind extends string> {
  * list is read again; when an editor closes, the cursor goes back to the button that opened it.
  */
 export function useRowActions<Kind extends string>(onChanged: () => void) {
-  const [open, setOpen] = useState<OpenEditor<Kind> | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [failed, setFailed] = useState<{ readonly key: string; readonly error: ApiError } | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const [state, dispatch] = useReducer(rowActionsReducer<Kind>, undefined, initialRowActions<Kind>);
   const opener = useRef<HTMLElement | null>(null);
   // Read at once, not at the next render: a quick second click must not send the change twice.
   const running = useRef(false);
 
-  const close = () => {
-    setOpen(null);
+  const closing = (action: RowActionsAction<Kind>) => {
+    dispatch(action);
     const button = opener.current;
     opener.current = null;
     if (button?.isConnected) button.focus();
   };
 
   return {
-    open,
-    notice,
-    failed,
-    busy,
+    ...state,
     openEditor(key: string, kind: Kind, button: HTMLElement) {
       opener.current = button;
-      setOpen({ key, kind });
-      setNotice(null);
-      setFailed(null);
+      dispatch({ type: 'opened', key, kind });
     },
-    cancel: close,
-    done(message: string) {
-      close();
-      setNotice(message);
+    cancel: () => closing({ type: 'closed' }),
+    done(notice: string) {
+      closing({ type: 'done', notice });
       onChanged();
     },
     /** A one-click change; a second click while it runs is ignored (the button stays enabled, so keeps the cursor). */
     async run<R>(key: string, call: () => Promise<ApiResult<R>>, message: (result: R) => string) {
       if (running.current) return;
       running.current = true;
-      setOpen(null);
-      setNotice(null);
-      setFailed(null);
-      setBusy(key);
+      dispatch({ type: 'started', key });
       const result = await call().finally(() => {
         running.current = false;
-        setBusy(null);
       });
-      if (!result.ok) return setFailed({ key, error: result.error });
-      setNotice(message(result.value));
+      if (!result.ok) return dispatch({ type: 'failed', key, error: result.error });
+      dispatch({ type: 'succeeded', notice: message(result.value) });
       onChanged();
     },
-    dismissFailure: () => setFailed(null),
+    dismissFailure: () => dispatch({ type: 'dismissFailure' }),
   };
 }
+
+export type RowActions<Kind extends string> = RowActionsState<Kind> & ReturnType<typeof useRowActions<Kind>>;

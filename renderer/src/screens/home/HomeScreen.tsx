@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useCallback, useReducer } from 'react';
 import type { SessionUser } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
 import { missingCase } from '../../../../shared/missing-case';
@@ -9,7 +9,8 @@ import { OutpatientSection } from '../outpatient/OutpatientSection';
 import { RegistrationSection } from '../registration/RegistrationSection';
 import { NoPermission, Placeholder } from './Placeholder';
 import { SectionNav } from './SectionNav';
-import { sectionAllowed, SECTIONS, startingSection, type SectionId } from './sections';
+import { homeReducer, initialHomeState } from './home-state';
+import { sectionAllowed, SECTIONS, type SectionId } from './sections';
 import { StatusBar } from './StatusBar';
 import { HOME_TEXT as T } from './text';
 import { useSystemStatus } from './use-system-status';
@@ -23,10 +24,12 @@ interface HomeScreenProps {
   readonly onLoggedOut: () => void;
 }
 
-export function HomeScreen({ clinicName, user, onLoggedOut }: HomeScreenProps) {
+export function HomeScreen({ clinicName, user: loggedIn, onLoggedOut }: HomeScreenProps) {
   const client = useClient();
   const status = useSystemStatus();
-  const [section, setSection] = useState<SectionId>(() => startingSection(user.roles));
+  const [{ section, user }, dispatch] = useReducer(homeReducer, loggedIn, initialHomeState);
+  const setSection = (id: SectionId) => dispatch({ type: 'open', section: id });
+  const onOwnAccountChanged = useCallback((changed: SessionUser) => dispatch({ type: 'userChanged', user: changed }), []);
 
   useShortcuts({
     'home.registration': () => setSection('registration'),
@@ -83,7 +86,7 @@ export function HomeScreen({ clinicName, user, onLoggedOut }: HomeScreenProps) {
           </Suspense>
         );
       case 'admin':
-        return <AdminSection roles={user.roles} />;
+        return <AdminSection user={user} onOwnAccountChanged={onOwnAccountChanged} />;
       default:
         return missingCase(section);
     }

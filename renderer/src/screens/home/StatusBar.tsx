@@ -1,6 +1,7 @@
 import type { SessionUser } from '../../../../shared/api';
+import { useClinicZone } from '../../app/clinic-clock';
 import { ShortcutHelpButton } from '../../keyboard/ShortcutHelpButton';
-import { describeDevices, describeSync } from './status-text';
+import { describeDevices, describeLan, describeSync } from './status-text';
 import { STATUS_TEXT as T } from './text';
 import type { SystemStatusState } from './use-system-status';
 
@@ -14,6 +15,7 @@ interface StatusBarProps {
 export function StatusBar({ state, user, onLogout }: StatusBarProps) {
   const { status, error } = state;
   const now = new Date();
+  const zone = useClinicZone();
   return (
     <footer data-testid="status-bar" className="flex items-center gap-5 border-t border-border bg-surface-strong px-4 py-1.5 text-sm text-ink-soft">
       <Slot name="user" label={T.user} value={`${user.displayName}（${user.username}）`} />
@@ -21,7 +23,16 @@ export function StatusBar({ state, user, onLogout }: StatusBarProps) {
         <>
           <Slot name="clinic" label={T.clinic} value={status.clinicName} />
           <Slot name="workstation" label={T.workstation} value={status.workstationId} />
-          <Slot name="sync" label={T.sync} value={describeSync(status.sync, now)} warn={status.sync.state === 'error'} title={status.sync.message} />
+          <Slot name="sync" label={T.sync} value={describeSync(status.sync, now, zone)} warn={status.sync.state === 'error'} title={status.sync.message} />
+          {status.lan.state !== 'off' && (
+            <Slot
+              name="lan"
+              label={T.lan}
+              value={describeLan(status.lan, now)}
+              warn={status.lan.state === 'unreachable' || status.lan.state === 'refused'}
+              title={status.lan.message}
+            />
+          )}
           <Slot name="devices" label={T.devices} value={describeDevices(status.devices)} warn={status.devices.state === 'error'} />
         </>
       ) : (

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { describeDevices, describeSync, formatLastSuccess } from './status-text';
 
 describe('status bar text', () => {
-  const now = new Date(2025, 2, 14, 16, 30);
+  const now = new Date('2025-03-14T08:30:00Z'); // 16:30 in Beijing
 
-  it('says when the last sync worked in local time, today or on a date', () => {
-    expect(formatLastSuccess(new Date(2025, 2, 14, 8, 5).toISOString(), now)).toBe('今天 08:05');
-    expect(formatLastSuccess(new Date(2025, 2, 2, 23, 59).toISOString(), now)).toBe('3月2日 23:59');
+  it('says when the last sync worked in the clinic time zone, today or on a date, whatever the PC zone', () => {
+    expect(formatLastSuccess('2025-03-14T00:05:00Z', now)).toBe('今天 08:05');
+    expect(formatLastSuccess('2025-03-02T15:59:00Z', now)).toBe('3月2日 23:59');
+    expect(formatLastSuccess('2025-03-13T17:00:00Z', now, 'UTC')).toBe('3月13日 17:00');
     expect(formatLastSuccess(null, now)).toBe('从未同步');
   });
 

@@ -11,7 +11,10 @@ export interface SystemStatusState {
   readonly error: ApiError | null;
 }
 
-/** Reads `system.status` now and every few seconds while the home screen is open. */
+/**
+ * Reads `system.status` now, every few seconds while the home screen is open, and at once when the
+ * link with 本院主机 changes or an account changes (change events, shared/api/events.ts).
+ */
 export function useSystemStatus(): SystemStatusState {
   const client = useClient();
   const [state, setState] = useState<SystemStatusState>({ status: null, error: null });
@@ -25,9 +28,13 @@ export function useSystemStatus(): SystemStatusState {
     };
     void read();
     const timer = setInterval(() => void read(), STATUS_POLL_MS);
+    const unsubscribe = client.onChanges((batch) => {
+      if (batch.events.some((e) => e.kind === 'lan' || e.kind === 'users')) void read();
+    });
     return () => {
       stopped = true;
       clearInterval(timer);
+      unsubscribe();
     };
   }, [client]);
 

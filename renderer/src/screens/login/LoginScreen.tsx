@@ -1,11 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useReducer, useRef } from 'react';
 import type { ApiError, SessionUser } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
 import { APP_TEXT } from '../../app/text';
-import { fieldErrorsOf, hasFieldErrors, NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/field-errors';
+import { fieldErrorsOf } from '../../forms/field-errors';
 import { focusFirstField } from '../../keyboard/enter-advances';
 import { useKeymapScreen } from '../../keyboard/use-shortcuts';
-import { Button, ErrorBanner, KeyboardForm, TextField } from '../../ui';
+import { Button, ErrorBanner, FieldList, KeyboardForm, LOWER_CASE } from '../../ui';
+import { initialLoginState, loginReducer, missingLoginFields, type LoginDraft } from './login-state';
 import { LOGIN_TEXT as T } from './text';
 
 interface LoginScreenProps {
@@ -17,33 +18,22 @@ interface LoginScreenProps {
 
 export function LoginScreen({ clinicName, reason, onLoggedIn }: LoginScreenProps) {
   const client = useClient();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>(NO_FIELD_ERRORS);
-  const [error, setError] = useState<ApiError | null>(reason);
-  const [submitting, setSubmitting] = useState(false);
+  const [{ draft, errors, error, submitting }, dispatch] = useReducer(loginReducer, reason, initialLoginState);
   useKeymapScreen('login');
   const formRef = useRef<HTMLFormElement>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => focusFirstField(formRef.current), []);
 
   const submit = async () => {
     if (submitting) return;
-    const missing: Record<string, string> = {};
-    if (username.trim() === '') missing.username = T.usernameRequired;
-    if (password === '') missing.password = T.passwordRequired;
-    if (hasFieldErrors(missing)) return setErrors(missing);
-
-    setSubmitting(true);
-    const result = await client.api.auth.login({ username: username.trim(), password });
-    setSubmitting(false);
+    const missing = missingLoginFields(draft);
+    if (missing) return dispatch({ type: 'missing', errors: missing });
+    dispatch({ type: 'submitted' });
+    const result = await client.api.auth.login({ username: draft.username.trim(), password: draft.password });
     if (result.ok) return onLoggedIn(result.value.user);
-    setError(result.error);
-    setErrors(fieldErrorsOf(result.error));
-    // The usual mistake is the password: clear it and put the cursor back there.
-    setPassword('');
-    passwordRef.current?.focus();
+    dispatch({ type: 'refused', error: result.error, errors: fieldErrorsOf(result.error) });
+    // The usual mistake is the password: it was cleared; the cursor goes back there.
+    formRef.current?.querySelector<HTMLInputElement>('[data-field="password"] input')?.focus();
   };
 
   return (
@@ -62,30 +52,14 @@ export function LoginScreen({ clinicName, reason, onLoggedIn }: LoginScreenProps
           {clinicName && <p className="mt-1 text-ink-soft">{T.title}</p>}
         </div>
         <ErrorBanner error={error} />
-        <TextField
-          label={T.username}
-          path="username"
-          value={username}
-          onChange={(value) => {
-            setUsername(value.toLowerCase());
-            setErrors((current) => withoutField(current, 'username'));
-          }}
-          error={errors.username}
-          autoComplete="username"
-          spellCheck={false}
-        />
-        <TextField
-          label={T.password}
-          path="password"
-          type="password"
-          inputRef={passwordRef}
-          value={password}
-          onChange={(value) => {
-            setPassword(value);
-            setErrors((current) => withoutField(current, 'password'));
-          }}
-          error={errors.password}
-          autoComplete="current-password"
+        <FieldList<LoginDraft>
+          draft={draft}
+          errors={errors}
+          onChange={(next, ...fields) => dispatch({ type: 'edit', draft: next, fields })}
+          fields={[
+            { name: 'username', label: T.username, normalise: LOWER_CASE, input: { autoComplete: 'username', spellCheck: false } },
+            { name: 'password', label: T.password, input: { type: 'password', autoComplete: 'current-password' } },
+          ]}
         />
         <Button tone="primary" type="submit" disabled={submitting}>
           {submitting ? T.submitting : T.submit}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { OutputOf } from '../../../../shared/api';
 import type { ClinicClient } from '../../api/client';
 import { useClient } from '../../app/client-context';
@@ -70,6 +70,9 @@ export function AddressPicker({ divisionCode, detail, onDivisionChange, onDetail
   const [levels, setLevels] = useState<ReadonlyArray<Level>>([]);
   /** The code this picker last reported: a different incoming code (a card read) rebuilds the lists. */
   const reported = useRef<string | null>(null);
+  /** The next level's list while it is being read, so Enter can wait for it rather than skip past. */
+  const loadingNext = useRef<Promise<void> | null>(null);
+  const pickerRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (reported.current === divisionCode) return;
@@ -91,14 +94,34 @@ export function AddressPicker({ divisionCode, detail, onDivisionChange, onDetail
     onDivisionChange(reportedCode);
     const picked = kept[index].options.find((d) => d.code === code);
     if (picked?.hasChildren) {
-      const options = await childrenOf(client, code);
-      if (reported.current === reportedCode && options.length > 0) setLevels([...kept, { options, selected: '' }]);
+      const loading = childrenOf(client, code).then((options) => {
+        if (reported.current === reportedCode && options.length > 0) setLevels([...kept, { options, selected: '' }]);
+      });
+      loadingNext.current = loading;
+      await loading;
+      if (loadingNext.current === loading) loadingNext.current = null;
     }
+  };
+
+  /**
+   * Enter on a level whose next list is still being read (县（区） just chosen, 乡镇（街道） not yet shown):
+   * wait for it and go there, instead of letting Enter skip to 详细地址.
+   */
+  const onLevelKeyDown = (event: KeyboardEvent<HTMLSelectElement>, index: number) => {
+    if (event.key !== 'Enter' || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const level = levels[index];
+    const picked = level?.options.find((d) => d.code === level.selected);
+    const loading = loadingNext.current;
+    if (!picked?.hasChildren || levels.length > index + 1 || loading === null) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const next = () => pickerRef.current?.querySelector<HTMLSelectElement>(`[data-field="address.level${index + 2}"] select`)?.focus();
+    void loading.then(() => requestAnimationFrame(next));
   };
 
   return (
     <div className="grid gap-2">
-      <div className="grid grid-cols-[repeat(4,minmax(0,1fr))] gap-2" data-field="address.divisionCode">
+      <div ref={pickerRef} className="grid grid-cols-[repeat(4,minmax(0,1fr))] gap-2" data-field="address.divisionCode">
         {levels.map((level, index) => (
           <SelectField
             key={level.options[0]?.code ?? index}
@@ -108,6 +131,7 @@ export function AddressPicker({ divisionCode, detail, onDivisionChange, onDetail
             options={level.options.map((d) => ({ value: d.code, label: d.name }))}
             placeholder={REG_TEXT.form.choose}
             onChange={(code) => void choose(index, code)}
+            onKeyDown={(event) => onLevelKeyDown(event, index)}
           />
         ))}
       </div>

@@ -4,7 +4,7 @@ import type { FieldErrors } from '../../forms/field-errors';
 import { Button, SelectField, type SelectOption, TextField } from '../../ui';
 import { AddressPicker } from './AddressPicker';
 import { idNumberFeedback, idTypeUsesResidentNumber } from './id-number-check';
-import { normalizeBirthDate, withIdNumber, type AllergyDraft, type PatientDraft } from './patient-draft';
+import { nameTooLong, normalizeBirthDate, PATIENT_NAME_MAX, withIdNumber, type AllergyDraft, type PatientDraft } from './patient-draft';
 import { REG_TEXT } from './text';
 
 const T = REG_TEXT.form;
@@ -31,6 +31,10 @@ export function NewPatientForm({ draft, onChange, errors, codeSets, feeCategorie
   const idHint = id?.parsed ? (id.parsed.legacy ? T.idLegacy(id.parsed.id18) : T.idFilled) : (id?.hint ?? undefined);
   // The live check speaks first; a server message stays until the number is edited.
   const idError = id?.error ?? errors.idNumber;
+  // Sex and birth date read from a valid ID number need no stop on Enter (data-enter-skip); Shift+Tab reaches them.
+  const derived = id?.parsed ?? null;
+  const skipSex = derived !== null && draft.sex === derived.sex ? { 'data-enter-skip': true } : {};
+  const skipBirthDate = derived !== null && normalizeBirthDate(draft.birthDate) === derived.birthDate ? { 'data-enter-skip': true } : {};
 
   const setAllergy = (index: number, patch: Partial<AllergyDraft>, field: string) =>
     set({ allergies: draft.allergies.map((a, i) => (i === index ? { ...a, ...patch } : a)) }, `allergies.${index}.${field}`);
@@ -44,9 +48,9 @@ export function NewPatientForm({ draft, onChange, errors, codeSets, feeCategorie
           path="name"
           value={draft.name}
           onChange={(name) => set({ name }, 'name')}
-          error={errors.name}
+          // Said as it is typed or read from a card: the input is not capped, so nothing is cut silently.
+          error={nameTooLong(draft.name) ? T.nameTooLong(PATIENT_NAME_MAX, draft.name.trim().length) : errors.name}
           inputRef={nameRef}
-          maxLength={40}
           autoComplete="off"
         />
         <SelectField
@@ -84,6 +88,7 @@ export function NewPatientForm({ draft, onChange, errors, codeSets, feeCategorie
           placeholder={T.choose}
           onChange={(sex) => set({ sex }, 'sex')}
           error={errors.sex}
+          {...skipSex}
         />
         <TextField
           label={T.birthDate}
@@ -96,6 +101,7 @@ export function NewPatientForm({ draft, onChange, errors, codeSets, feeCategorie
           maxLength={12}
           autoComplete="off"
           inputClassName="font-mono"
+          {...skipBirthDate}
         />
         <SelectField
           label={T.ethnicity}
@@ -223,6 +229,9 @@ export function NewPatientForm({ draft, onChange, errors, codeSets, feeCategorie
           <Button onClick={() => set({ allergies: [...draft.allergies, { substance: '', reaction: '' }] }, 'allergies')}>{T.addAllergy}</Button>
         </div>
       </div>
+      <p className="text-sm text-muted" data-testid="new-patient-keys">
+        {T.enterHint}
+      </p>
     </section>
   );
 }

@@ -86,18 +86,28 @@ export function PatientSearch({ query, onQueryChange, search, override, onPick, 
               data-patient-id={hit.id}
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => onPick(hit)}
-              className={`grid cursor-pointer grid-cols-[5.5rem_6.5rem_11.5rem_7.5rem_minmax(0,1fr)_auto] items-baseline gap-3 border-b border-divider px-3 py-2 whitespace-nowrap ${index === active ? 'bg-primary-soft' : 'hover:bg-surface-muted'}`}
+              className={`grid cursor-pointer gap-0.5 border-b border-divider px-3 py-2 ${index === active ? 'bg-primary-soft' : 'hover:bg-surface-muted'}`}
             >
-              <span className="truncate font-semibold">{hit.name}</span>
-              <span className="text-ink-soft">
-                {hit.sexLabel} {hit.ageText}
-              </span>
-              <span className="font-mono text-sm text-ink-soft">{hit.idNumberMasked ?? ''}</span>
-              <span className="font-mono text-sm text-ink-soft">{hit.phoneMasked ?? ''}</span>
-              <span className="truncate text-sm text-muted">
-                {hit.lastVisit ? REG_TEXT.lastVisit(hit.lastVisit.date, hit.lastVisit.departmentName) : REG_TEXT.firstTime}
-              </span>
-              <span className="rounded bg-canvas px-1.5 text-xs text-ink-soft">{REG_TEXT.matched[hit.matched.key]}</span>
+              <div className="grid grid-cols-[6.5rem_6.5rem_11.5rem_7.5rem_minmax(0,1fr)] items-baseline gap-3 whitespace-nowrap">
+                <span className="truncate font-semibold" title={hit.name}>
+                  {hit.name}
+                </span>
+                <span className="text-ink-soft">
+                  {hit.sexLabel} {hit.ageText}
+                </span>
+                <span className="font-mono text-sm text-ink-soft">{hit.idNumberMasked ?? ''}</span>
+                <span className="font-mono text-sm text-ink-soft">{hit.phoneMasked ?? ''}</span>
+                <span className="justify-self-end rounded bg-canvas px-1.5 text-xs text-ink-soft">{REG_TEXT.matched[hit.matched.key]}</span>
+              </div>
+              {/* The second line tells two people of one name apart: where they live, when and where they were last seen. */}
+              <div className="flex flex-wrap items-baseline gap-x-4 text-sm">
+                <span data-hit-place className="text-ink-soft">
+                  {hit.place ?? T.noPlace}
+                </span>
+                <span data-hit-last-visit className="whitespace-nowrap text-muted">
+                  {hit.lastVisit ? REG_TEXT.lastVisit(hit.lastVisit.date, hit.lastVisit.departmentName) : REG_TEXT.firstTime}
+                </span>
+              </div>
             </li>
           ))}
         </ul>

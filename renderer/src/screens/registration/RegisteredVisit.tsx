@@ -1,27 +1,35 @@
 import { useState } from 'react';
-import { createPortal } from 'react-dom';
 import type { ApiError, VisitView } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
-import { Button, ErrorBanner } from '../../ui';
+import { useShortcuts } from '../../keyboard/use-shortcuts';
+import { Button, ErrorBanner, Notice } from '../../ui';
 import { saveSlip } from './slip-file';
 import { REG_TEXT } from './text';
 
 const T = REG_TEXT.result;
 
-/** After 挂号: the numbers the patient needs, and the slip (PDF to open, or printed from here). */
-export function RegisteredVisit({ visit, clinicName }: { readonly visit: VisitView; readonly clinicName: string }) {
+/**
+ * After 挂号: the numbers the patient needs, and the slip. The slip is printed from one place, the
+ * PDF the main process makes (the same in Electron and browser mode, with the clinic's clock and
+ * fonts): the button and F9 both open it.
+ */
+export function RegisteredVisit({ visit }: { readonly visit: VisitView }) {
   const client = useClient();
   const [error, setError] = useState<ApiError | null>(null);
   const [loading, setLoading] = useState(false);
+  const [opened, setOpened] = useState<string | null>(null);
 
   const openPdf = async () => {
+    if (loading) return;
     setLoading(true);
     const slip = await client.api.visits.slip({ id: visit.id });
     setLoading(false);
     if (!slip.ok) return setError(slip.error);
     setError(null);
     saveSlip(document, slip.value);
+    setOpened(slip.value.fileName);
   };
+  useShortcuts({ 'registration.printSlip': () => void openPdf() });
 
   return (
     <section data-testid="registered-visit" data-visit-id={visit.id} className="grid gap-2 rounded-lg border-2 border-primary-bright bg-surface p-4">
@@ -52,57 +60,12 @@ export function RegisteredVisit({ visit, clinicName }: { readonly visit: VisitVi
       </dl>
       <ErrorBanner error={error} />
       <div className="flex gap-3">
-        <Button tone="primary" onClick={() => window.print()}>
-          {T.print}
-        </Button>
-        <Button onClick={() => void openPdf()} disabled={loading}>
+        <Button tone="primary" onClick={() => void openPdf()} disabled={loading}>
           {loading ? T.loadingSlip : T.openPdf}
         </Button>
       </div>
+      {opened && <Notice>{T.slipOpened(opened)}</Notice>}
       <p className="text-sm text-muted">{T.next}</p>
-      {createPortal(<PrintedSlip visit={visit} clinicName={clinicName} />, document.body)}
     </section>
-  );
-}
-
-/** What `window.print()` puts on paper: only this, the rest of the page is hidden for print. */
-function PrintedSlip({ visit, clinicName }: { readonly visit: VisitView; readonly clinicName: string }) {
-  return (
-    <div data-print-slip className="hidden p-4 text-black print:block">
-      <p className="text-center text-lg font-semibold">{clinicName}</p>
-      <p className="text-center">门诊挂号单</p>
-      <p className="mt-2 text-center text-4xl font-bold">{visit.queueNumber} 号</p>
-      <table className="mt-2 w-full text-sm">
-        <tbody>
-          <tr>
-            <td>门诊号</td>
-            <td className="font-mono">{visit.visitNumber}</td>
-          </tr>
-          <tr>
-            <td>患者</td>
-            <td>
-              {visit.patient.name} {visit.patient.sexLabel} {visit.patient.ageText}
-            </td>
-          </tr>
-          <tr>
-            <td>科室</td>
-            <td>
-              {visit.department.name}
-              {visit.doctor ? ` · ${visit.doctor.displayName}` : ''}
-            </td>
-          </tr>
-          <tr>
-            <td>类型 / 费别</td>
-            <td>
-              {visit.visitTypeLabel} / {visit.feeCategory.name}
-            </td>
-          </tr>
-          <tr>
-            <td>挂号时间</td>
-            <td>{new Date(visit.registeredAt).toLocaleString('zh-CN', { hour12: false })}</td>
-          </tr>
-        </tbody>
-      </table>
-    </div>
   );
 }

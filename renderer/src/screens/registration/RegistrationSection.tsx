@@ -22,6 +22,7 @@ import { PatientSearch } from './PatientSearch';
 import { RegisteredVisit } from './RegisteredVisit';
 import { INITIAL_REGISTRATION, planRegistration, registrationReducer, type Candidate } from './registration-state';
 import { SelectedPatient } from './SelectedPatient';
+import { chooseByInitials } from './select-typeahead';
 import { REG_TEXT as T } from './text';
 import { TodayList } from './TodayList';
 import { useArrivals, type Message } from './use-arrivals';
@@ -142,7 +143,6 @@ export function RegistrationSection({ clinicName }: { readonly clinicName: strin
     },
     'registration.newPatient': () => startNew(subject.kind === 'none' ? draftFromSearch(query) : EMPTY_PATIENT_DRAFT, false),
     'registration.register': () => void register(),
-    'registration.printSlip': () => registered !== null && window.print(),
     'registration.escape': () => {
       const active = document.activeElement;
       const inForm = active instanceof HTMLElement && active !== searchRef.current && active.closest('[data-registration-form]') !== null;
@@ -154,7 +154,7 @@ export function RegistrationSection({ clinicName }: { readonly clinicName: strin
   const editVisit = (patch: Partial<VisitDraft>, field: keyof VisitDraft) => dispatch({ type: 'visitEdited', patch, field });
 
   return (
-    <div className="grid gap-4" data-testid="registration">
+    <div className="grid gap-4" data-testid="registration" onKeyDown={chooseByInitials}>
       <header className="flex flex-wrap items-center gap-4">
         <h2 className="text-xl font-semibold">{T.title}</h2>
         <DeviceChips states={deviceStates} />
@@ -253,7 +253,7 @@ export function RegistrationSection({ clinicName }: { readonly clinicName: strin
               />
             </div>
           )}
-          {registered && subject.kind === 'none' && <RegisteredVisit visit={registered} clinicName={clinicName} />}
+          {registered && subject.kind === 'none' && <RegisteredVisit visit={registered} />}
           {duplicates && (
             <DuplicateWarning
               candidates={duplicates}

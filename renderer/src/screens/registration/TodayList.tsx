@@ -1,5 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiError, OutputOf, VisitView } from '../../../../shared/api';
+import { useLiveQuery } from '../../api/use-live-query';
+import { clinicTime } from '../../../../shared/time/clinic-time';
+import { useClinicZone } from '../../app/clinic-clock';
 import { useClient } from '../../app/client-context';
 import { fieldErrorsOf } from '../../forms/field-errors';
 import { useShortcuts } from '../../keyboard/use-shortcuts';
@@ -8,7 +11,6 @@ import { REG_TEXT } from './text';
 
 const T = REG_TEXT.today;
 type Status = VisitView['status'];
-type Today = OutputOf<'visits.listToday'>;
 
 interface TodayListProps {
   readonly departments: OutputOf<'admin.listDepartments'>;
@@ -19,36 +21,42 @@ interface TodayListProps {
 
 const STATUSES: ReadonlyArray<Status> = ['waiting', 'in_progress', 'completed', 'cancelled'];
 
-/** 今日挂号: today's visits, filtered by department, doctor and status; 退号 with a reason. */
+/**
+ * 今日挂号: today's visits, filtered by department, doctor and status; 退号 with a reason. The list
+ * follows the centre: a visit registered or changed at any front desk or doctor's PC shows here as
+ * it arrives (useLiveQuery), without reloading the whole screen on a timer.
+ */
 export function TodayList({ departments, doctors, reloadKey }: TodayListProps) {
   const client = useClient();
+  const zone = useClinicZone();
   const [filters, setFilters] = useState<{ departmentCode: string; doctorUsername: string; status: string }>({
     departmentCode: '',
     doctorUsername: '',
     status: '',
   });
-  const [today, setToday] = useState<Today | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [cancelling, setCancelling] = useState<VisitView | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    const result = await client.api.visits.listToday({
+  const {
+    value: today,
+    error,
+    reload: load,
+  } = useLiveQuery(
+    'visits.listToday',
+    {
       departmentCode: filters.departmentCode || undefined,
       doctorUsername: filters.doctorUsername || undefined,
       status: (filters.status || undefined) as Status | undefined,
-    });
-    if (result.ok) {
-      setToday(result.value);
-      setError(null);
-    } else setError(result.error);
-  }, [client, filters]);
+    },
+    [filters.departmentCode ? { kind: 'visits', department: filters.departmentCode } : { kind: 'visits' }, { kind: 'patients' }],
+  );
 
+  // A visit registered elsewhere on this screen: read at once rather than wait for the event.
   useEffect(() => {
-    void load();
+    if (reloadKey > 0) void load();
   }, [load, reloadKey]);
 
-  const columns = visitColumns(cancelling?.id ?? null, (visit) => {
+  const columns = visitColumns(zone, cancelling?.id ?? null, (visit) => {
     setDone(null);
     setCancelling(visit);
   });
@@ -125,14 +133,13 @@ export function TodayList({ departments, doctors, reloadKey }: TodayListProps) {
 }
 
 const [NUMBER, QUEUE, TIME, PATIENT, DEPARTMENT, DOCTOR, TYPE, FEE, STATUS, ACTIONS] = T.columns;
-const timeOf = (visit: VisitView) => new Date(visit.registeredAt).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
 const statusText = (visit: VisitView) => (visit.cancelReason ? `${visit.statusLabel}（${visit.cancelReason}）` : visit.statusLabel);
 
-function visitColumns(cancellingId: string | null, onCancel: (visit: VisitView) => void): ReadonlyArray<Column<VisitView>> {
+function visitColumns(zone: string, cancellingId: string | null, onCancel: (visit: VisitView) => void): ReadonlyArray<Column<VisitView>> {
   return [
     { key: 'visitNumber', header: NUMBER, width: '9.5rem', cell: (v) => v.visitNumber, sortValue: (v) => v.visitNumber, className: 'font-mono text-sm' },
     { key: 'queue', header: QUEUE, width: '3.5rem', cell: (v) => v.queueNumber, sortValue: (v) => v.queueNumber },
-    { key: 'time', header: TIME, width: '4rem', cell: timeOf, sortValue: (v) => v.registeredAt },
+    { key: 'time', header: TIME, width: '4rem', cell: (v) => clinicTime(v.registeredAt, zone), sortValue: (v) => v.registeredAt },
     {
       key: 'patient',
       header: PATIENT,

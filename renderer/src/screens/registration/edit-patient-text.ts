@@ -1,12 +1,14 @@
+import { keyLabel } from '../../keyboard/key-label';
+
 /** The words of 修改资料 (editing a patient on file). */
 export const EDIT_TEXT = {
   open: '修改资料',
   title: (name: string) => `修改患者资料：${name}`,
-  save: '保存修改（Ctrl+S）',
+  save: `保存修改（${keyLabel('editPatient.save')}）`,
   saving: '正在保存…',
   cancel: '不改了（Esc）',
   saved: (name: string) => `已保存 ${name} 的资料`,
-  escapeAgain: '资料已改动还没保存。再按一次 Esc 放弃修改，或按 Ctrl+S 保存。',
+  escapeAgain: `资料已改动还没保存。再按一次 Esc 放弃修改，或按 ${keyLabel('editPatient.save')} 保存。`,
   nothingChanged: '资料没有改动，不需要保存',
   idNumberTaken: '这个证件号码已经登记在另一份档案上，请核对；如是同一人，请用“合并重复档案”。',
   conflictTitle: '这份档案刚被别人改过',

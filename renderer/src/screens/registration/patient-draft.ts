@@ -1,4 +1,4 @@
-import type { InputOf } from '../../../../shared/api';
+import { patientForm, type InputOf } from '../../../../shared/api';
 import type { CardHolderView } from '../../../../shared/api/devices';
 import { chinaDateOf, parseIsoDate } from '../../../../shared/identity/dates';
 import { checkPhone } from '../../../../shared/identity/phone';
@@ -58,6 +58,12 @@ export const EMPTY_PATIENT_DRAFT: PatientDraft = {
   cards: [],
 };
 
+/** The master index's limit (the contract's patient form says it): a longer name is refused, never cut. */
+export const PATIENT_NAME_MAX = patientForm.shape.name.maxLength ?? 40;
+
+/** Counted as the contract counts it (UTF-16 units of the trimmed name). */
+export const nameTooLong = (name: string): boolean => name.trim().length > PATIENT_NAME_MAX;
+
 /** A card read fills everything the card knows. */
 export function draftFromCard(card: CardHolderView): PatientDraft {
   return {
@@ -111,6 +117,7 @@ export function normalizeBirthDate(text: string): string {
 export function checkPatientDraft(draft: PatientDraft, today: string = chinaDateOf(new Date())): FieldErrors {
   const errors: Record<string, string> = {};
   if (draft.name.trim() === '') errors.name = T.nameRequired;
+  else if (nameTooLong(draft.name)) errors.name = T.nameTooLong(PATIENT_NAME_MAX, draft.name.trim().length);
   if (draft.sex === '') errors.sex = T.sexRequired;
 
   const birthDate = normalizeBirthDate(draft.birthDate);

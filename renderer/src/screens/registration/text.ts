@@ -1,4 +1,5 @@
 import type { DuplicateReason, MatchedKey } from '../../../../shared/api';
+import { keyLabel } from '../../keyboard/key-label';
 
 /** Every word the registration screen (挂号) shows. */
 export const REG_TEXT = {
@@ -7,7 +8,7 @@ export const REG_TEXT = {
     label: '查找患者',
     placeholder: '姓名、拼音首字母、全拼、身份证号（或后几位）、电话、卡号、门诊号',
     searching: '正在查找…',
-    none: (query: string) => `没有找到“${query}”。可以换个写法再找，或按 F7 新建患者。`,
+    none: (query: string) => `没有找到“${query}”。可以换个写法再找，或按 ${keyLabel('registration.newPatient')} 新建患者。`,
     more: '结果较多，只显示前 20 个，请再多输入几个字',
     kinds: {
       empty: '',
@@ -20,6 +21,7 @@ export const REG_TEXT = {
       digits: '按号码查找',
       other: '',
     },
+    noPlace: '未登记住址',
     cardMatches: '读卡找到多个档案，请选择',
     voucherMatches: '医保号对应多个档案，请选择',
   },
@@ -82,6 +84,8 @@ export const REG_TEXT = {
     addAllergy: '再加一项过敏',
     removeAllergy: '删去',
     nameRequired: '请填写姓名',
+    nameTooLong: (max: number, count: number) => `姓名最多 ${max} 个字，现在是 ${count} 个字，请核对`,
+    enterHint: '按 Enter 到下一项（已按身份证号填好的性别、出生日期会跳过，Shift+Tab 可回去改）；最后一项按 Enter 转到挂号科室，F8 保存档案并挂号。',
     sexRequired: '请选择性别',
     birthDateRequired: '请填写出生日期（有身份证号时会自动填好）',
   },
@@ -109,10 +113,10 @@ export const REG_TEXT = {
     visitType: '就诊类型',
     feeCategory: '费别',
     feeCategoryRequired: '请选择费别',
-    submit: '挂号（F8）',
+    submit: `挂号（${keyLabel('registration.register')}）`,
     submitting: '正在挂号…',
-    needPatient: '请先查找患者、读卡，或按 F7 新建患者',
-    finishEditFirst: '正在修改资料：请先按 Ctrl+S 保存修改，或按 Esc 放弃修改，再按 F8 挂号。',
+    needPatient: `请先查找患者、读卡，或按 ${keyLabel('registration.newPatient')} 新建患者`,
+    finishEditFirst: `正在修改资料：请先按 ${keyLabel('editPatient.save')} 保存修改，或按 Esc 放弃修改，再按 ${keyLabel('registration.register')} 挂号。`,
   },
 
   result: {
@@ -122,9 +126,10 @@ export const REG_TEXT = {
     queue: '候诊',
     queuePosition: (n: number) => (n === 1 ? '排第 1 位，前面没有人' : `排第 ${n} 位，前面还有 ${n - 1} 人`),
     notWaiting: '不在候诊',
-    openPdf: '打开挂号单 PDF',
-    print: '打印挂号单（F9）',
+    openPdf: `打开挂号单 PDF（${keyLabel('registration.printSlip')}）`,
+    print: `打印挂号单（${keyLabel('registration.printSlip')}）`,
     loadingSlip: '正在生成挂号单…',
+    slipOpened: (fileName: string) => `挂号单已打开：${fileName}。在 PDF 里按 Ctrl+P 打印。`,
     next: '可以接待下一位：直接读卡或输入查找',
   },
 

@@ -1,48 +1,36 @@
-import { TextField } from '../../ui';
+import { FieldList, LOWER_CASE } from '../../ui';
 import type { StepProps } from './step-props';
 import { SETUP_TEXT as T } from './text';
+import type { WizardDraft } from './wizard-draft';
 
 export function AdminStep({ draft, errors, onChange }: StepProps) {
   return (
     <div className="grid gap-5">
       <p className="text-ink-soft">{T.adminIntro}</p>
-      <TextField
-        label={T.adminUsername}
-        path="admin.username"
-        value={draft.adminUsername}
-        onChange={(value) => onChange({ ...draft, adminUsername: value.toLowerCase() }, 'admin.username')}
-        error={errors['admin.username']}
-        hint={T.adminUsernameHint}
-        maxLength={32}
-        autoComplete="off"
-        spellCheck={false}
-      />
-      <TextField
-        label={T.adminDisplayName}
-        path="admin.displayName"
-        value={draft.adminDisplayName}
-        onChange={(adminDisplayName) => onChange({ ...draft, adminDisplayName }, 'admin.displayName')}
-        error={errors['admin.displayName']}
-        maxLength={30}
-      />
-      <TextField
-        label={T.adminPassword}
-        path="admin.password"
-        type="password"
-        value={draft.adminPassword}
-        onChange={(adminPassword) => onChange({ ...draft, adminPassword }, 'admin.password', 'admin.passwordAgain')}
-        error={errors['admin.password']}
-        hint={T.adminPasswordHint}
-        autoComplete="new-password"
-      />
-      <TextField
-        label={T.adminPasswordAgain}
-        path="admin.passwordAgain"
-        type="password"
-        value={draft.adminPasswordAgain}
-        onChange={(adminPasswordAgain) => onChange({ ...draft, adminPasswordAgain }, 'admin.passwordAgain')}
-        error={errors['admin.passwordAgain']}
-        autoComplete="new-password"
+      <FieldList<WizardDraft>
+        draft={draft}
+        errors={errors}
+        onChange={onChange}
+        fields={[
+          {
+            name: 'adminUsername',
+            path: 'admin.username',
+            label: T.adminUsername,
+            hint: T.adminUsernameHint,
+            normalise: LOWER_CASE,
+            input: { maxLength: 32, autoComplete: 'off', spellCheck: false },
+          },
+          { name: 'adminDisplayName', path: 'admin.displayName', label: T.adminDisplayName, input: { maxLength: 30 } },
+          {
+            name: 'adminPassword',
+            path: 'admin.password',
+            label: T.adminPassword,
+            hint: T.adminPasswordHint,
+            clears: ['admin.passwordAgain'],
+            input: { type: 'password', autoComplete: 'new-password' },
+          },
+          { name: 'adminPasswordAgain', path: 'admin.passwordAgain', label: T.adminPasswordAgain, input: { type: 'password', autoComplete: 'new-password' } },
+        ]}
       />
     </div>
   );

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FieldErrors } from '../../forms/field-errors';
 import { focusFirstField } from '../../keyboard/enter-advances';
-import { Button, KeyboardForm, TextField } from '../../ui';
+import { Button, FieldList, KeyboardForm } from '../../ui';
 import { defaultSyncAccount, type RestoreDraft } from './restore-draft';
+import { clinicCodeField, workstationField } from './setup-fields';
 import { SETUP_TEXT as T } from './text';
 
 interface RestoreFormProps {
@@ -36,67 +37,30 @@ export function RestoreForm({ draft, errors, onChange, onSubmit, submitting, foc
 
   return (
     <KeyboardForm ref={formRef} onSubmit={onSubmit} data-testid="restore-form" className="grid gap-5">
-      <TextField
-        label={T.restoreServerUrl}
-        path="serverUrl"
-        value={draft.serverUrl}
-        onChange={(serverUrl) => onChange({ ...draft, serverUrl }, 'serverUrl')}
-        error={errors.serverUrl}
-        hint={T.restoreServerUrlHint}
-        inputClassName="font-mono"
-        spellCheck={false}
-        autoComplete="off"
+      <FieldList<RestoreDraft>
+        draft={draft}
+        errors={errors}
+        onChange={onChange}
+        fields={[
+          {
+            name: 'serverUrl',
+            label: T.restoreServerUrl,
+            hint: T.restoreServerUrlHint,
+            inputClassName: 'font-mono',
+            input: { spellCheck: false, autoComplete: 'off' },
+          },
+          clinicCodeField('clinicCode', 'clinicCode', T.restoreClinicCodeHint),
+          { name: 'password', label: T.restorePassword, hint: T.restorePasswordHint, input: { type: 'password', maxLength: 200, autoComplete: 'off' } },
+          workstationField('workstationId', T.restoreWorkstationHint),
+          showMore && {
+            name: 'username',
+            label: T.restoreUsername,
+            optional: true,
+            hint: T.restoreUsernameHint(defaultSyncAccount(draft.clinicCode)),
+            input: { placeholder: defaultSyncAccount(draft.clinicCode), maxLength: 64, spellCheck: false, autoComplete: 'off' },
+          },
+        ]}
       />
-      <TextField
-        label={T.clinicCode}
-        path="clinicCode"
-        value={draft.clinicCode}
-        // Codes are lower case; accept capitals as typed rather than reject them.
-        onChange={(value) => onChange({ ...draft, clinicCode: value.toLowerCase() }, 'clinicCode')}
-        error={errors.clinicCode}
-        hint={T.restoreClinicCodeHint}
-        maxLength={31}
-        spellCheck={false}
-        autoComplete="off"
-      />
-      <TextField
-        label={T.restorePassword}
-        path="password"
-        type="password"
-        value={draft.password}
-        onChange={(password) => onChange({ ...draft, password }, 'password')}
-        error={errors.password}
-        hint={T.restorePasswordHint}
-        maxLength={200}
-        autoComplete="off"
-      />
-      <TextField
-        label={T.workstationId}
-        path="workstationId"
-        value={draft.workstationId}
-        onChange={(value) => onChange({ ...draft, workstationId: value.toUpperCase() }, 'workstationId')}
-        error={errors.workstationId}
-        hint={T.restoreWorkstationHint}
-        maxLength={8}
-        inputClassName="max-w-48"
-        spellCheck={false}
-        autoComplete="off"
-      />
-      {showMore && (
-        <TextField
-          label={T.restoreUsername}
-          path="username"
-          optional
-          value={draft.username}
-          onChange={(username) => onChange({ ...draft, username }, 'username')}
-          error={errors.username}
-          hint={T.restoreUsernameHint(defaultSyncAccount(draft.clinicCode))}
-          placeholder={defaultSyncAccount(draft.clinicCode)}
-          maxLength={64}
-          spellCheck={false}
-          autoComplete="off"
-        />
-      )}
       <div className="flex items-center gap-3">
         <Button tone="primary" type="submit" disabled={submitting}>
           {T.restoreStart}

@@ -1,5 +1,6 @@
 import { useEffect, useReducer } from 'react';
 import type { ConflictChoice } from '../../../../shared/api/sync';
+import { useClinicZone } from '../../app/clinic-clock';
 import { useClient } from '../../app/client-context';
 import { Button, ErrorBanner } from '../../ui';
 import { conflictDetailReducer, INITIAL_CONFLICT_DETAIL } from './conflict-detail-state';
@@ -20,6 +21,7 @@ interface ConflictDetailProps {
 /** Both versions side by side, the differing fields marked; keep one whole or pick per field. */
 export function ConflictDetail({ id, onResolved, onClose }: ConflictDetailProps) {
   const client = useClient();
+  const zone = useClinicZone();
   const [{ detail, picks, error, saving }, dispatch] = useReducer(conflictDetailReducer, INITIAL_CONFLICT_DETAIL);
 
   useEffect(() => {
@@ -56,7 +58,7 @@ export function ConflictDetail({ id, onResolved, onClose }: ConflictDetailProps)
                   {detail.sides.map((side, index) => (
                     <th key={side.rev} data-side={index} className="px-2 py-2">
                       <div className="font-semibold">{side.winner ? T.winner : T.other}</div>
-                      <div className="text-sm font-normal text-muted">{T.changedBy(side.updatedBy, formatWhen(side.updatedAt))}</div>
+                      <div className="text-sm font-normal text-muted">{T.changedBy(side.updatedBy, formatWhen(side.updatedAt, zone))}</div>
                       <Button className="mt-2" disabled={saving} onClick={() => void resolve({ kind: 'keep', rev: side.rev })}>
                         {T.keepThis}
                       </Button>

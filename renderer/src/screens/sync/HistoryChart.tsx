@@ -39,24 +39,29 @@ export function chartOption(data: HistoryChartData): ChartOption {
     yAxis: [
       { type: 'value', name: '条', minInterval: 1 },
       { type: 'value', name: '秒', splitLine: { show: false } },
+      // The failures' own axis, 0–1 and hidden: a failed run's band fills the plot's height.
+      { type: 'value', min: 0, max: 1, show: false },
     ],
     series: [
-      { name: T.docsSeries, type: 'bar', data: [...data.docs], itemStyle: { color: '#0f766e' }, barMaxWidth: 28 },
-      { name: T.durationSeries, type: 'line', yAxisIndex: 1, data: [...data.seconds], itemStyle: { color: '#0369a1' }, symbolSize: 6 },
       {
         name: T.failedSeries,
-        type: 'scatter',
+        type: 'bar',
+        yAxisIndex: 2,
         data: [...data.failed],
-        symbol: 'triangle',
-        symbolSize: 14,
-        itemStyle: { color: '#b91c1c' },
-        label: { show: true, position: 'top', formatter: T.failedSeries, color: '#b91c1c' },
+        barGap: '-100%',
+        barMaxWidth: 28,
+        z: 1,
+        itemStyle: { color: 'rgba(185, 28, 28, 0.22)', borderColor: '#b91c1c', borderWidth: 1 },
+        label: { show: true, position: 'insideTop', formatter: T.failedSeries, color: '#b91c1c', fontWeight: 'bold' },
+        tooltip: { valueFormatter: () => T.failedSeries },
       },
+      { name: T.docsSeries, type: 'bar', data: [...data.docs], itemStyle: { color: '#0f766e' }, barGap: '-100%', barMaxWidth: 28, z: 2 },
+      { name: T.durationSeries, type: 'line', yAxisIndex: 1, data: [...data.seconds], itemStyle: { color: '#0369a1' }, symbolSize: 6, z: 3 },
     ],
   };
 }
 
-export function HistoryChart({ runs }: { readonly runs: ReadonlyArray<SyncRunView> }) {
+export function HistoryChart({ runs, zone }: { readonly runs: ReadonlyArray<SyncRunView>; readonly zone: string }) {
   const holder = useRef<HTMLDivElement | null>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const [rendered, setRendered] = useState(0);
@@ -77,15 +82,21 @@ export function HistoryChart({ runs }: { readonly runs: ReadonlyArray<SyncRunVie
   useEffect(() => {
     const instance = chart.current;
     if (!instance) return;
-    const data = historyChartData(runs.slice(0, CHART_RUNS));
+    const data = historyChartData(runs.slice(0, CHART_RUNS), zone);
     instance.setOption(chartOption(data), { notMerge: true });
     setRendered(data.labels.length);
-  }, [runs]);
-  const failed = runs.slice(0, CHART_RUNS).filter((r) => r.outcome === 'error').length;
+  }, [runs, zone]);
+  const shown = runs.slice(0, CHART_RUNS);
+  const failed = shown.filter((r) => r.outcome === 'error').length;
 
   return (
     <figure className="grid gap-1">
-      <figcaption className="text-sm text-ink-soft">{T.chartTitle}</figcaption>
+      <figcaption className="text-sm text-ink-soft">
+        {T.chartTitle}
+        <span data-testid="sync-history-summary" className={`ml-3 ${failed > 0 ? 'font-semibold text-danger' : ''}`}>
+          {T.chartSummary(shown.length, failed)}
+        </span>
+      </figcaption>
       <div ref={holder} data-testid="sync-history-chart" data-runs={rendered} data-failed={failed} className="h-64 w-full" />
     </figure>
   );

@@ -1,35 +1,26 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { ApiError, OutputOf } from '../../../../shared/api';
+import { useCallback, useEffect, useReducer } from 'react';
 import { useClient } from '../../app/client-context';
 import { ConflictInbox } from './ConflictInbox';
 import { HistoryPanel } from './HistoryPanel';
 import { StoragePanel } from './StoragePanel';
 import { SyncOverview } from './SyncOverview';
 import { SyncSettingsPanel } from './SyncSettingsPanel';
+import { INITIAL_SYNC_SCREEN, syncScreenReducer } from './sync-state';
 import { useSyncStatus } from './use-sync-status';
-
-type Runs = OutputOf<'sync.history'>['runs'];
-type Conflicts = OutputOf<'sync.conflicts.list'>['conflicts'];
-
-interface Loaded<T> {
-  readonly items: T | null;
-  readonly error: ApiError | null;
-}
 
 /** 同步: state and "立即同步", settings, history with its chart, the conflict inbox, local storage. */
 export function SyncSection() {
   const client = useClient();
-  const [runs, setRuns] = useState<Loaded<Runs>>({ items: null, error: null });
-  const [conflicts, setConflicts] = useState<Loaded<Conflicts>>({ items: null, error: null });
+  const [state, dispatch] = useReducer(syncScreenReducer, INITIAL_SYNC_SCREEN);
 
   const loadRuns = useCallback(async () => {
     const result = await client.api.sync.history({ limit: 30 });
-    setRuns((current) => (result.ok ? { items: result.value.runs, error: null } : { items: current.items, error: result.error }));
+    dispatch(result.ok ? { type: 'runsRead', runs: result.value.runs } : { type: 'runsFailed', error: result.error });
   }, [client]);
 
   const loadConflicts = useCallback(async () => {
     const result = await client.api.sync['conflicts.list']({});
-    setConflicts((current) => (result.ok ? { items: result.value.conflicts, error: null } : { items: current.items, error: result.error }));
+    dispatch(result.ok ? { type: 'conflictsRead', conflicts: result.value.conflicts } : { type: 'conflictsFailed', error: result.error });
   }, [client]);
 
   const afterRun = useCallback(() => {
@@ -43,21 +34,46 @@ export function SyncSection() {
     afterRun();
   }, [afterRun]);
 
+  const syncNow = async () => {
+    dispatch({ type: 'syncNowAsked' });
+    const result = await client.api.sync.syncNow({ wait: false });
+    dispatch(result.ok ? { type: 'syncNowStarted' } : { type: 'syncNowFailed', error: result.error });
+    if (result.ok) void sync.refresh();
+  };
+
+  const compact = async () => {
+    if (state.compaction.phase === 'running') return;
+    dispatch({ type: 'compactionStarted' });
+    const result = await client.api.sync.compact({});
+    dispatch(result.ok ? { type: 'compactionDone', report: result.value } : { type: 'compactionFailed', error: result.error });
+    if (result.ok) void sync.refresh();
+  };
+
   return (
     <div data-testid="sync-section" className="grid gap-6">
-      <SyncOverview status={sync.status} onStarted={() => void sync.refresh()} />
+      <SyncOverview
+        status={sync.status}
+        request={state.syncNow}
+        onSyncNow={() => void syncNow()}
+        onDismissError={() => dispatch({ type: 'syncNowErrorDismissed' })}
+      />
       <ConflictInbox
-        conflicts={conflicts.items}
-        error={conflicts.error}
+        conflicts={state.conflicts.items}
+        error={state.conflicts.error}
         onChanged={() => {
           void loadConflicts();
           void sync.refresh();
         }}
       />
-      <HistoryPanel runs={runs.items} error={runs.error} />
+      <HistoryPanel runs={state.runs.items} error={state.runs.error} />
       <div className="grid gap-6 lg:grid-cols-2">
         <SyncSettingsPanel onSaved={() => void sync.refresh()} />
-        <StoragePanel status={sync.status} onDone={() => void sync.refresh()} />
+        <StoragePanel
+          status={sync.status}
+          run={state.compaction}
+          onCompact={() => void compact()}
+          onDismiss={() => dispatch({ type: 'compactionDismissed' })}
+        />
       </div>
     </div>
   );

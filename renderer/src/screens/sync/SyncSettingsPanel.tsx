@@ -19,6 +19,12 @@ const PATHS: Readonly<Record<keyof SyncSettingsDraft, string>> = {
   windowEnd: 'window.end',
 };
 
+/**
+ * A 24-hour clock time typed as HH:MM. Not `type="time"`: its AM/PM half follows the PC's locale and
+ * was clipped in the narrow field ("01:00 AI"); the contract checks the HH:MM form.
+ */
+const CLOCK_FIELD = { inputMode: 'numeric', placeholder: '01:00', maxLength: 5, inputClassName: 'font-mono', spellCheck: false } as const;
+
 /** 同步设置: the county's address, this clinic's database and account, the nightly window. */
 export function SyncSettingsPanel({ onSaved }: { readonly onSaved: () => void }) {
   const client = useClient();
@@ -60,7 +66,8 @@ function SettingsForm({ initial, onSaved }: { readonly initial: SyncSettingsView
     onSaved();
   };
 
-  const field = (name: keyof SyncSettingsDraft, label: string, extra: { hint?: string; type?: string; autoComplete?: string; className?: string } = {}) => (
+  type Extra = { hint?: string; type?: string; autoComplete?: string; className?: string; clock?: boolean };
+  const field = (name: keyof SyncSettingsDraft, label: string, extra: Extra = {}) => (
     <TextField
       label={label}
       path={PATHS[name]}
@@ -71,6 +78,7 @@ function SettingsForm({ initial, onSaved }: { readonly initial: SyncSettingsView
       type={extra.type ?? 'text'}
       autoComplete={extra.autoComplete ?? 'off'}
       className={extra.className}
+      {...(extra.clock ? CLOCK_FIELD : {})}
     />
   );
 
@@ -85,8 +93,8 @@ function SettingsForm({ initial, onSaved }: { readonly initial: SyncSettingsView
         {field('username', T.username)}
         {field('password', T.password, { type: 'password', autoComplete: 'new-password', hint: view.passwordSet ? T.passwordKeep : T.passwordNew })}
         <div className="grid grid-cols-2 gap-3">
-          {field('windowStart', T.windowStart, { type: 'time', hint: T.windowHint })}
-          {field('windowEnd', T.windowEnd, { type: 'time' })}
+          {field('windowStart', T.windowStart, { clock: true, hint: T.windowHint })}
+          {field('windowEnd', T.windowEnd, { clock: true })}
         </div>
         <div className="md:col-span-2">
           <Button tone="primary" type="submit" disabled={saving}>

@@ -33,27 +33,36 @@ describe('conflict picks', () => {
 });
 
 describe('history chart data', () => {
+  const run = (id: string, startedAt: string, outcome: 'ok' | 'error', pushed: number) => ({
+    id,
+    trigger: 'manual' as const,
+    startedAt,
+    endedAt: startedAt,
+    durationMs: 1500,
+    outcome,
+    pushed,
+    pulled: 1,
+    referencePulled: 0,
+    deniedCount: 0,
+    denied: [],
+    error: null,
+    referenceError: null,
+  });
   it('puts runs oldest first and marks the failed ones', () => {
-    const run = (id: string, startedAt: string, outcome: 'ok' | 'error', pushed: number) => ({
-      id,
-      trigger: 'manual' as const,
-      startedAt,
-      endedAt: startedAt,
-      durationMs: 1500,
-      outcome,
-      pushed,
-      pulled: 1,
-      referencePulled: 0,
-      deniedCount: 0,
-      denied: [],
-      error: null,
-      referenceError: null,
-    });
-    const data = historyChartData([run('b', '2025-03-02T01:00:00.000Z', 'error', 0), run('a', '2025-03-01T01:00:00.000Z', 'ok', 9)]);
+    const data = historyChartData([run('b', '2025-03-02T01:00:00.000Z', 'error', 0), run('a', '2025-03-01T01:00:00.000Z', 'ok', 9)], 'Asia/Shanghai');
+    expect(data.labels).toEqual(['03-01 09:00', '03-02 09:00']);
     expect(data.docs).toEqual([10, 1]);
     expect(data.failed).toEqual([null, 1]);
     expect(data.seconds).toEqual([1.5, 1.5]);
     expect(data.failedCount).toBe(1);
+  });
+
+  it('marks failed runs that moved nothing, so a history of failures only is not an empty chart', () => {
+    const failedRun = (id: string, startedAt: string) => ({ ...run(id, startedAt, 'error', 0), pulled: 0 });
+    const data = historyChartData([failedRun('b', '2025-03-02T17:00:00.000Z'), failedRun('a', '2025-03-01T17:00:00.000Z')], 'Asia/Shanghai');
+    expect(data.docs).toEqual([0, 0]);
+    expect(data.failed).toEqual([1, 1]);
+    expect(data.labels).toEqual(['03-02 01:00', '03-03 01:00']);
   });
 
   it('shows progress only once the total is known', () => {

@@ -1,6 +1,5 @@
-/** Small formatting for the sync screen, in the workstation's local time. */
-
-const pad = (n: number) => String(n).padStart(2, '0');
+/** Small formatting for the sync screen; times in the clinic's zone (shared/time/clinic-time.ts), whatever the PC's. */
+import { clinicDateTime, clinicWhen } from '../../../../shared/time/clinic-time';
 
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
@@ -16,22 +15,16 @@ export function formatDuration(ms: number): string {
   return `${minutes} 分 ${Math.round(seconds - minutes * 60)} 秒`;
 }
 
-/** "今天 08:05", "3月2日 08:05", or with the year when it is not this year. */
-export function formatWhen(iso: string | null, now: Date = new Date()): string {
-  if (iso === null) return '—';
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return '—';
-  const time = `${pad(at.getHours())}:${pad(at.getMinutes())}`;
-  if (at.getFullYear() === now.getFullYear() && at.getMonth() === now.getMonth() && at.getDate() === now.getDate()) return `今天 ${time}`;
-  const day = `${at.getMonth() + 1}月${at.getDate()}日 ${time}`;
-  return at.getFullYear() === now.getFullYear() ? day : `${at.getFullYear()}年${day}`;
+/** "今天 08:05", "3月2日 08:05", or with the year when it is not this year: in the clinic's zone. */
+export function formatWhen(iso: string | null, zone: string, now: Date = new Date()): string {
+  if (iso === null || Number.isNaN(new Date(iso).getTime())) return '—';
+  return clinicWhen(iso, zone, now);
 }
 
-/** Short axis label: "03-02 08:05". */
-export function axisTime(iso: string): string {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  return `${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${pad(at.getHours())}:${pad(at.getMinutes())}`;
+/** Short axis label: "03-02 08:05", in the clinic's zone. */
+export function axisTime(iso: string, zone: string): string {
+  if (Number.isNaN(new Date(iso).getTime())) return iso;
+  return clinicDateTime(iso, zone).slice(5);
 }
 
 /** 0–100 for the progress bar, or null when the total is not known yet. */

@@ -1,4 +1,5 @@
-import type { SyncPhaseName, SyncStatusView } from '../../../../shared/api/sync';
+import type { SyncPhaseName } from '../../../../shared/api/sync';
+import type { SyncBadge } from './sync-state';
 
 export const SYNC_TEXT = {
   title: '与县级平台同步',
@@ -9,7 +10,9 @@ export const SYNC_TEXT = {
     active: '正在同步',
     paused: '暂停，稍后自动重试',
     error: '出错，需要处理',
-  } satisfies Record<SyncStatusView['state'], string>,
+    never_run: '尚未同步',
+    never_succeeded: '尚未成功同步',
+  } satisfies Record<SyncBadge, string>,
   phases: {
     connect: '连接县级平台',
     push: '上传本院记录',
@@ -46,7 +49,7 @@ export const SYNC_TEXT = {
     passwordNew: '县里发给本院的同步密码',
     windowStart: '夜间同步开始',
     windowEnd: '夜间同步结束',
-    windowHint: '默认 01:00–05:00，避开白天看病时占用网络',
+    windowHint: '24 小时制，如 01:00；默认 01:00–05:00，避开白天看病时占用网络',
     save: '保存设置',
     saving: '正在保存…',
     saved: '同步设置已保存。',
@@ -70,6 +73,7 @@ export const SYNC_TEXT = {
     docsSeries: '记录条数',
     durationSeries: '用时（秒）',
     failedSeries: '失败',
+    chartSummary: (runs: number, failed: number) => (failed === 0 ? `最近 ${runs} 次全部成功` : `最近 ${runs} 次中失败 ${failed} 次（图中红色标出）`),
     denied: (n: number) => `县级平台拒收 ${n} 条`,
     referenceFailed: '县级字典未取到：',
   },

@@ -38,3 +38,5 @@ export function useCreateForm<D, R>(options: CreateFormOptions<D, R>) {
 
   return { ...form, added: form.notice, dismissError: () => dispatch({ type: 'dismissError' }), submit };
 }
+
+export type CreateForm<D> = ReturnType<typeof useCreateForm<D, unknown>>;
