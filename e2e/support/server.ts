@@ -12,6 +12,8 @@ export interface ClinicServer {
   readonly token: string;
   readonly dataDir: string;
   stop(): Promise<void>;
+  /** SIGKILL, as a power cut or a crash: the data folder stays for a server started on it again. */
+  kill(): Promise<void>;
 }
 
 const URL_IN_OUTPUT = /http:\/\/127\.0\.0\.1:(\d+)\/#token=([0-9a-f]+)/;
@@ -23,9 +25,9 @@ const START_TIMEOUT_MS = 90_000;
  * Runs tsx from node_modules directly (what `npx tsx` resolves to) in its own process group, so
  * stopping it takes tsx's child node process along too.
  */
-export async function startClinicServer(options: { readonly env?: Readonly<Record<string, string>> } = {}): Promise<ClinicServer> {
+export async function startClinicServer(options: { readonly env?: Readonly<Record<string, string>>; readonly dataDir?: string } = {}): Promise<ClinicServer> {
   if (!existsSync(SERVE_SCRIPT)) throw new Error(`browser-mode script missing: ${SERVE_SCRIPT}`);
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'clinic-e2e-data-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'clinic-e2e-data-')));
   const child = spawn(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [SERVE_SCRIPT, '--data-dir', dataDir, '--port', '0', '--static', RENDERER_BUILD], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...options.env },
@@ -64,6 +66,12 @@ export async function startClinicServer(options: { readonly env?: Readonly<Recor
     async stop() {
       await stopProcessGroup(child);
       await rm(dataDir, { recursive: true, force: true });
+    },
+    async kill() {
+      if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      signalGroup(child.pid, 'SIGKILL');
+      await exited;
     },
   };
 }

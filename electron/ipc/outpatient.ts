@@ -1,7 +1,9 @@
 import type { AppContext } from './context';
-import { antibioticGradeOf } from '../services/dictionary/drugs';
 import { openChart, patientHistory } from '../services/outpatient/chart';
-import { saveDraft, saveNote } from '../services/outpatient/notes';
+import { antibioticGradeOf } from '../services/dictionary/drugs';
+import { icdDictionaryOf } from '../services/dictionary/icd-dictionary';
+import { saveDraft, saveNote, type IcdLookup } from '../services/outpatient/notes';
+import { ICD_CODE_SYSTEMS } from '../../shared/codes';
 import { outpatientLog } from '../services/outpatient/outpatient-log';
 import { exportLog } from '../services/outpatient/outpatient-log-export';
 import { prescriptionPdf, savePrescription, type DrugSource } from '../services/outpatient/prescriptions';
@@ -9,8 +11,12 @@ import { callNext, doctorQueue, visitAction } from '../services/outpatient/queue
 import { listTemplates, saveTemplate } from '../services/outpatient/templates';
 import type { Router } from './router';
 
+const isIcdCodeSystem = (value: string): value is (typeof ICD_CODE_SYSTEMS)[number] => (ICD_CODE_SYSTEMS as ReadonlyArray<string>).includes(value);
+
 export function registerOutpatient(router: Router, app: AppContext): void {
   const { data } = app;
+  const icd = icdDictionaryOf(data.icd);
+  const icdLookup: IcdLookup = (codeSystem, code, version) => (isIcdCodeSystem(codeSystem) ? icd.resolve(codeSystem, code, version) : null);
   // The clinic drug dictionary: active drugs only; the grade the administrator granted (none until then).
   const drugs: DrugSource = {
     drug: (code) => {
@@ -26,7 +32,7 @@ export function registerOutpatient(router: Router, app: AppContext): void {
     .implement('outpatient.chart', (input, { actor }) => openChart(data, actor, input.encounterId))
     .implement('outpatient.history', (input) => patientHistory(data, input.patientId))
     .implement('outpatient.saveDraft', (input, { actor }) => saveDraft(data, actor, input))
-    .implement('outpatient.saveNote', (input, { actor }) => saveNote(data, actor, input))
+    .implement('outpatient.saveNote', (input, { actor }) => saveNote(data, icdLookup, actor, input))
     .implement('outpatient.savePrescription', (input, { actor }) => savePrescription(data, drugs, actor, input))
     .implement('outpatient.prescriptionPdf', (input) => prescriptionPdf(data, input.id))
     .implement('outpatient.templates', (_input, { actor }) => listTemplates(data, actor))

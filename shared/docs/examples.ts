@@ -117,7 +117,7 @@ export const EXAMPLE_OUTPATIENT_NOTE = {
   auxiliary_exams: '',
   plan: '继续服药，两周后复诊。',
   vitals: { temperature: 36.6, bp_systolic: 152, bp_diastolic: 94, height_cm: 165, weight_kg: 70 },
-  diagnoses: [{ code: 'I10.x00', code_system: 'ICD-10', version: '医保版2.0', name: '高血压', position: 'primary', certainty: 'confirmed' }],
+  diagnoses: [{ code: 'I10.x00', code_system: 'yb2', version: '2.0', name: '高血压', position: 'primary', certainty: 'confirmed' }],
   copy_marks: [],
   status: 'draft',
 };

@@ -45,7 +45,7 @@ export const vitalSigns = z
  * as the doctor wrote it. Kept as written: a later table never rewrites a historic code.
  */
 export const noteDiagnosis = z.object({
-  code: z.string().regex(/^[A-Z][0-9A-Z.+*x†]{1,15}$/, '诊断编码格式不对'),
+  code: z.string().regex(/^[A-Z][0-9A-Za-z.+*†-]{1,20}$/, '诊断编码格式不对'),
   code_system: z.string().min(1).max(40),
   version: z.string().min(1).max(40),
   name: z.string().trim().min(1, '请填写诊断名称').max(100, '诊断名称不超过 100 个字'),

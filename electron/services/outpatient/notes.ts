@@ -37,8 +37,26 @@ function checkCopies(data: ClinicData, content: NoteContent, patientId: string):
   }
 }
 
+/** Looks a code up in the ICD dictionary of its code system and version (null: not there at all). */
+export type IcdLookup = (codeSystem: string, code: string, version: string) => { readonly retired: boolean } | null;
+
+/**
+ * CD-01/CD-08: a diagnosis added now must be in the dictionary and current; one already saved keeps
+ * its code as written, even if a later table retired it.
+ */
+function checkNewDiagnoses(lookup: IcdLookup, content: NoteContent, saved: ReadonlyArray<NoteContent['diagnoses'][number]>): void {
+  const known = new Set(saved.map((d) => `${d.code_system}|${d.version}|${d.code}`));
+  for (const d of content.diagnoses) {
+    if (known.has(`${d.code_system}|${d.version}|${d.code}`)) continue;
+    const found = lookup(d.code_system, d.code, d.version);
+    if (!found) throw new ApiFailure('VALIDATION_FAILED', `诊断编码 ${d.code}（${d.name}）不在 ICD-10 字典里，请重新查找后选择。`);
+    if (found.retired) throw new ApiFailure('VALIDATION_FAILED', `诊断编码 ${d.code}（${d.name}）在现行字典中已停用，请查找现行的编码。`);
+  }
+}
+
 export function saveNote(
   data: ClinicData,
+  icd: IcdLookup,
   actor: Actor,
   input: { encounterId: string; noteId?: string; rev?: string; content: NoteContent },
   now = new Date(),
@@ -54,9 +72,11 @@ export function saveNote(
       const existing = readDocument<OutpatientNoteDoc>(data, input.noteId, 'outpatient_note', '没有找到这份病历。');
       if (existing.encounter_id !== visit._id) throw new ApiFailure('VALIDATION_FAILED', '这份病历不属于这次就诊。');
       if (input.rev && existing._rev !== input.rev) throw new ApiFailure('CONFLICT', '这份病历刚在别处保存过，请重新打开后再改。');
+      checkNewDiagnoses(icd, input.content, existing.diagnoses);
       note = { ...existing, ...input.content, updated_at: stamp.updated_at, updated_by: stamp.updated_by };
     } else {
       if (data.outpatient.notesOfEncounter(visit._id).length > 0) throw new ApiFailure('CONFLICT', '这次就诊已经有病历了，请重新打开病历后再保存。');
+      checkNewDiagnoses(icd, input.content, []);
       note = {
         _id: `outpatient_note:${ulid(now.getTime())}`,
         type: 'outpatient_note',

@@ -132,6 +132,32 @@ export const SHORTCUTS = [
     description: '不退号',
   },
 
+  // The doctor's room: F6–F9 for the queue as at the front desk, Ctrl/Alt chords for the note.
+  { id: 'outpatient.callNext', layer: 'section', screen: 'outpatient', keys: ['F6'], description: '叫号：请下一位患者' },
+  { id: 'outpatient.recall', layer: 'section', screen: 'outpatient', keys: ['F7'], description: '重呼当前患者' },
+  { id: 'outpatient.sign', layer: 'section', screen: 'outpatient', keys: ['F8'], description: '签名病历（输入签名 PIN）' },
+  { id: 'outpatient.history', layer: 'section', screen: 'outpatient', keys: ['F9'], description: '打开或关闭既往就诊', short: '既往' },
+  { id: 'outpatient.pass', layer: 'section', screen: 'outpatient', keys: ['Alt+G'], description: '过号：患者没来，先放到一边' },
+  { id: 'outpatient.putBack', layer: 'section', screen: 'outpatient', keys: ['Alt+H'], description: '回队：过号的患者回来了' },
+  { id: 'outpatient.complete', layer: 'section', screen: 'outpatient', keys: ['Alt+J'], description: '结束就诊（病历须已签名并有诊断）' },
+  { id: 'outpatient.saveNote', layer: 'section', screen: 'outpatient', keys: ['Ctrl+S'], description: '保存病历' },
+  { id: 'outpatient.copyNote', layer: 'section', screen: 'outpatient', keys: ['Alt+C'], description: '复制上次病历为草稿（复制内容须核对）' },
+  { id: 'outpatient.copyPrescription', layer: 'section', screen: 'outpatient', keys: ['Alt+R'], description: '复制上次处方' },
+  { id: 'outpatient.diagnosis', layer: 'section', screen: 'outpatient', keys: ['Alt+D'], description: '到诊断查找框' },
+  { id: 'outpatient.prescription', layer: 'section', screen: 'outpatient', keys: ['Alt+P'], description: '到处方' },
+  { id: 'outpatient.log', layer: 'section', screen: 'outpatient', keys: ['Alt+L'], description: '打开门诊日志' },
+  { id: 'outpatient.queueFocus', layer: 'section', screen: 'outpatient', keys: ['Alt+Q'], description: '到候诊队列' },
+  { id: 'outpatient.back', layer: 'section', screen: 'outpatient', keys: ['Escape'], description: '从既往就诊或门诊日志回到病历', short: '返回' },
+  {
+    id: 'outpatient.pickHit',
+    layer: 'section',
+    screen: 'outpatient',
+    keys: ['ArrowUp', 'ArrowDown', 'Enter'],
+    byField: true,
+    description: '在诊断或药品查找结果中上下选择，Enter 选中',
+    short: '选择',
+  },
+
   { id: 'admin.enter', layer: 'section', screen: 'admin', keys: ['Enter'], byField: true, description: '在表单中到下一项；最后一项添加' },
   { id: 'adminEditor.cancel', layer: 'dialog', dialog: 'adminEditor', screen: 'admin', keys: ['Escape'], description: '不保存，关闭编辑框' },
   {

@@ -5,6 +5,7 @@ import { missingCase } from '../../../../shared/missing-case';
 import { APP_TEXT } from '../../app/text';
 import { useKeymapScreen, useShortcuts } from '../../keyboard/use-shortcuts';
 import { AdminSection } from '../admin/AdminSection';
+import { OutpatientSection } from '../outpatient/OutpatientSection';
 import { RegistrationSection } from '../registration/RegistrationSection';
 import { NoPermission, Placeholder } from './Placeholder';
 import { SectionNav } from './SectionNav';
@@ -75,6 +76,7 @@ export function HomeScreen({ clinicName, user: loggedIn, onLoggedOut }: HomeScre
       case 'registration':
         return <RegistrationSection clinicName={shownClinicName} />;
       case 'outpatient':
+        return <OutpatientSection user={user} />;
       case 'records':
         return <Placeholder title={title} plan={T.comingSoon[section]} />;
       case 'sync':

@@ -23,7 +23,7 @@ export function sectionAllowed(section: SectionSpec, roles: ReadonlyArray<Role>)
 }
 
 /** Sections that are built, in the order a user is best started in: the front desk first. */
-const BUILT: ReadonlyArray<SectionId> = ['registration', 'admin', 'sync'];
+const BUILT: ReadonlyArray<SectionId> = ['registration', 'outpatient', 'admin', 'sync'];
 
 /** Start in the first built section the roles allow, else at the first allowed one. */
 export function startingSection(roles: ReadonlyArray<Role>): SectionId {
