@@ -12,6 +12,8 @@ import { searchInitials } from '../shared/codes';
 import type { DrugDoc } from '../shared/docs';
 import { DrugSearch } from '../electron/services/dictionary/drug-search';
 import { IcdDictionary } from '../electron/services/dictionary/icd-dictionary';
+import { measureOpenPatient, measureSaveNote } from './charting-chart';
+import { measureSigning } from './charting-signing';
 import type { BenchContext } from './run';
 import { nowMs, percentile } from './stats';
 
@@ -146,7 +148,10 @@ async function measureDrugSearch(ctx: BenchContext, bench: ChartingBench): Promi
   search.close();
 }
 
-const MEASURES: ReadonlyArray<Measure> = [measureIcdSearch, measureDrugSearch];
+/** Signing keeps its own database (a note type declared for the run), 500 signed notes. */
+const measureSignAndVerify: Measure = (ctx) => measureSigning(ctx, { notes: 500 });
+
+const MEASURES: ReadonlyArray<Measure> = [measureIcdSearch, measureDrugSearch, measureOpenPatient, measureSaveNote, measureSignAndVerify];
 
 export default async function run(ctx: BenchContext): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'clinic-bench-charting-'));
