@@ -17,8 +17,10 @@ import {
   type Clock,
   type RemoteFetch,
   type SyncService,
+  type SyncWindow,
 } from '../sync';
 import type { ClinicData } from './clinic-data';
+import { readClinicSettings } from './setup';
 import { conflictSummaries } from './sync-conflicts';
 import { watchNetwork, type OnlineProbe } from './sync-network';
 import {
@@ -231,6 +233,11 @@ export class SyncManager {
     if (password.state === 'unreadable') this.log(`县级同步密码无法在这台电脑上读取（${password.reason}），请在同步设置里重新输入。`);
   }
 
+  /** The nightly window by the clinic's clock (its settings' time zone), not the PC's. */
+  private windowOf(settings: SyncSettings): SyncWindow {
+    return { ...settings.window, zone: readClinicSettings(this.options.data)?.time_zone };
+  }
+
   /** Brings the running service in line with the settings (only once the clinic is set up). */
   private apply(): void {
     this.load();
@@ -239,7 +246,7 @@ export class SyncManager {
     if (this.service && this.serviceDatabase === settings.database) {
       this.service.engine.setEndpoint(endpointOf(settings));
       this.service.scheduler.credentialsChanged();
-      this.service.setWindow(settings.window);
+      this.service.setWindow(this.windowOf(settings));
       return;
     }
     this.service?.stop();
@@ -247,7 +254,7 @@ export class SyncManager {
       store: this.options.data.store,
       clinicCode: clinicCodeOf(settings.database),
       endpoint: endpointOf(settings),
-      window: settings.window,
+      window: this.windowOf(settings),
       clock: this.options.clock,
       batching: this.options.batching,
       fetch: this.options.fetch,

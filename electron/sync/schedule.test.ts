@@ -4,7 +4,8 @@ import { FakeClock } from '../../shared/time/testing/fake-clock';
 import { syncError } from './errors';
 import { SyncScheduler, type SyncRunOutcome, type SyncTrigger } from './schedule';
 
-const at = (h: number, m = 0, day = 10): number => new Date(2025, 2, day, h, m, 0, 0).getTime();
+/** A wall-clock time in Beijing (UTC+8), the clinic's default zone, whatever zone this process runs in. */
+const at = (h: number, m = 0, day = 10): number => Date.UTC(2025, 2, day, h - 8, m, 0, 0);
 
 function setup(startMs: number, outcomes: SyncRunOutcome[]) {
   const clock = new FakeClock(startMs);
@@ -39,7 +40,7 @@ describe('sync scheduler', () => {
       clock.advance(60 * 60_000);
       await flush();
     }
-    expect(runs.map((r) => new Date(r.at).getHours())).toEqual([1, 2, 3, 4]);
+    expect(runs.map((r) => r.at)).toEqual([at(1, 0, 11), at(2, 0, 11), at(3, 0, 11), at(4, 0, 11)]);
     // 05:00 would be outside the window: next is tomorrow night.
     expect(scheduler.nextRun()).toEqual({ at: at(1, 0, 12), trigger: 'nightly' });
     scheduler.stop();

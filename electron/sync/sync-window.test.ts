@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isInSyncWindow, nextWindowStart, validateSyncWindow, windowEndAfter } from './sync-window';
 
-const at = (h: number, m = 0, day = 10): number => new Date(2025, 2, day, h, m, 0, 0).getTime();
+/** A wall-clock time in Beijing (UTC+8), whatever zone this process runs in. */
+const at = (h: number, m = 0, day = 10): number => Date.UTC(2025, 2, day, h - 8, m, 0, 0);
 
 describe('nightly sync window', () => {
   const night = { start: '01:00', end: '05:00' };
@@ -24,6 +25,14 @@ describe('nightly sync window', () => {
     expect(nextWindowStart(at(12), night)).toBe(at(1, 0, 11));
     expect(nextWindowStart(at(0, 30), night)).toBe(at(1, 0, 10));
     expect(nextWindowStart(at(1, 0), night)).toBe(at(1, 0, 11));
+  });
+
+  it("follows the clinic's zone, not the PC's: 01:00 in Urumqi is 03:00 in Beijing", () => {
+    const urumqi = { ...night, zone: 'Asia/Urumqi' };
+    expect(isInSyncWindow(at(2, 59), urumqi)).toBe(false);
+    expect(isInSyncWindow(at(3, 0), urumqi)).toBe(true);
+    expect(nextWindowStart(at(12), urumqi)).toBe(at(3, 0, 11));
+    expect(windowEndAfter(at(4), urumqi)).toBe(at(7, 0, 10));
   });
 
   it('rejects malformed times in Chinese', () => {

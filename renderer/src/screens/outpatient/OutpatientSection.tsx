@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { HistoryEntry, PrescriptionItemInput, QueueVisit, SessionUser, TemplateView, VisitAction } from '../../../../shared/api';
 import { NOTE_FIELD_LABELS, NOTE_TEXT_FIELDS, type NoteTextField } from '../../../../shared/docs/outpatient-note';
+import { clinicTime } from '../../../../shared/time/clinic-time';
+import { useClinicZone } from '../../app/clinic-clock';
 import { useClient } from '../../app/client-context';
 import { useShortcuts } from '../../keyboard/use-shortcuts';
 import { Button, ErrorBanner, Panel, SelectField, StatusLine, TextField } from '../../ui';
@@ -30,6 +32,7 @@ const ACTION_NOTICES: Readonly<Record<VisitAction, (name: string) => string>> = 
 /** 门诊: the doctor's queue on the left, the open visit's banner, note, diagnoses and prescription on the right. */
 export function OutpatientSection({ user }: { readonly user: SessionUser }) {
   const client = useClient();
+  const zone = useClinicZone();
   const { queue, error: queueError, reload } = useDoctorQueue();
   const [state, dispatch] = useReducer(outpatientReducer, INITIAL_OUTPATIENT_STATE);
   const [history, setHistory] = useState<ReadonlyArray<HistoryEntry> | null>(null);
@@ -48,7 +51,7 @@ export function OutpatientSection({ user }: { readonly user: SessionUser }) {
       const result = await client.api.outpatient.chart({ encounterId: id });
       if (!result.ok) return dispatch({ type: 'failed', error: result.error });
       dispatch({ type: 'chartLoaded', chart: result.value });
-      if (result.value.draft) dispatch({ type: 'notice', notice: T.note.draftRestored(new Date(result.value.draft.savedAt).toLocaleTimeString('zh-CN')) });
+      if (result.value.draft) dispatch({ type: 'notice', notice: T.note.draftRestored(clinicTime(result.value.draft.savedAt, zone)) });
       const past = await client.api.outpatient.history({ patientId: result.value.banner.id });
       setHistory(past.ok ? past.value.entries.filter((e) => e.encounterId !== id) : []);
     },
@@ -275,7 +278,7 @@ export function OutpatientSection({ user }: { readonly user: SessionUser }) {
                     )}
                     {state.draftSavedAt && editable && (
                       <span className="text-sm text-muted" data-testid="draft-saved">
-                        {T.note.draftSaved(new Date(state.draftSavedAt).toLocaleTimeString('zh-CN'))}
+                        {T.note.draftSaved(clinicTime(state.draftSavedAt, zone))}
                       </span>
                     )}
                   </div>

@@ -1,13 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiError, OutputOf } from '../../../../shared/api';
+import { batchConcerns, type ApiError, type ChangeTopic, type OutputOf } from '../../../../shared/api';
 import { useClient } from '../../app/client-context';
 
 export type DoctorQueue = OutputOf<'outpatient.queue'>;
 
+/** What moves a queue: a visit registered, called or cancelled anywhere in the centre, or a patient's details. */
+const QUEUE_TOPICS: ReadonlyArray<ChangeTopic> = [{ kind: 'visits' }, { kind: 'patients' }];
+
 /**
- * The doctor's queue, read again after the doctor's own moves (`reload`) and whenever the window
- * gets the focus back. A live feed of the centre's changes plugs in as one more source calling
- * `reload` (`subscribe`): the list itself is always read whole from the server.
+ * The doctor's queue, read again after the doctor's own moves (`reload`), when a visit changes here
+ * or arrives from another PC of the centre (the change events), and whenever the window gets the
+ * focus back. Another source can plug in through `subscribe`. The list is always read whole.
  */
 export function useDoctorQueue(subscribe?: (onChange: () => void) => () => void) {
   const client = useClient();
@@ -31,11 +34,15 @@ export function useDoctorQueue(subscribe?: (onChange: () => void) => () => void)
     const onFocus = () => void reload();
     window.addEventListener('focus', onFocus);
     const unsubscribe = subscribe?.(onFocus);
+    const stopListening = client.onChanges((batch) => {
+      if (batchConcerns(batch, QUEUE_TOPICS)) void reload();
+    });
     return () => {
       window.removeEventListener('focus', onFocus);
       unsubscribe?.();
+      stopListening();
     };
-  }, [reload, subscribe]);
+  }, [client, reload, subscribe]);
 
   return { queue, error, reload };
 }
