@@ -24,7 +24,9 @@ describe('admin screen state', () => {
 
   it('names the patients not yet seen to the end in a department today, in queue order, and its active staff', () => {
     const visit = (name: string, queueNumber: number, status: string, code = '03') =>
-      ({ patient: { name }, queueNumber, status, department: { code } }) as unknown as Parameters<typeof stopConcerns>[1][number];
+      ({ patient: { name }, queueNumber, queueLabel: String(queueNumber), status, department: { code } }) as unknown as Parameters<
+        typeof stopConcerns
+      >[1][number];
     const users: UserList = [
       { ...admin, username: 'li', displayName: '李医生', roles: ['doctor'], departmentCodes: ['03'] },
       { ...admin, username: 'wang', displayName: '王医生', roles: ['doctor'], departmentCodes: ['03'], active: false },
