@@ -71,7 +71,7 @@ describe('every screen at 1366×768', () => {
     const home = new HomePage(page);
     const sections: ReadonlyArray<readonly [SectionId, string]> = [
       ['registration', '挂号'],
-      ['outpatient', '门诊'],
+      ['outpatient', '候诊队列'],
       ['records', '病案'],
       ['sync', '与县级平台同步'],
       ['admin', '科室'],

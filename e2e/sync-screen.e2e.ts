@@ -4,7 +4,7 @@
  * times are the clinic's, and the database size in the summary is the one 整理 reports.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clinicWhen } from '../shared/time/clinic-time';
+import { clinicTime, clinicWhen } from '../shared/time/clinic-time';
 import { openLoggedIn } from './pages/login.page';
 import { SyncPage } from './pages/sync.page';
 import { invoke, setUpClinic, TEST_CLINIC } from './support/api';
@@ -13,6 +13,13 @@ import { startClinicServer, type ClinicServer } from './support/server';
 
 /** Nothing listens on port 1: each run fails at once with 连不上县级平台. */
 const UNREACHABLE = 'http://127.0.0.1:1';
+
+/** A nightly window that does not contain the clinic's (Beijing) time now, so saving starts no run: HH:30 two and three hours ahead. */
+function windowAhead(): { start: string; end: string } {
+  const hour = Number(clinicTime(new Date()).slice(0, 2));
+  const at = (h: number) => `${String(h % 24).padStart(2, '0')}:30`;
+  return { start: at(hour + 2), end: at(hour + 3) };
+}
 
 describe('同步 screen: badge, 24-hour window, failed runs, clinic time, database size', () => {
   let server: ClinicServer;
@@ -38,10 +45,12 @@ describe('同步 screen: badge, 24-hour window, failed runs, clinic time, databa
     await expect.poll(() => sync.state().textContent()).toBe('未设置');
     expect(await sync.settingsField('window.start').getAttribute('type')).toBe('text');
     expect(await sync.settingsField('window.start').inputValue()).toBe('01:00');
-    await sync.settingsField('window.start').fill('23:30');
+    const window = windowAhead();
+    await sync.settingsField('window.start').fill(window.start);
+    await sync.settingsField('window.end').fill(window.end);
     await sync.configure({ serverUrl: UNREACHABLE, password: 'e2e-county-sync-2026' });
     await expect.poll(() => sync.settings().getByTestId('notice').textContent()).toContain('已保存');
-    expect(await sync.settingsField('window.start').inputValue()).toBe('23:30');
+    expect(await sync.settingsField('window.start').inputValue()).toBe(window.start);
     await expect.poll(() => sync.state().textContent()).toBe('尚未同步');
     expect(await sync.fact('last-success').textContent()).toBe('从未成功');
   });
