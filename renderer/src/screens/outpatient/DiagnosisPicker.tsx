@@ -2,7 +2,8 @@ import { useCallback, type Ref } from 'react';
 import type { OutputOf } from '../../../../shared/api';
 import { CERTAINTY_LABELS, POSITION_LABELS, type NoteDiagnosis } from '../../../../shared/docs/outpatient-note';
 import { useClient } from '../../app/client-context';
-import { RowButton, TextField } from '../../ui';
+import { RowButton } from '../../ui';
+import { SearchPicker } from './SearchPicker';
 import { OUTPATIENT_TEXT } from './text';
 import { useSearchList } from './use-search-list';
 
@@ -55,38 +56,20 @@ export function DiagnosisPicker(props: {
         ))}
       </ol>
       {!props.readOnly && (
-        <div className="relative">
-          <TextField
-            label={T.search}
-            path="diagnosisSearch"
-            value={list.query}
-            onChange={list.setQuery}
-            onKeyDown={list.onKeyDown}
-            inputRef={props.inputRef}
-            autoComplete="off"
-          />
-          {list.hits.length > 0 && (
-            <ul
-              role="listbox"
-              data-testid="icd-hits"
-              className="absolute z-10 mt-1 max-h-64 w-full overflow-auto rounded-md border border-border bg-surface shadow"
-            >
-              {list.hits.map((hit, i) => (
-                <li
-                  key={`${hit.codeSystem}:${hit.code}`}
-                  role="option"
-                  aria-selected={i === list.cursor}
-                  data-code={hit.code}
-                  onMouseDown={() => list.pick(hit)}
-                  className={`cursor-pointer px-3 py-1 ${i === list.cursor ? 'bg-primary-soft' : ''}`}
-                >
-                  {hit.name}　<span className="text-sm text-muted">{hit.code}</span>
-                </li>
-              ))}
-            </ul>
+        <SearchPicker
+          label={T.search}
+          path="diagnosisSearch"
+          testId="icd-hits"
+          list={list}
+          inputRef={props.inputRef}
+          codeOf={(hit) => `${hit.codeSystem}:${hit.code}`}
+          render={(hit) => (
+            <>
+              {hit.name}　<span className="text-sm text-muted">{hit.code}</span>
+            </>
           )}
-          {list.query.trim() !== '' && list.hits.length === 0 && <p className="text-sm text-muted">{T.noHits}</p>}
-        </div>
+          noHits={T.noHits}
+        />
       )}
     </section>
   );

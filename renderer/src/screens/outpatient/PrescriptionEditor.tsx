@@ -3,6 +3,7 @@ import type { ApiError, OutputOf, PrescriptionItemInput, PrescriptionView, Presc
 import { FREQUENCIES, ROUTES } from '../../../../shared/codes/drug-codes';
 import { useClient } from '../../app/client-context';
 import { Button, ErrorBanner, Panel, RowButton, SelectField, TextField } from '../../ui';
+import { SearchPicker } from './SearchPicker';
 import { useSearchList } from './use-search-list';
 
 type Drug = OutputOf<'dictionary.searchDrugs'>[number];
@@ -184,41 +185,23 @@ export function PrescriptionEditor(props: {
         </ul>
       )}
       {!props.readOnly && (
-        <div className="relative">
-          <TextField
-            label={T.search}
-            path="drugSearch"
-            value={list.query}
-            onChange={list.setQuery}
-            onKeyDown={list.onKeyDown}
-            inputRef={props.inputRef}
-            autoComplete="off"
-          />
-          {list.hits.length > 0 && (
-            <ul
-              role="listbox"
-              data-testid="drug-hits"
-              className="absolute z-10 mt-1 max-h-64 w-full overflow-auto rounded-md border border-border bg-surface shadow"
-            >
-              {list.hits.map((drug, i) => (
-                <li
-                  key={drug.code}
-                  role="option"
-                  aria-selected={i === list.cursor}
-                  data-code={drug.code}
-                  onMouseDown={() => list.pick(drug)}
-                  className={`cursor-pointer px-3 py-1 ${i === list.cursor ? 'bg-primary-soft' : ''}`}
-                >
-                  {drug.genericName}　
-                  <span className="text-sm text-muted">
-                    {drug.strengthValue}
-                    {drug.strengthUnit}
-                  </span>
-                </li>
-              ))}
-            </ul>
+        <SearchPicker
+          label={T.search}
+          path="drugSearch"
+          testId="drug-hits"
+          list={list}
+          inputRef={props.inputRef}
+          codeOf={(drug) => drug.code}
+          render={(drug) => (
+            <>
+              {drug.genericName}　
+              <span className="text-sm text-muted">
+                {drug.strengthValue}
+                {drug.strengthUnit}
+              </span>
+            </>
           )}
-        </div>
+        />
       )}
       <div className="flex gap-3">
         {!props.readOnly && (
