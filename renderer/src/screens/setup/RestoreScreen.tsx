@@ -1,4 +1,4 @@
-import { useEffect, useReducer } from 'react';
+import { useReducer } from 'react';
 import { useClient } from '../../app/client-context';
 import { fieldErrorsOf, hasFieldErrors } from '../../forms/field-errors';
 import { useShortcuts } from '../../keyboard/use-shortcuts';
@@ -9,9 +9,7 @@ import { RestoreForm } from './RestoreForm';
 import { RestoreProgress } from './RestoreProgress';
 import { initialRestoreView, isPolling, restoreReducer } from './restore-state';
 import { SETUP_TEXT as T } from './text';
-
-/** How often a running restore is asked how it is going. */
-const POLL_MS = 500;
+import { useRestorePolling } from './use-polled-restore';
 
 interface RestoreScreenProps {
   /** A restore found running when the screen opened: its progress is shown at once. */
@@ -30,23 +28,7 @@ export function RestoreScreen({ resumed, onCancel, onRestored }: RestoreScreenPr
   const [view, show] = useReducer(restoreReducer, resumed, initialRestoreView);
   const polling = isPolling(view);
 
-  useEffect(() => {
-    if (!polling) return;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout>;
-    const poll = async () => {
-      const result = await client.api.setup.restoreStatus({});
-      if (stopped) return;
-      // A missed answer (the back end busy or restarting) is simply asked again.
-      if (result.ok) show({ type: 'polled', status: result.value });
-      if (!result.ok || result.value.state === 'running') timer = setTimeout(() => void poll(), POLL_MS);
-    };
-    timer = setTimeout(() => void poll(), POLL_MS);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [client, polling]);
+  useRestorePolling(polling, (status) => show({ type: 'polled', status }));
 
   useShortcuts({ 'restore.cancel': onCancel }, { enabled: view.kind === 'form' && !submitting });
 
