@@ -1,14 +1,18 @@
 import type { ClinicOrm } from '../orm';
 import { statement } from './statements';
 
-export interface IcdVersionRow {
-  readonly id: number;
+/** What an import records about the list it adds. */
+export interface NewIcdVersion {
   readonly codeSystem: string;
   readonly version: string;
   readonly title: string;
   readonly source: string;
   readonly importedAt: string;
   readonly importedBy: string;
+}
+
+export interface IcdVersionRow extends NewIcdVersion {
+  readonly id: number;
   readonly codeCount: number;
   readonly current: boolean;
 }
@@ -22,15 +26,6 @@ export interface IcdCodeRow {
 /** An ICD code as found in one version (resolving a stored diagnosis). */
 export interface IcdCodeInVersion extends IcdCodeRow {
   readonly versionId: number;
-}
-
-export interface NewIcdVersion {
-  readonly codeSystem: string;
-  readonly version: string;
-  readonly title: string;
-  readonly source: string;
-  readonly importedAt: string;
-  readonly importedBy: string;
 }
 
 const VERSION_COLUMNS =
