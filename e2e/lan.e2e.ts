@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CENTRE_ENDPOINTS, converged, type CentreEndpoint, type Snapshot } from '../electron/lan/testing/centre';
+import { CENTRE_ENDPOINTS, converged, describeLink, type CentreEndpoint, type Snapshot } from '../electron/lan/testing/centre';
 import { clinicPassword } from '../electron/sync/testing/clinic-fixture';
 import { invoke, setUpClinic, TEST_CLINIC } from './support/api';
 import { openBrowser, screenshot, type BrowserSession } from './support/browser';
@@ -129,6 +129,7 @@ describe.each(CENTRE_ENDPOINTS)('one centre, three PCs, live over the LAN ($name
     const all = await converged(
       [() => winners(pcs[0]), () => winners(pcs[1]), () => winners(pcs[2]), async () => onlyWinners(await centre.snapshot(CODE))],
       120_000,
+      async () => (await Promise.all(pcs.map(async (pc, i) => describeLink(`W0${i + 1}`, (await invoke(pc, 'lan.status', {}, sessions[i])).link)))).join('; '),
     );
     for (const number of [...front, ...doctorRoom]) await reg.todayList().locator(`tbody tr[data-visit-number="${number}"]`).waitFor({ timeout: 10_000 });
     expect(Object.keys(all).filter((id) => id.startsWith('encounter:'))).toHaveLength(5);

@@ -29,6 +29,7 @@ import {
 import { LONGPOLL_MS, type LanRemote, type LanRemoteFactory } from './remote';
 import { readLanState, writeLanState } from './lan-state';
 import { claimQueueNumber, type QueueClaim } from './queue-claim';
+import { refusalRetryDelay, STALL_LONGPOLLS, StallWatch, stalledError } from './link-health';
 
 export type LanLinkState = 'connecting' | 'connected' | 'unreachable' | 'refused' | 'stopped';
 
@@ -55,8 +56,12 @@ export interface LiveReplicationOptions {
   readonly batchSize?: number;
   /** How long the endpoint holds a pull open with no change (keep below the remote's request deadline). */
   readonly longpollMs?: number;
-  /** How long a silent timer may lag before we take it as a sleep and reconnect at once. */
+  /** How long a silent timer may lag before we take it as a sleep and reconnect at once (also how often a stall is checked). */
   readonly wakeCheckMs?: number;
+  /** Waits before trying a refused endpoint again (link-health.ts); the last repeats. */
+  readonly refusedRetryMs?: ReadonlyArray<number>;
+  /** A connection with no answer and no replication event for this long is ended (link-health.ts). */
+  readonly stallMs?: number;
 }
 
 export interface LiveReplicationEvents {
@@ -67,7 +72,7 @@ export interface LiveReplicationEvents {
 
 /** Only design documents stay home: reference data travels through the hub like everything else. */
 const hideDesignDocuments = (id: string): boolean => id.startsWith('_design/');
-/** A password the endpoint refuses is not retried by a timer (CouchDB locks the account out). */
+/** Refusals: tried again only slowly (CouchDB locks an account out after repeated failed logins). */
 const NOT_BY_TIMER = new Set(['SYNC_AUTH_FAILED', 'SYNC_ACCOUNT_LOCKED', 'SYNC_FORBIDDEN', 'SYNC_DATABASE_MISSING', 'SYNC_CERTIFICATE']);
 /** After this long connected without trouble, the next failure starts the backoff from its first step. */
 const STEADY_MS = 30_000;
@@ -87,6 +92,9 @@ export class LiveReplication extends EventEmitter<LiveReplicationEvents> {
   private pushedSeq: number;
   private pending = 0;
   private denied = 0;
+  /** Refusals in a row, for the slow retry after each. */
+  private refusals = 0;
+  private readonly stall: StallWatch;
   private stopped = true;
   private unsubscribe: (() => void) | null = null;
 
@@ -99,6 +107,7 @@ export class LiveReplication extends EventEmitter<LiveReplicationEvents> {
     this.local = openLocalPouch(this.store, { name: 'centre-pull' });
     this.localPush = openLocalPouch(this.store, { name: 'centre-push', hideId: hideDesignDocuments, viewName: 'lan-push' });
     this.pushedSeq = readLanState(this.store).pushedSeq;
+    this.stall = new StallWatch(() => this.clock.now(), options.stallMs ?? STALL_LONGPOLLS * (options.longpollMs ?? LONGPOLL_MS));
   }
 
   start(): void {
@@ -167,11 +176,15 @@ export class LiveReplication extends EventEmitter<LiveReplicationEvents> {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     this.retryAt = null;
+    this.stall.alive();
     this.setState('connecting');
     const refused: Array<ReturnType<typeof describeRefused>> = [];
     let remote: LanRemote;
     try {
-      remote = this.options.remote({ onRefused: (id, doc, reason) => refused.push(describeRefused(doc, id, reason, this.isoNow())) });
+      remote = this.options.remote({
+        onRefused: (id, doc, reason) => refused.push(describeRefused(doc, id, reason, this.isoNow())),
+        onAnswer: () => this.stall.alive(),
+      });
     } catch (error) {
       this.failed(error);
       return;
@@ -192,6 +205,8 @@ export class LiveReplication extends EventEmitter<LiveReplicationEvents> {
     const current = () => this.connection === connection;
 
     for (const replication of [push, pull]) {
+      const alive = (): void => this.stall.alive();
+      replication.on('change', alive).on('checkpoint', alive).on('paused', alive).on('active', alive);
       // As in a county run (replicate-phase.ts): stop the batch in flight at once, so no
       // checkpoint passes changes whose documents were never fetched.
       replication.on('error', (error) => {
@@ -259,20 +274,35 @@ export class LiveReplication extends EventEmitter<LiveReplicationEvents> {
     const classified = classifySyncError(error);
     this.lastError = classified;
     if (this.stopped) return;
-    if (NOT_BY_TIMER.has(classified.code)) {
-      this.setState('refused');
-      return;
-    }
-    const delay = this.backoff.next();
+    const refusal = NOT_BY_TIMER.has(classified.code);
+    const delay = refusal ? refusalRetryDelay(classified, this.refusals++, this.clock.now(), this.options.refusedRetryMs) : this.backoff.next();
     this.retryAt = this.clock.now() + delay;
-    this.setState('unreachable');
-    this.retryTimer = setTimeout(() => this.connect(), delay);
+    this.setState(refusal ? 'refused' : 'unreachable');
+    this.retryTimer = setTimeout(() => (refusal ? void this.probe() : this.connect()), delay);
     this.retryTimer.unref?.();
+  }
+
+  /** After a refusal: one request (one login) decides whether to connect, not the dozen of a full start. */
+  private async probe(): Promise<void> {
+    this.retryTimer = null;
+    let remote: LanRemote | null = null;
+    try {
+      remote = this.options.remote({ onRefused: () => undefined });
+      // Not info(): the replication source answers that from memory when it fails (asReplicationSource).
+      await remote.db.allDocs({ limit: 0 });
+    } catch (error) {
+      if (!this.stopped && this.retryTimer === null && !this.connection) this.failed(error);
+      return;
+    } finally {
+      remote?.close();
+    }
+    if (!this.stopped && this.retryTimer === null && !this.connection) this.connect();
   }
 
   /**
    * After a sleep every socket may be dead without having said so, and a retry timer may be far off
    * in wall time. A timer that fires much later than asked means the machine slept: start again.
+   * The same tick ends a connection that has gone quiet without failing (link-health.ts).
    */
   private watchForWake(): void {
     const every = this.options.wakeCheckMs ?? 5_000;
@@ -282,6 +312,10 @@ export class LiveReplication extends EventEmitter<LiveReplicationEvents> {
       const slept = now - last > every * 4;
       last = now;
       if (slept && !this.stopped) this.reconnectNow();
+      else if (this.connection && (this.state === 'connecting' || this.state === 'connected')) {
+        const quiet = this.stall.stalledFor();
+        if (quiet !== null) this.failed(stalledError(quiet));
+      }
     }, every);
     this.wakeTimer.unref?.();
   }
@@ -293,7 +327,10 @@ export class LiveReplication extends EventEmitter<LiveReplicationEvents> {
   }
 
   private setState(state: LanLinkState): void {
-    if (state === 'connected') this.lastError = null;
+    if (state === 'connected') {
+      this.lastError = null;
+      this.refusals = 0;
+    }
     if (this.state === state) return;
     this.state = state;
     this.emit('status', this.status());

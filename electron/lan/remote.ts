@@ -4,7 +4,16 @@
  * `couchRemoteFactory`; hub mode supplies its own factory (the hub's address, the workstation's
  * account, an agent that pins the hub's certificate), and the engine does not change.
  */
-import { asReplicationSource, clinicPouchDB, keepAliveAgents, openRemoteDatabase, type KeepAliveAgents, type PouchDatabase, type RemoteFetch } from '../sync';
+import {
+  asReplicationSource,
+  clinicPouchDB,
+  keepAliveAgents,
+  nodeHttpFetch,
+  openRemoteDatabase,
+  type KeepAliveAgents,
+  type PouchDatabase,
+  type RemoteFetch,
+} from '../sync';
 
 export interface LanEndpoint {
   /** e.g. `http://192.168.1.10:5984` (a path prefix is allowed). */
@@ -26,6 +35,8 @@ export interface LanRemote {
 export interface LanRemoteHooks {
   /** A pulled document failed the boundary checks (electron/sync/incoming-check.ts). */
   readonly onRefused: (id: string, doc: unknown, reason: string) => void;
+  /** A request got its whole reply (any status): the endpoint is alive (link-health.ts). */
+  readonly onAnswer?: () => void;
 }
 
 export type LanRemoteFactory = (hooks: LanRemoteHooks) => LanRemote;
@@ -45,14 +56,25 @@ export function couchRemoteFactory(
   options: { fetch?: RemoteFetch; agents?: () => KeepAliveAgents; timeoutMs?: number } = {},
 ): LanRemoteFactory {
   const PouchDB = clinicPouchDB();
-  return ({ onRefused }) => {
+  return ({ onRefused, onAnswer }) => {
     const agents = options.agents?.() ?? keepAliveAgents();
+    const inner = options.fetch ?? nodeHttpFetch();
     const db = openRemoteDatabase(PouchDB, { serverUrl: endpoint.serverUrl, username: endpoint.username, password: endpoint.password }, endpoint.database, {
       timeoutMs: options.timeoutMs ?? LAN_REQUEST_TIMEOUT_MS,
-      fetch: options.fetch,
+      // Under the deadline: a reply counts once it has come whole (nodeHttpFetch reads the body first).
+      fetch: onAnswer ? answered(inner, onAnswer) : inner,
       agents,
       onRefused,
     });
     return { db: asReplicationSource(db), close: () => agents.destroy() };
+  };
+}
+
+/** The same fetch, telling `onAnswer` of every reply that came (errors pass through untold). */
+export function answered(fetch: RemoteFetch, onAnswer: () => void): RemoteFetch {
+  return async (url, init) => {
+    const response = await fetch(url, init);
+    onAnswer();
+    return response;
   };
 }

@@ -24,7 +24,7 @@ export const LAN_MESSAGES: Readonly<Record<LanIndicator['state'], string>> = {
   connecting: '正在连接本院主机…',
   connected: '已连接本院主机，各电脑的记录实时互通。',
   unreachable: '本院主机连接中断，本机继续工作，恢复后自动同步。',
-  refused: '本院主机拒绝了本机的连接（账号、密码或数据库不对）。本机继续工作；请在 管理 → 本院主机 里核对设置。',
+  refused: '本院主机拒绝了本机的连接（账号、密码或数据库不对）。本机继续工作；请在 管理 → 本院主机 里核对设置；本机每隔几分钟会自动再试。',
 };
 
 export interface LanLinkOptions {
@@ -141,11 +141,27 @@ export class LanLink {
     if (!this.replication) this.apply();
     const saved = readLanState(this.options.data.store);
     if (!this.replication)
-      return { state: 'off', lastReceivedAt: saved.lastReceivedAt, lastContactAt: saved.lastContactAt, pendingChanges: 0, message: LAN_MESSAGES.off };
+      return {
+        state: 'off',
+        lastReceivedAt: saved.lastReceivedAt,
+        lastContactAt: saved.lastContactAt,
+        pendingChanges: 0,
+        message: LAN_MESSAGES.off,
+        lastError: null,
+        retryAt: null,
+      };
     const status = this.replication.status();
     const state = status.state === 'stopped' ? 'off' : status.state;
     const message = state === 'refused' && status.lastError ? `${LAN_MESSAGES.refused}（${status.lastError.detail.slice(0, 120)}）` : LAN_MESSAGES[state];
-    return { state, lastReceivedAt: status.lastReceivedAt, lastContactAt: status.lastContactAt, pendingChanges: status.pendingChanges, message };
+    return {
+      state,
+      lastReceivedAt: status.lastReceivedAt,
+      lastContactAt: status.lastContactAt,
+      pendingChanges: status.pendingChanges,
+      message,
+      lastError: status.lastError ? { code: status.lastError.code, detail: status.lastError.detail } : null,
+      retryAt: status.retryAt,
+    };
   }
 
   status(): { link: LanIndicator; workstations: WorkstationSeen[] | null } {

@@ -39,4 +39,5 @@ export { clinicPouchDB, openLocalPouch } from './pouch-adapter';
 export type { PouchDatabase, PouchStatic, Replication, ReplicationInfo } from './pouch';
 export { asReplicationSource, openRemoteDatabase } from './remote-db';
 export { createRemoteFetch, keepAliveAgents, type KeepAliveAgents } from './remote-fetch';
+export { nodeHttpFetch } from './http-fetch';
 export { describeRefused, keepRefusedDocuments, type RefusedDocument } from './refused-documents';

@@ -47,6 +47,10 @@ export const lanIndicator = z.object({
   pendingChanges: z.number().int().nonnegative(),
   /** A sentence for the status bar's tooltip and the 同步 screen. */
   message: z.string(),
+  /** Why the link is down (the sync error's code and technical detail, for the log and support). */
+  lastError: z.object({ code: z.string(), detail: z.string() }).nullable(),
+  /** When the next attempt starts, while waiting after a failure. */
+  retryAt: isoTimestamp.nullable(),
 });
 export type LanIndicator = z.infer<typeof lanIndicator>;
 

@@ -14,7 +14,7 @@ import { startPeerServer, type PeerServer } from '../../sync/testing/peer-server
 import type { CouchAdmin } from '../../sync/couch-admin';
 import type { BackoffOptions } from '../../../shared/time/backoff';
 import { LiveReplication } from '../live-replication';
-import { couchRemoteFactory, type LanEndpoint } from '../remote';
+import { couchRemoteFactory, type LanEndpoint, type LanRemoteFactory } from '../remote';
 
 export type Snapshot = ReturnType<typeof snapshotStore>;
 
@@ -30,8 +30,12 @@ export interface CentreEndpoint {
   snapshot(code: string): Promise<Snapshot>;
   /** SIGKILL: the endpoint vanishes mid-request. */
   kill(): Promise<void>;
-  /** Starts again on the same port (express-pouchdb comes back empty; its centres are set up again). */
-  restart(): Promise<void>;
+  /**
+   * Starts again on the same port. express-pouchdb comes back empty and its centres are set up
+   * again a moment after it listens (`setUp: false`: not at all, the test does it); CouchDB keeps
+   * its data.
+   */
+  restart(options?: { setUp?: boolean }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -71,9 +75,9 @@ export const EXPRESS_POUCHDB_CENTRE: EndpointChoice = {
     return {
       ...base,
       kill: () => peer.kill(),
-      async restart() {
+      async restart({ setUp = true } = {}) {
         peer = await startPeerServer({ port: base.port, adminUser: peer.admin.user, adminPassword: peer.admin.password });
-        for (const code of base.centres) await base.addCentre(code);
+        if (setUp) for (const code of base.centres) await base.addCentre(code);
       },
       stop: () => peer.stop(),
     };
@@ -92,6 +96,17 @@ export const CENTRE_ENDPOINTS: ReadonlyArray<EndpointChoice> = [EXPRESS_POUCHDB_
 
 /** Quick retries: tests wait for convergence, not for a clinic's patience. */
 export const TEST_BACKOFF: BackoffOptions = { initialMs: 50, maxMs: 500, jitter: 0 };
+/** A refused endpoint tried again soon (the app waits 15 s, then 5 minutes). */
+export const TEST_REFUSED_RETRY_MS: ReadonlyArray<number> = [300, 1_000];
+
+export interface WorkstationOptions {
+  readonly backoff?: BackoffOptions;
+  readonly batchSize?: number;
+  /** Instead of the endpoint's own (a test that breaks the line in its own way). */
+  readonly remote?: LanRemoteFactory;
+  readonly stallMs?: number;
+  readonly wakeCheckMs?: number;
+}
 
 export interface TestWorkstation {
   readonly db: TemporaryDatabase;
@@ -105,15 +120,18 @@ export interface TestWorkstation {
 let patientCounter = 0;
 
 /** `code`: the centre's clinic code, which the county's validation asks every document to carry. */
-export function openWorkstation(code: string, endpoint: LanEndpoint, options: { backoff?: BackoffOptions; batchSize?: number } = {}): TestWorkstation {
+export function openWorkstation(code: string, endpoint: LanEndpoint, options: WorkstationOptions = {}): TestWorkstation {
   const db = openTemporaryDatabase();
   const replication = new LiveReplication({
     store: db.store,
     // A reply cut part-way is noticed at the request's deadline: short ones, so runs converge quickly.
-    remote: couchRemoteFactory(endpoint, { timeoutMs: 3_000 }),
+    remote: options.remote ?? couchRemoteFactory(endpoint, { timeoutMs: 3_000 }),
     longpollMs: 1_500,
     backoff: options.backoff ?? TEST_BACKOFF,
+    refusedRetryMs: TEST_REFUSED_RETRY_MS,
     batchSize: options.batchSize,
+    stallMs: options.stallMs,
+    wakeCheckMs: options.wakeCheckMs,
   });
   replication.start();
   return {
@@ -133,8 +151,24 @@ export function openWorkstation(code: string, endpoint: LanEndpoint, options: { 
   };
 }
 
-/** Waits until every snapshot equals the first; returns it, or throws with what still differs. */
-export async function converged(read: ReadonlyArray<() => Snapshot | Promise<Snapshot>>, timeoutMs = 20_000): Promise<Snapshot> {
+/** One link's status for a failure message: why it is not moving, if it says. */
+export function describeLink(
+  name: string,
+  status: { state: string; retryAt: string | null; pendingChanges: number; lastError: { code: string; detail: string } | null },
+): string {
+  const error = status.lastError ? ` ${status.lastError.code}${status.lastError.detail ? ` (${status.lastError.detail.slice(0, 160)})` : ''}` : '';
+  return `${name}: ${status.state}${error}, retry ${status.retryAt ?? '-'}, pending ${status.pendingChanges}`;
+}
+
+/**
+ * Waits until every snapshot equals the first; returns it, or throws with what still differs and,
+ * from `explain`, what each link says about itself (state, last error, next try).
+ */
+export async function converged(
+  read: ReadonlyArray<() => Snapshot | Promise<Snapshot>>,
+  timeoutMs = 20_000,
+  explain?: () => string | Promise<string>,
+): Promise<Snapshot> {
   const until = Date.now() + timeoutMs;
   let last: Snapshot[] = [];
   for (;;) {
@@ -148,7 +182,12 @@ export async function converged(read: ReadonlyArray<() => Snapshot | Promise<Sna
       const ids = [...new Set(last.flatMap((s) => Object.keys(s)))];
       const differing = ids.filter((id) => new Set(last.map((s) => JSON.stringify(s[id] ?? null))).size > 1);
       const detail = differing.slice(0, 3).map((id) => `${id}: ${last.map((s) => JSON.stringify(s[id] ?? null)).join(' | ')}`);
-      throw new Error(`no convergence within ${timeoutMs} ms (documents: ${counts}; differing: ${detail.join('; ')})`);
+      const links = explain
+        ? `; links: ${await Promise.resolve()
+            .then(explain)
+            .catch((error: unknown) => `unknown (${String(error)})`)}`
+        : '';
+      throw new Error(`no convergence within ${timeoutMs} ms (documents: ${counts}; differing: ${detail.join('; ')}${links})`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
