@@ -6,6 +6,7 @@ import { clinicPassword } from '../electron/sync/testing/clinic-fixture';
 import { invoke, setUpClinic, TEST_CLINIC } from './support/api';
 import { openBrowser, screenshot, type BrowserSession } from './support/browser';
 import { startClinicServer, type ClinicServer } from './support/server';
+import { registerVisit } from './support/visits';
 import { HomePage } from './pages/home.page';
 import { LoginPage } from './pages/login.page';
 import { RegistrationPage } from './pages/registration.page';
@@ -51,16 +52,7 @@ describe.each(CENTRE_ENDPOINTS)('one centre, three PCs, live over the LAN ($name
   let browser: BrowserSession;
   let sessions: string[] = [];
 
-  const register = async (pc: number, name: string, departmentCode = '03'): Promise<string> => {
-    const patient = await invoke(
-      pcs[pc],
-      'patients.register',
-      { patient: { name, sex: '2', birthDate: '1950-01-01', cards: [], allergies: [] }, acknowledgedDuplicates: true },
-      sessions[pc],
-    );
-    const visit = await invoke(pcs[pc], 'visits.register', { patientId: patient.id, departmentCode, visitType: 'first', feeCategory: 'self' }, sessions[pc]);
-    return visit.visitNumber;
-  };
+  const register = (pc: number, name: string, departmentCode = '03'): Promise<string> => registerVisit(pcs[pc], sessions[pc], name, departmentCode);
 
   beforeAll(async () => {
     centre = await choice.start();

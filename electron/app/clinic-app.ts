@@ -87,7 +87,7 @@ export async function createClinicApp(options: {
     signing,
     amendments: new Amendments(signing),
     hub,
-    hubJoin: new HubJoin({ data, restore, secrets }),
+    hubJoin: new HubJoin({ data, restore, secrets, onJoined: () => lan.useHubLinkIfPaired() }),
     sessions,
     audit,
     version: options.version,
@@ -115,6 +115,8 @@ export async function createClinicApp(options: {
   devices.start();
   sync.start();
   changes.start();
+  // A paired workstation replicates with its hub; otherwise with the centre's CouchDB if one is set.
+  lan.useHubLinkIfPaired();
   lan.start();
   // Hub mode comes back on with the app; a port in use is shown in 管理 → 本院主机, not a failed start.
   await hub.startIfEnabled();

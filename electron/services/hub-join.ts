@@ -37,6 +37,8 @@ export class HubJoin {
       readonly data: ClinicData;
       readonly restore: CountyRestore;
       readonly secrets: SecretBox;
+      /** The centre's records are in: start the live link with the hub. */
+      readonly onJoined?: () => void;
     },
   ) {}
 
@@ -64,7 +66,7 @@ export class HubJoin {
       wording: HUB_WORDING,
       emptyMessage: '本院主机上还没有本院的设置和账号。请确认连的是本院主机，并且本院主机已完成初始设置。',
       // The link saved at pairing is all this PC keeps: staff accounts, departments and settings came with the record.
-      finish: () => {},
+      finish: () => this.options.onJoined?.(),
     });
   }
 

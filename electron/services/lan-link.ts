@@ -10,7 +10,8 @@ import type { LanIndicator } from '../../shared/api/lan';
 import type { z } from 'zod';
 import type { lanSettingsView, workstationSeen } from '../../shared/api/lan';
 import type { BackoffOptions } from '../../shared/time/backoff';
-import { couchRemoteFactory, LiveReplication, readLanState, type LanEndpoint, type LanLinkStatus, type LanRemoteFactory } from '../lan';
+import { hubEndpointOf, hubRemoteFactory, readHubLink } from '../hub';
+import { couchRemoteFactory, LAN_REQUEST_TIMEOUT_MS, LiveReplication, readLanState, type LanEndpoint, type LanLinkStatus, type LanRemoteFactory } from '../lan';
 import type { SecretBox } from '../security/secret-box';
 import type { ChangeEvents } from './change-events';
 import type { ClinicData } from './clinic-data';
@@ -69,6 +70,19 @@ export class LanLink {
   useRemote(factory: LanRemoteFactory | null, view?: Omit<LanSettingsView, 'source'>): void {
     this.remote = factory ? { factory, view: { source: 'hub', ...(view ?? { serverUrl: '', database: '', username: '', passwordSet: true }) } } : null;
     this.restart();
+  }
+
+  /**
+   * A paired workstation (加入本院) replicates with its hub: the address, its own account and the
+   * pinned certificate saved at pairing. Called at start and right after a join has pulled the
+   * centre's records; false when this PC is not paired.
+   */
+  useHubLinkIfPaired(): boolean {
+    const link = readHubLink(this.options.data.meta);
+    if (!link) return false;
+    const factory = hubRemoteFactory(hubEndpointOf(link, this.options.secrets), { timeoutMs: LAN_REQUEST_TIMEOUT_MS });
+    this.useRemote(factory, { serverUrl: link.address, database: link.database, username: link.account, passwordSet: true });
+    return true;
   }
 
   /** Hub mode: where the hub keeps each workstation's last contact (shown on the 同步 screen). */
