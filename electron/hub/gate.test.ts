@@ -78,3 +78,13 @@ describe('the hub gate', () => {
     expect(gateRequest('GET', `/${DB}//_changes`, DB)).toMatchObject({ allow: false, status: 403 });
   });
 });
+
+describe('就诊序号 claims', () => {
+  it('lets a new claim document through to the hub’s own handler, and nothing like it', () => {
+    expect(gateRequest('PUT', `/${DB}/queue%3A20261203%3A03%3A7`, DB)).toEqual({ allow: true, route: 'claim' });
+    expect(gateRequest('PUT', `/${DB}/queue%3A20261203%3A03%3A7?rev=1-a`, DB)).toMatchObject({ allow: false });
+    expect(gateRequest('PUT', `/${DB}/queue%3A20261203%3A03%3A7%3Ax`, DB)).toMatchObject({ allow: false });
+    expect(gateRequest('PUT', `/${DB}/patient%3A01J`, DB)).toMatchObject({ allow: false });
+    expect(gateRequest('DELETE', `/${DB}/queue%3A20261203%3A03%3A7`, DB)).toMatchObject({ allow: false });
+  });
+});

@@ -7,9 +7,11 @@
  * refused here, before express-pouchdb sees the request.
  */
 import type { HubMessageCode } from './messages';
+import { isQueueClaimId } from './queue-claims';
 
 export type GateDecision =
-  { readonly allow: true; readonly route: 'root' | 'database' } | { readonly allow: false; readonly status: 403 | 404 | 405; readonly code: HubMessageCode };
+  | { readonly allow: true; readonly route: 'root' | 'database' | 'claim' }
+  | { readonly allow: false; readonly status: 403 | 404 | 405; readonly code: HubMessageCode };
 
 const REFUSED: GateDecision = { allow: false, status: 403, code: 'HUB_NOT_REPLICATION' };
 
@@ -56,6 +58,8 @@ export function gateRequest(method: string, rawUrl: string, database: string): G
   if (names.length === 3 && first === '_local' && second !== '' && !second.startsWith('_')) {
     return method === 'GET' || method === 'HEAD' || method === 'PUT' ? { allow: true, route: 'database' } : REFUSED;
   }
+  // A 就诊序号 claim: a new document of that one id shape, answered by the hub itself (queue-claims.ts).
+  if (names.length === 2 && method === 'PUT' && isQueueClaimId(first) && query.toString() === '') return { allow: true, route: 'claim' };
   // A document's revisions (`?revs=true&open_revs=…`): the replicator's fallback when `_bulk_get` fails.
   // One path segment only, so an attachment (`/db/doc/file`) is not reachable on its own.
   if (segments.length === 2 && !first.startsWith('_') && (method === 'GET' || method === 'HEAD')) return { allow: true, route: 'database' };

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makePatient } from '../../db/testing/fixtures';
 import { openTestApp, TEST_SETUP } from '../app/testing';
 import { createClinicApp } from '../app/clinic-app';
+import { chinaDateOf } from '../../shared/identity';
 
 type TestApp = Awaited<ReturnType<typeof openTestApp>>;
 const apps: TestApp[] = [];
@@ -30,25 +31,34 @@ async function until(check: () => boolean, timeoutMs: number, what: string): Pro
   return Date.now() - started;
 }
 
-/** A hub instance (set up, hub mode on 127.0.0.1) and a new PC joined to it. */
-async function hubAndWorkstation(): Promise<{ hub: TestApp; pc: TestApp }> {
+/** A hub instance (set up, hub mode on 127.0.0.1) and `count` new PCs joined to it. */
+async function hubWith(count: number): Promise<{ hub: TestApp; pcs: TestApp[] }> {
   const hub = await openTestApp({ initialized: true });
   apps.push(hub);
   const enabled = await hub.call('hub.enable', { host: '127.0.0.1', port: 0 }, hub.adminSession);
   if (!enabled.ok) throw new Error(enabled.error.message);
-  const code = await hub.call('hub.newPairingCode', {}, hub.adminSession);
-  if (!code.ok) throw new Error(code.error.message);
-  const pc = await openTestApp();
-  apps.push(pc);
-  const join = await pc.call('hub.join', {
-    address: `127.0.0.1:${enabled.value.listeningPort}`,
-    code: code.value.code,
-    fingerprint: enabled.value.fingerprint ?? '',
-    label: '诊室 1',
-  });
-  if (!join.ok) throw new Error(join.error.message);
-  await pc.app.context.restore.settled();
-  return { hub, pc };
+  const pcs: TestApp[] = [];
+  for (let i = 1; i <= count; i++) {
+    const code = await hub.call('hub.newPairingCode', {}, hub.adminSession);
+    if (!code.ok) throw new Error(code.error.message);
+    const pc = await openTestApp();
+    apps.push(pc);
+    const join = await pc.call('hub.join', {
+      address: `127.0.0.1:${enabled.value.listeningPort}`,
+      code: code.value.code,
+      fingerprint: enabled.value.fingerprint ?? '',
+      label: `诊室 ${i}`,
+    });
+    if (!join.ok) throw new Error(join.error.message);
+    await pc.app.context.restore.settled();
+    pcs.push(pc);
+  }
+  return { hub, pcs };
+}
+
+async function hubAndWorkstation(): Promise<{ hub: TestApp; pc: TestApp }> {
+  const { hub, pcs } = await hubWith(1);
+  return { hub, pc: pcs[0] };
 }
 
 const patient = (n: number, name: string) => makePatient(n, { name, clinic_code: TEST_SETUP.clinic.code });
@@ -80,5 +90,22 @@ describe('a paired workstation live with its hub', () => {
     const fromHub = patient(22, '陈德明');
     hub.app.context.data.store.bulkDocs([fromHub]);
     await until(() => again.context.data.patients.byId(fromHub._id) !== null, 5_000, 'the hub’s write after the restart');
+  }, 60_000);
+
+  it('gives two workstations of one hub distinct 就诊序号 while it is up, claimed on the hub', async () => {
+    const { hub, pcs } = await hubWith(2);
+    for (const pc of pcs) await until(() => pc.app.context.lan.indicator().state === 'connected', 10_000, 'connected');
+    // The two desks at once, each one registration after another, as at the counter.
+    const desk = async (pc: TestApp, workstation: string) => {
+      const given: Array<string | undefined> = [];
+      for (let i = 0; i < 5; i++) given.push(await pc.app.context.lan.queueNumberFor('03', workstation));
+      return given;
+    };
+    const numbers = (await Promise.all(pcs.map((pc, i) => desk(pc, `W0${i + 2}`)))).flat();
+    // Centre-wide numbers (no workstation prefix), none given twice.
+    expect(numbers.every((n) => n !== undefined && /^\d+$/.test(n))).toBe(true);
+    expect(new Set(numbers).size).toBe(10);
+    const day = numbers.length > 0 ? chinaDateOf(new Date()).replaceAll('-', '') : '';
+    for (const n of numbers) expect(hub.app.context.data.store.get(`queue:${day}:03:${n}`)).toMatchObject({ type: 'queue_claim' });
   }, 60_000);
 });

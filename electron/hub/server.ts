@@ -19,6 +19,7 @@ import { gateRequest } from './gate';
 import { answerPairing, PAIR_PATH, sendJson, sendRefusal, type PairingContext } from './pairing-endpoint';
 import type { PairingCodes } from './pairing-codes';
 import { createReplicationApp, type ReplicationApp } from './replication-app';
+import { answerClaim, readClaimBody } from './queue-claims';
 
 /** The county accepts 64 MiB per request (COUNTY-SERVER.md); no replication batch to the hub is larger. */
 export const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
@@ -128,6 +129,17 @@ export class HubServer {
         uuid: fingerprintDigits(options.certificate.fingerprint).slice(0, 32).toLowerCase(),
         vendor: { name: 'Township Clinic hub' },
       });
+    }
+    if (decision.route === 'claim') {
+      const id = decodeURIComponent((req.url ?? '/').split('?')[0].split('/')[2] ?? '');
+      void readClaimBody(req).then(
+        (body) => {
+          const answer = answerClaim(options.store, id, body, { workstation: auth.account.workstationNumber, clinicCode: options.clinic().code });
+          sendJson(res, answer.status, answer.body);
+        },
+        () => sendJson(res, 400, { error: 'bad_request', reason: '占号请求没有读完整。' }),
+      );
+      return;
     }
     const since = changesSince(req.url ?? '/', options.database);
     if (since !== null) options.onChangesRequest?.(auth.account.account, since);
