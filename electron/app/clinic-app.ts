@@ -80,6 +80,15 @@ export async function createClinicApp(options: {
       if (event.kind === 'users') sessions.reconcile(event.username, data.users.list().find((u) => u.username === event.username) ?? null);
   });
   const hub = createCentreHub(data, secrets, log);
+  // On the hub, the 同步 screen lists each paired workstation: last seen, hub changes it has not pulled yet.
+  lan.useWorkstationDirectory(() =>
+    hub.status().enabled
+      ? hub
+          .workstations()
+          .filter((w) => w.revokedAt === null)
+          .map((w) => ({ workstation: w.workstationNumber, lastSeenAt: w.lastSeenAt, pendingChanges: w.pending }))
+      : null,
+  );
   const signing = new SigningService({ store: data.store, queries: data.signing, clinicCode: () => readClinicSettings(data)?.code ?? 'unset' });
   const context: AppContext = {
     data,

@@ -78,6 +78,9 @@ describe('a paired workstation live with its hub', () => {
     const down = await until(() => pc.app.context.data.patients.byId(fromHub._id) !== null, 5_000, 'the hub’s write on the workstation');
     expect(Math.max(up, down)).toBeLessThan(5_000);
     await until(() => lan.indicator().pendingChanges === 0, 5_000, 'nothing pending');
+    // The hub's 同步 screen lists the workstation, seen just now.
+    const listed = await hub.call('lan.status', {}, hub.adminSession);
+    expect(listed.ok && listed.value.workstations).toMatchObject([{ workstation: 'W02', lastSeenAt: expect.any(String) }]);
   }, 60_000);
 
   it('comes back with the workstation’s app after a restart', async () => {

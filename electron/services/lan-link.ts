@@ -46,7 +46,7 @@ export class LanLink {
   private replication: LiveReplication | null = null;
   private started = false;
   private loaded = false;
-  private directory: (() => WorkstationSeen[]) | null = null;
+  private directory: (() => WorkstationSeen[] | null) | null = null;
 
   constructor(private readonly options: LanLinkOptions) {
     // The link starts as soon as the clinic is set up (first-run setup or a restore writes its settings).
@@ -86,7 +86,7 @@ export class LanLink {
   }
 
   /** Hub mode: where the hub keeps each workstation's last contact (shown on the 同步 screen). */
-  useWorkstationDirectory(list: (() => WorkstationSeen[]) | null): void {
+  useWorkstationDirectory(list: (() => WorkstationSeen[] | null) | null): void {
     this.directory = list;
   }
 
