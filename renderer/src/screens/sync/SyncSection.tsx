@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useReducer } from 'react';
 import { useClient } from '../../app/client-context';
+import { CentreLinkPanel } from './CentreLinkPanel';
 import { ConflictInbox } from './ConflictInbox';
 import { HistoryPanel } from './HistoryPanel';
 import { StoragePanel } from './StoragePanel';
@@ -57,6 +58,7 @@ export function SyncSection() {
         onSyncNow={() => void syncNow()}
         onDismissError={() => dispatch({ type: 'syncNowErrorDismissed' })}
       />
+      <CentreLinkPanel />
       <ConflictInbox
         conflicts={state.conflicts.items}
         error={state.conflicts.error}
