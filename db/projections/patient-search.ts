@@ -25,10 +25,18 @@ function rankOf(tx: ProjectionTx, patientId: string, createdAt: string): number 
 export function writeSearchKeys(tx: ProjectionTx, patientId: string, patient: SearchablePatient & { readonly created_at: string }, replacing: boolean): void {
   if (replacing) deleteSearchKeys(tx, patientId);
   const rank = rankOf(tx, patientId, patient.created_at);
-  const insert = tx.prepared('search.insert', () =>
-    tx.sqlite.prepare<[string, string, number, string]>('INSERT OR IGNORE INTO patient_search_keys (kind, value, rank, patient_id) VALUES (?, ?, ?, ?)'),
+  const keys = patientSearchKeys(patient);
+  if (keys.length === 0) return;
+  // One statement for all of a patient's keys (about ten): a statement run is a native call with
+  // its own bind, step and reset, and the keys of one patient always go together.
+  const insert = tx.prepared(`search.insert.${keys.length}`, () =>
+    tx.sqlite.prepare<unknown[]>(
+      `INSERT OR IGNORE INTO patient_search_keys (kind, value, rank, patient_id) VALUES ${Array.from({ length: keys.length }, () => '(?, ?, ?, ?)').join(', ')}`,
+    ),
   );
-  for (const key of patientSearchKeys(patient)) insert.run(key.kind, key.value, rank, patientId);
+  const values: unknown[] = [];
+  for (const key of keys) values.push(key.kind, key.value, rank, patientId);
+  insert.run(values);
 }
 
 export function deleteSearchKeys(tx: ProjectionTx, patientId: string): void {

@@ -43,18 +43,18 @@ function needsMapping(value: unknown): boolean {
 function rowStatement(tx: ProjectionTx, key: string, table: SQLiteTable, sqlFor: (columns: Array<[string, SQLiteColumn]>) => string): RowStatement {
   return tx.prepared(key, () => {
     const columns = Object.entries(getTableColumns(table) as Record<string, SQLiteColumn>);
+    // Positional parameters (`?`, in column order), filled into one reused array: binding by name
+    // makes SQLite look each one up, and a copy of the row per write was most of this function.
     const statement = tx.sqlite.prepare(sqlFor(columns));
+    const values: unknown[] = new Array(columns.length);
     return {
       run(row: Readonly<Record<string, unknown>>) {
-        let bound: Record<string, unknown> | undefined;
-        for (const [name, column] of columns) {
+        for (let i = 0; i < columns.length; i += 1) {
+          const [name, column] = columns[i];
           const value = row[name];
-          if (value === undefined || needsMapping(value)) {
-            bound ??= { ...row };
-            bound[name] = value === undefined ? null : column.mapToDriverValue(value);
-          }
+          values[i] = value === undefined ? null : needsMapping(value) ? column.mapToDriverValue(value) : value;
         }
-        statement.run(bound ?? row);
+        statement.run(values);
       },
     };
   });
@@ -73,7 +73,7 @@ export function upsertRow<T extends SQLiteTable>(tx: ProjectionTx, table: T, row
     const updates = columns.filter(([, column]) => column !== key).map(([, column]) => `${quote(column.name)} = excluded.${quote(column.name)}`);
     return (
       `INSERT INTO ${quote(getTableName(table))} (${columns.map(([, c]) => quote(c.name)).join(', ')}) ` +
-      `VALUES (${columns.map(([name]) => `@${name}`).join(', ')}) ` +
+      `VALUES (${columns.map(() => '?').join(', ')}) ` +
       `ON CONFLICT (${quote(key.name)}) DO ${updates.length > 0 ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`
     );
   }).run(row as Record<string, unknown>);
@@ -87,7 +87,7 @@ export function insertRowIfAbsent<T extends SQLiteTable>(tx: ProjectionTx, table
     table,
     (columns) =>
       `INSERT INTO ${quote(getTableName(table))} (${columns.map(([, c]) => quote(c.name)).join(', ')}) ` +
-      `VALUES (${columns.map(([name]) => `@${name}`).join(', ')}) ON CONFLICT DO NOTHING`,
+      `VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`,
   ).run(row as Record<string, unknown>);
 }
 

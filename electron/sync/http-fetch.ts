@@ -16,6 +16,7 @@ import http from 'node:http';
 import https from 'node:https';
 import zlib from 'node:zlib';
 import { replyTooLarge } from './reply-body';
+import { beforeReply } from './repeat-request';
 import type { RemoteFetch, RemoteRequestInit, RemoteResponse } from './remote-fetch';
 
 /** What one exchange put on the wire and took, for the breakdown of where a run spends its time. */
@@ -113,7 +114,9 @@ export function nodeHttpFetch(options: { onExchange?: (exchange: WireExchange) =
         reject(error);
       };
       const onAbort = (): void => fail(Object.assign(new Error('request aborted'), { name: 'AbortError', cause: signal?.reason }));
+      let replied = false;
       const req = client.request(target, { method, headers, agent }, (res) => {
+        replied = true;
         const chunks: Buffer[] = [];
         let received = 0;
         res.on('data', (chunk: Buffer) => {
@@ -150,7 +153,7 @@ export function nodeHttpFetch(options: { onExchange?: (exchange: WireExchange) =
           }
         });
       });
-      req.on('error', fail);
+      req.on('error', (error) => fail(replied ? error : beforeReply(error)));
       if (signal?.aborted) return onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });
       req.end(body);

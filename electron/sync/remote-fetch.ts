@@ -18,6 +18,7 @@ import https from 'node:https';
 import { gzipSync } from 'node:zlib';
 import { headerRecord, nodeHttpFetch } from './http-fetch';
 import { declaredLength, replyCutShort, replyTooLarge } from './reply-body';
+import { resetBeforeReply, safeToRepeat } from './repeat-request';
 
 /** The slice of a node-fetch Response that PouchDB's HTTP adapter uses. */
 export interface RemoteResponse {
@@ -106,8 +107,14 @@ export function createRemoteFetch(options: RemoteFetchOptions): RemoteFetch {
     else caller?.addEventListener('abort', follow, { once: true });
     options.onRequest?.(init.method ?? 'GET', url);
     const agent = agents ? (url.startsWith('https:') ? agents.https : agents.http) : undefined;
+    const send = () => inner(url, { ...init, signal: controller.signal, size: limit, ...(agent ? { agent } : {}) });
     try {
-      const response = await inner(url, { ...init, signal: controller.signal, size: limit, ...(agent ? { agent } : {}) });
+      // A connection reset before any reply byte: once more, if the request may be made twice
+      // (repeat-request.ts), within the same deadline.
+      const response = await send().catch((error: unknown) => {
+        if (!resetBeforeReply(error) || controller.signal.aborted || !safeToRepeat(init.method ?? 'GET', url, given.body)) throw error;
+        return send();
+      });
       const body = await readBody(
         response,
         limit,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameSearchKeys } from './name-keys';
+import { nameSearchKeys, type PinyinKey } from './name-keys';
 
 describe('nameSearchKeys: surnames', () => {
   // [name, full, initials]. The first block are surnames whose surname reading differs from the
@@ -86,6 +86,18 @@ describe('nameSearchKeys: unusual input', () => {
   it('returns empty keys for an empty name without throwing', () => {
     expect(nameSearchKeys('   ')).toEqual({ full: '', initials: '', variants: [] });
     expect(() => nameSearchKeys('\u{30000}\u{2A6D6}·〇')).not.toThrow();
+  });
+});
+
+describe('nameSearchKeys: kept per distinct name', () => {
+  it('gives the same keys again, frozen so no caller can change them for the next patient of that name', () => {
+    const first = nameSearchKeys('张乐');
+    const again = nameSearchKeys('张乐');
+    expect(again).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen(first.variants)).toBe(true);
+    expect(() => (first.variants as PinyinKey[]).push({ full: 'x', initials: 'x' })).toThrow(TypeError);
+    expect(nameSearchKeys(' 张乐 ')).toEqual(first);
   });
 });
 

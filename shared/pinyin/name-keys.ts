@@ -69,7 +69,27 @@ function keyOf(tokens: ReadonlyArray<string>): PinyinKey {
   return { full, initials };
 }
 
+/**
+ * Names repeat (a county has a few thousand distinct names for a hundred thousand patients), and
+ * pinyin-pro's segmentation is most of a patient projection's cost: keys are kept per distinct
+ * name. Bounded: the map is emptied when full, which costs only a recomputation.
+ */
+const CACHE_LIMIT = 20_000;
+const cache = new Map<string, NameSearchKeys>();
+
+/** The search keys of a name (frozen: one object is shared by every patient of that name). */
 export function nameSearchKeys(name: string): NameSearchKeys {
+  let keys = cache.get(name);
+  if (keys === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    keys = computeNameSearchKeys(name);
+    Object.freeze(keys.variants);
+    cache.set(name, Object.freeze(keys));
+  }
+  return keys;
+}
+
+function computeNameSearchKeys(name: string): NameSearchKeys {
   const text = name.trim();
   if (text.length === 0) return { full: '', initials: '', variants: [] };
   const tokens = pinyin(text, { surname: 'head', toneType: 'none', type: 'array', v: true, nonZh: 'consecutive' });
