@@ -30,7 +30,8 @@ export function integrityCheck(file: string): string[] {
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
-    return db.pragma('integrity_check(20)', { simple: false }).map((row) => String((row as Record<string, unknown>).integrity_check));
+    const rows = db.pragma('integrity_check(20)') as ReadonlyArray<{ integrity_check: unknown }>;
+    return rows.map((row) => String(row.integrity_check));
   } catch (error) {
     return [error instanceof Error ? error.message : String(error)];
   } finally {

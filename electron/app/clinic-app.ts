@@ -5,6 +5,8 @@ import { compactDatabase } from '../../db/store/compaction';
 import { buildRouter } from '../ipc';
 import type { Router } from '../ipc/router';
 import { AuditTrail } from '../services/audit-trail';
+import { BackupManager } from '../services/backup/backup-manager';
+import { RestoreJob } from '../services/backup/restore-job';
 import { CallAudits } from '../services/call-audit';
 import { ChangeEvents } from '../services/change-events';
 import { LanLink } from '../services/lan-link';
@@ -80,6 +82,25 @@ export async function createClinicApp(options: {
       if (event.kind === 'users') sessions.reconcile(event.username, data.users.list().find((u) => u.username === event.username) ?? null);
   });
   const hub = createCentreHub(data, secrets, log);
+  const clinicOf = () => {
+    const settings = isInitialized(data) ? readClinicSettings(data) : null;
+    return settings ? { code: settings.code, name: settings.name } : null;
+  };
+  const liveFile = path.join(options.dataDir, DATABASE_FILE);
+  const backup = new BackupManager({ data, liveFile, secrets, version: options.version, clinic: clinicOf, log });
+  const backupRestore = new RestoreJob({
+    data,
+    liveFile,
+    secrets,
+    busyElsewhere: () => restore.isRunning,
+    // The database changed underneath: nobody stays logged in to the old one, screens reload, the schedule follows the restored settings.
+    onReplaced: () => {
+      for (const user of data.users.list()) sessions.closeAllFor(user.username);
+      changes.replaced();
+      backup.start();
+    },
+    log,
+  });
   const signing = new SigningService({ store: data.store, queries: data.signing, clinicCode: () => readClinicSettings(data)?.code ?? 'unset' });
   const context: AppContext = {
     data,
@@ -87,6 +108,8 @@ export async function createClinicApp(options: {
     signing,
     amendments: new Amendments(signing),
     hub,
+    backup,
+    backupRestore,
     hubJoin: new HubJoin({ data, restore, secrets }),
     sessions,
     audit,
@@ -105,10 +128,7 @@ export async function createClinicApp(options: {
       const { session, expired } = context.sessions.resolve(token);
       return { actor: session ? actorOf(session, data.meta.get(META_WORKSTATION) ?? '') : null, expired };
     },
-    clinic: () => {
-      const settings = isInitialized(data) ? readClinicSettings(data) : null;
-      return settings ? { code: settings.code, name: settings.name } : null;
-    },
+    clinic: clinicOf,
     audit: callAudits,
     logError: (method, error) => log(`[${new Date().toISOString()}] ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
@@ -116,6 +136,7 @@ export async function createClinicApp(options: {
   sync.start();
   changes.start();
   lan.start();
+  backup.start();
   // Hub mode comes back on with the app; a port in use is shown in 管理 → 本院主机, not a failed start.
   await hub.startIfEnabled();
   return {
@@ -126,6 +147,7 @@ export async function createClinicApp(options: {
       // Ports close on their own when the process ends; stopping here frees them for a test's next app.
       void devices.stop();
       sync.stop();
+      backup.stop();
       void hub.stop();
       lan.stop();
       changes.stop();

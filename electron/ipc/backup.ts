@@ -1,0 +1,17 @@
+import type { AppContext } from './context';
+import type { Router } from './router';
+
+/** 备份与恢复 (electron/services/backup): settings, 立即备份, history, and the two restores. */
+export function registerBackup(router: Router, app: AppContext): void {
+  router
+    .implement('backup.getSettings', () => app.backup.settingsView())
+    .implement('backup.saveSettings', (input) => app.backup.save(input))
+    .implement('backup.status', () => app.backup.status())
+    .implement('backup.runNow', () => app.backup.runNow())
+    .implement('backup.findBackups', (input) => ({ backups: app.backup.findBackups(input.folder) }))
+    .implement('backup.restoreAtFirstRun', (input) => app.backupRestore.startAtFirstRun(input))
+    .implement('backup.restore', (input, { clinic }) => {
+      return app.backupRestore.startReplacing(input, clinic.code);
+    })
+    .implement('backup.restoreStatus', () => app.backupRestore.status());
+}
