@@ -96,6 +96,7 @@ export async function encryptToFile(
   options: { passphrase: string; facts: BackupFacts; chunkSize?: number; kdf?: Omit<KdfParameters, 'salt'>; onProgress?: ByteProgress },
 ): Promise<BackupHeader> {
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  options.onProgress?.(0, 1);
   const digest = await digestFile(plainFile);
   const kdf: KdfParameters = { ...(options.kdf ?? DEFAULT_KDF), salt: randomBytes(16).toString('base64') };
   const prefix = randomBytes(8);
