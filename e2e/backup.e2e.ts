@@ -64,7 +64,7 @@ describe('备份与恢复: back up from 管理, restore a fresh PC from the firs
 
     await panel.field('folder').fill(usb);
     await panel.settings().getByRole('button', { name: '保存设置' }).click();
-    await expect.poll(() => panel.settings().getByText('备份设置已保存。').count()).toBe(1);
+    await expect.poll(() => panel.panel().getByText('备份设置已保存。').count()).toBe(1);
     await panel.runNow();
     await expect.poll(() => panel.historyRows().count(), { timeout: 120_000 }).toBe(2);
     await expect.poll(() => panel.historyRows().first().getAttribute('data-ok')).toBe('true');
