@@ -93,6 +93,7 @@ export async function createClinicApp(options: {
     liveFile,
     secrets,
     busyElsewhere: () => restore.isRunning,
+    audit: (record) => audit.append(record),
     // The database changed underneath: nobody stays logged in to the old one, screens reload, the schedule follows the restored settings.
     onReplaced: () => {
       for (const user of data.users.list()) sessions.closeAllFor(user.username);

@@ -9,9 +9,7 @@ export function registerBackup(router: Router, app: AppContext): void {
     .implement('backup.status', () => app.backup.status())
     .implement('backup.runNow', () => app.backup.runNow())
     .implement('backup.findBackups', (input) => ({ backups: app.backup.findBackups(input.folder) }))
-    .implement('backup.restoreAtFirstRun', (input) => app.backupRestore.startAtFirstRun(input))
-    .implement('backup.restore', (input, { clinic }) => {
-      return app.backupRestore.startReplacing(input, clinic.code);
-    })
+    .implement('backup.restoreAtFirstRun', (input, { actor }) => app.backupRestore.startAtFirstRun({ ...input, actor: actor?.username ?? 'anonymous' }))
+    .implement('backup.restore', (input, { actor, clinic }) => app.backupRestore.startReplacing({ ...input, actor: actor.username }, clinic.code))
     .implement('backup.restoreStatus', () => app.backupRestore.status());
 }

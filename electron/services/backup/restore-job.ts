@@ -25,6 +25,8 @@ export interface RestoreJobOptions {
   readonly busyElsewhere: () => boolean;
   /** The database was replaced underneath the running app: end sessions, tell the screens. */
   readonly onReplaced: () => void;
+  /** Records the restore in the restored database's audit chain (the call's own event went with the old one). */
+  readonly audit: (record: { actor: string; action: string; outcome: 'ok'; targetIds: string[]; detail: string }) => void;
   readonly log?: (line: string) => void;
 }
 
@@ -33,6 +35,8 @@ export interface RestoreRequest {
   readonly passphrase: string;
   /** First run only: this PC's number; left out, the backup's own. */
   readonly workstationId?: string;
+  /** Who asked for it (the administrator from 管理; `anonymous` at first run). */
+  readonly actor: string;
 }
 
 export class RestoreJob {
@@ -101,6 +105,13 @@ export class RestoreJob {
       if (data.meta.get(META_INITIALIZED_AT) === null) data.meta.set(META_INITIALIZED_AT, new Date().toISOString());
       data.counters.raiseFromRecord();
       writePassphrase(data, this.options.secrets, request.passphrase);
+      this.options.audit({
+        actor: request.actor,
+        action: expectClinicCode ? 'backup.restore' : 'backup.restoreAtFirstRun',
+        outcome: 'ok',
+        targetIds: [],
+        detail: JSON.stringify({ file: request.file, backupCreatedAt: outcome.header.createdAt, backupWorkstation: outcome.header.workstation }),
+      });
       this.options.onReplaced();
       this.current = { state: 'done', progress: null, error: null, clinicName: readClinicSettings(data)?.name ?? outcome.clinic.clinicName };
     } catch (error) {
