@@ -93,6 +93,8 @@ describe('备份与恢复: back up from 管理, restore a fresh PC from the firs
     await screenshot(page, '91-backup-restore-refused');
 
     await restore.tryAgain();
+    // The form comes back with the backup still listed and chosen.
+    await restore.choice().waitFor();
     await restore.start(PASSPHRASE, 'W02');
     await expect.poll(() => restore.state(), { timeout: 120_000 }).toBe('done');
     expect(await restore.progress().textContent()).toContain(TEST_CLINIC.name);

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { OutputOf } from '../../../../../shared/api';
 import { clinicDateTime } from '../../../../../shared/time/clinic-time';
 import { useClient } from '../../../app/client-context';
@@ -46,15 +46,25 @@ export function BackupChoiceFields<D extends BackupChoiceDraft>({
   const draft = form.draft;
   const edit = (patch: Partial<BackupChoiceDraft>, field: string) => form.edit(patch as Partial<D>, field);
 
-  const find = async () => {
+  const find = async (quiet = false) => {
     setFinding(true);
     const result = await client.api.backup.findBackups({ folder: draft.folder });
     setFinding(false);
-    if (!result.ok) return form.showErrors({ folder: result.error.fields?.[0]?.message ?? result.error.message });
-    setFound(result.value.backups);
-    edit({ file: result.value.backups[0]?.file ?? '' }, 'file');
-    if (result.value.backups.length === 0) form.showErrors({ folder: T.none });
+    if (!result.ok) {
+      if (!quiet) form.showErrors({ folder: result.error.fields?.[0]?.message ?? result.error.message });
+      return;
+    }
+    const backups = result.value.backups;
+    setFound(backups);
+    // Back from a refusal the backup chosen stays chosen; otherwise the newest.
+    if (!backups.some((b) => b.file === draft.file)) edit({ file: backups[0]?.file ?? '' }, 'file');
+    if (backups.length === 0 && !quiet) form.showErrors({ folder: T.none });
   };
+
+  // A folder already known (the settings' folder in 管理, or the form shown again after a refusal): list it once, at once.
+  useEffect(() => {
+    if (draft.folder.trim()) void find(true);
+  }, []);
 
   return (
     <KeyboardForm ref={form.formRef} onSubmit={onSubmit} data-testid={testId} className="grid gap-5">
