@@ -24,7 +24,7 @@ import { DATABASE_FILE } from '../../app/clinic-app';
 import { openTestApp } from '../../app/testing';
 import { BACKUP_MAGIC } from './format';
 import { identifyClinicDatabase } from './identify';
-import { makeBackup } from './make-backup';
+import { backupOf } from './testing/backup-of';
 import { BACKUP_REFUSALS, BackupRefused, type BackupRefusalCode } from './refusal';
 import { restoreBackup } from './restore-backup';
 import { contentsOf } from './testing/compare';
@@ -47,16 +47,7 @@ beforeAll(async () => {
   world = await openTestApp({ initialized: true });
   registerPatients(30);
   folder = mkdtempSync(path.join(os.tmpdir(), 'clinic-usb-'));
-  const outcome = await makeBackup({
-    liveFile: path.join(world.dataDir, DATABASE_FILE),
-    workDir: world.dataDir,
-    targetDir: folder,
-    passphrase: PASSPHRASE,
-    facts: { clinicCode: 'qingshan', clinicName: '青山镇卫生院', workstation: 'W01', appVersion: 'test' },
-    zone: 'Asia/Shanghai',
-    keep: { daily: 7, weekly: 4 },
-  });
-  backupFile = outcome.file;
+  backupFile = await backupOf(world.dataDir, folder, PASSPHRASE);
 });
 
 afterAll(() => {

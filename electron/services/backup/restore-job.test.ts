@@ -7,9 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePatient, putDocs } from '../../../db/testing/fixtures';
-import { DATABASE_FILE } from '../../app/clinic-app';
 import { openTestApp, TEST_ADMIN } from '../../app/testing';
-import { makeBackup } from './make-backup';
+import { backupOf } from './testing/backup-of';
 
 const PASSPHRASE = 'router-口令-2026';
 let source: Awaited<ReturnType<typeof openTestApp>>;
@@ -20,17 +19,7 @@ beforeAll(async () => {
   source = await openTestApp({ initialized: true });
   putDocs(source.app.context.data.store, [makePatient(1, { name: '备份前' })]);
   usb = mkdtempSync(path.join(os.tmpdir(), 'clinic-usb-'));
-  file = (
-    await makeBackup({
-      liveFile: path.join(source.dataDir, DATABASE_FILE),
-      workDir: source.dataDir,
-      targetDir: usb,
-      passphrase: PASSPHRASE,
-      facts: { clinicCode: 'qingshan', clinicName: '青山镇卫生院', workstation: 'W01', appVersion: 'test' },
-      zone: 'Asia/Shanghai',
-      keep: { daily: 7, weekly: 4 },
-    })
-  ).file;
+  file = await backupOf(source.dataDir, usb, PASSPHRASE);
 });
 
 afterAll(() => {
