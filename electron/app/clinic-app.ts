@@ -5,6 +5,8 @@ import { compactDatabase } from '../../db/store/compaction';
 import { buildRouter } from '../ipc';
 import type { Router } from '../ipc/router';
 import { AuditTrail } from '../services/audit-trail';
+import { BackupManager } from '../services/backup/backup-manager';
+import { RestoreJob } from '../services/backup/restore-job';
 import { CallAudits } from '../services/call-audit';
 import { ChangeEvents } from '../services/change-events';
 import { LanLink } from '../services/lan-link';
@@ -89,6 +91,26 @@ export async function createClinicApp(options: {
           .map((w) => ({ workstation: w.workstationNumber, lastSeenAt: w.lastSeenAt, pendingChanges: w.pending }))
       : null,
   );
+  const clinicOf = () => {
+    const settings = isInitialized(data) ? readClinicSettings(data) : null;
+    return settings ? { code: settings.code, name: settings.name } : null;
+  };
+  const liveFile = path.join(options.dataDir, DATABASE_FILE);
+  const backup = new BackupManager({ data, liveFile, secrets, version: options.version, clinic: clinicOf, log });
+  const backupRestore = new RestoreJob({
+    data,
+    liveFile,
+    secrets,
+    busyElsewhere: () => restore.isRunning,
+    audit: (record) => audit.append(record),
+    // The database changed underneath: nobody stays logged in to the old one, screens reload, the schedule follows the restored settings.
+    onReplaced: () => {
+      for (const user of data.users.list()) sessions.closeAllFor(user.username);
+      changes.replaced();
+      backup.start();
+    },
+    log,
+  });
   const signing = new SigningService({ store: data.store, queries: data.signing, clinicCode: () => readClinicSettings(data)?.code ?? 'unset' });
   const context: AppContext = {
     data,
@@ -97,6 +119,9 @@ export async function createClinicApp(options: {
     amendments: new Amendments(signing),
     hub,
     hubJoin: new HubJoin({ data, restore, secrets, onJoined: () => lan.useHubLinkIfPaired() }),
+    backup,
+    backupRestore,
+    hubJoin: new HubJoin({ data, restore, secrets }),
     sessions,
     audit,
     version: options.version,
@@ -114,10 +139,7 @@ export async function createClinicApp(options: {
       const { session, expired } = context.sessions.resolve(token);
       return { actor: session ? actorOf(session, data.meta.get(META_WORKSTATION) ?? '') : null, expired };
     },
-    clinic: () => {
-      const settings = isInitialized(data) ? readClinicSettings(data) : null;
-      return settings ? { code: settings.code, name: settings.name } : null;
-    },
+    clinic: clinicOf,
     audit: callAudits,
     logError: (method, error) => log(`[${new Date().toISOString()}] ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
@@ -127,6 +149,7 @@ export async function createClinicApp(options: {
   // A paired workstation replicates with its hub; otherwise with the centre's CouchDB if one is set.
   lan.useHubLinkIfPaired();
   lan.start();
+  backup.start();
   // Hub mode comes back on with the app; a port in use is shown in 管理 → 本院主机, not a failed start.
   await hub.startIfEnabled();
   return {
@@ -137,6 +160,7 @@ export async function createClinicApp(options: {
       // Ports close on their own when the process ends; stopping here frees them for a test's next app.
       void devices.stop();
       sync.stop();
+      backup.stop();
       void hub.stop();
       lan.stop();
       changes.stop();

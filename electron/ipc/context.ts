@@ -1,4 +1,6 @@
 import type { AuditTrail } from '../services/audit-trail';
+import type { BackupManager } from '../services/backup/backup-manager';
+import type { RestoreJob } from '../services/backup/restore-job';
 import type { HubHost } from '../services/centre-hub';
 import type { HubJoin } from '../services/hub-join';
 import type { ClinicData } from '../services/clinic-data';
@@ -35,6 +37,10 @@ export interface AppContext {
   readonly hub: HubHost;
   /** First run on a new PC of the centre: 加入本院. */
   readonly hubJoin: HubJoin;
+  /** 备份与恢复: the daily encrypted backup of this PC's database. */
+  readonly backup: BackupManager;
+  /** 从备份恢复, at first run or from 管理. */
+  readonly backupRestore: RestoreJob;
   /** Status-bar sources; the sync engine and the device manager plug in here. */
   syncIndicator(): SyncIndicator;
   deviceIndicator(): DeviceIndicator;

@@ -1,6 +1,7 @@
 import type { AppContext } from './context';
 import { registerAdmin } from './admin';
 import { registerAuth } from './auth';
+import { registerBackup } from './backup';
 import { registerClinic } from './clinic';
 import { registerDevices } from './devices';
 import { registerDictionary } from './dictionary';
@@ -33,6 +34,7 @@ export function buildRouter(app: AppContext, hooks: RouterHooks): Router {
   registerSigning(router, app);
   registerHub(router, app);
   registerLan(router, app);
+  registerBackup(router, app);
   router.assertComplete();
   return router;
 }

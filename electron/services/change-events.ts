@@ -55,6 +55,15 @@ export class ChangeEvents {
     };
   }
 
+  /**
+   * The database was replaced underneath (a backup restored over it): carry on from its end rather
+   * than replay its whole history, and tell every screen to read again.
+   */
+  replaced(): void {
+    this.seq = this.store.info().updateSeq;
+    this.deliver({ events: [], resync: true });
+  }
+
   /** Events that come from no document (the LAN link's state). */
   publish(events: ReadonlyArray<ChangeEvent>): void {
     this.deliver({ events: [...events], resync: false });

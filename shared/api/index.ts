@@ -1,5 +1,6 @@
 import { adminContract } from './admin';
 import { authContract } from './auth';
+import { backupContract } from './backup';
 import { clinicContract } from './clinic';
 import type { MethodInput, MethodOutput } from './define';
 import { devicesContract } from './devices';
@@ -42,6 +43,7 @@ export const contract = {
   ...signingContract,
   ...hubContract,
   ...lanContract,
+  ...backupContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@ import { rolesGrant } from '../../../../shared/permissions';
 import { useClient } from '../../app/client-context';
 import { adminReducer, INITIAL_ADMIN_STATE, ownAccountDiffers } from './admin-state';
 import { AwaitingUpgradePanel } from './AwaitingUpgradePanel';
+import { BackupPanel } from './backup/BackupPanel';
 import { DepartmentsPanel } from './DepartmentsPanel';
 import { DevicesPanel } from './DevicesPanel';
 import { HubPanel } from './hub/HubPanel';
@@ -27,6 +28,7 @@ export function AdminSection({ user, onOwnAccountChanged }: AdminSectionProps) {
       {manages && <DictionariesSection />}
       {manages && <AwaitingUpgradePanel />}
       {manages && <HubPanel />}
+      {manages && <BackupPanel />}
       {rolesGrant(user.roles, 'sync.run') && <LanPanel />}
       {devices && <DevicesPanel />}
     </div>

@@ -8,6 +8,8 @@ import { advanceOnEnter, focusFirstField } from '../../keyboard/enter-advances';
 import { useKeymapScreen, useShortcuts } from '../../keyboard/use-shortcuts';
 import { Button, ErrorBanner } from '../../ui';
 import { AdminStep } from './AdminStep';
+import { BackupRestoreScreen } from './backup-restore/BackupRestoreScreen';
+import { BACKUP_RESTORE_TEXT } from './backup-restore/text';
 import { ClinicStep } from './ClinicStep';
 import { DepartmentsStep } from './DepartmentsStep';
 import { JoinScreen } from './join/JoinScreen';
@@ -94,6 +96,7 @@ export function SetupWizard({ onFinished, onAlreadySetUp }: SetupWizardProps) {
   };
 
   if (path === 'restore') return <RestoreScreen resumed={resumed} onCancel={() => setPath('new')} onRestored={onAlreadySetUp} />;
+  if (path === 'backup') return <BackupRestoreScreen onCancel={() => setPath('new')} onRestored={onAlreadySetUp} />;
   if (path === 'join') return <JoinScreen onCancel={() => setPath('new')} onJoined={onAlreadySetUp} />;
 
   return (
@@ -113,6 +116,9 @@ export function SetupWizard({ onFinished, onAlreadySetUp }: SetupWizardProps) {
               </Button>
               <Button onClick={() => setPath('restore')} disabled={submitting}>
                 {T.pathRestore}
+              </Button>
+              <Button onClick={() => setPath('backup')} disabled={submitting}>
+                {BACKUP_RESTORE_TEXT.pathBackup}
               </Button>
             </div>
           )}

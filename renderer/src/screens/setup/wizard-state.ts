@@ -4,7 +4,7 @@ import { NO_FIELD_ERRORS, withoutField, type FieldErrors } from '../../forms/fie
 import type { RestoreStatus } from './restore-draft';
 import { initialDraft, type WizardDraft, type WizardStep } from './wizard-draft';
 
-export type SetupPath = 'new' | 'restore' | 'join';
+export type SetupPath = 'new' | 'restore' | 'join' | 'backup';
 
 /** The first-run wizard: what was typed, which step shows, the messages, and which path was taken. */
 export interface WizardState {
