@@ -36,3 +36,7 @@ export const SIGNATURE_ID = new RegExp(`^signature:${ULID_TEXT}$`);
 /** The county's timestamp of one signature: `signature_timestamp:<ULID of the signature>`. */
 export const SIGNATURE_TIMESTAMP_ID = new RegExp(`^signature_timestamp:${ULID_TEXT}$`);
 export const AMENDMENT_ID = new RegExp(`^amendment:${ULID_TEXT}$`);
+/** 借阅 (electronic access grant) `access_grant:<ULID>`, 纸质病案借出 `paper_loan:<ULID>`, 封存 `seal:<ULID>`. */
+export const ACCESS_GRANT_ID = new RegExp(`^access_grant:${ULID_TEXT}$`);
+export const PAPER_LOAN_ID = new RegExp(`^paper_loan:${ULID_TEXT}$`);
+export const SEAL_ID = new RegExp(`^seal:${ULID_TEXT}$`);
