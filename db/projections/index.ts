@@ -1,4 +1,5 @@
 import { accessGrantProjector } from './access-grant';
+import { archiveCaseProjector } from './archive_case';
 import { auditProjector } from './audit';
 import { clinicSettingsProjector } from './clinic_settings';
 import { departmentProjector } from './department';
@@ -40,4 +41,5 @@ export const DEFAULT_PROJECTORS: ReadonlyArray<Projector> = [
   accessGrantProjector,
   paperLoanProjector,
   sealProjector,
+  archiveCaseProjector,
 ] as ReadonlyArray<Projector>;

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, lt, lte, type SQL } from 'drizzle-orm';
 import type { ClinicOrm } from '../orm';
+import { isCaseSealed } from './archive-visibility';
 import { accessGrantCases, accessGrants, paperLoans, sealedDocuments, seals } from '../schema';
 
 export type AccessGrantRow = typeof accessGrants.$inferSelect & { readonly caseNumbers: string[] };
@@ -119,14 +120,9 @@ export function custodyQueries(db: ClinicOrm) {
         .all();
     },
 
-    /** Seals in force over a case (its number among the seal's). */
-    sealsOverCase(caseNumber: string): string[] {
-      return db
-        .selectDistinct({ sealId: sealedDocuments.sealId })
-        .from(sealedDocuments)
-        .where(and(eq(sealedDocuments.caseNumber, caseNumber), eq(sealedDocuments.sealStatus, 'sealed')))
-        .all()
-        .map((row) => row.sealId);
+    /** Whether a case is under a seal in force (`case_seals`, the record room's one visibility rule). */
+    isSealed(caseNumber: string): boolean {
+      return isCaseSealed(db, caseNumber);
     },
   };
 }

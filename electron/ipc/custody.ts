@@ -19,7 +19,7 @@ export function registerCustody(router: Router, app: AppContext): void {
     clinicCode: clinic.code,
     zone: readClinicSettings(data)?.time_zone ?? DEFAULT_CLINIC_TIME_ZONE,
     now: new Date(),
-    isSealed: (caseNumber) => data.custody.sealsOverCase(caseNumber).length > 0,
+    isSealed: (caseNumber) => data.custody.isSealed(caseNumber),
   });
   router
     .implement('custody.grants', (_input, { actor, clinic }) => ({ grants: listGrants(ctx(clinic), actor) }))

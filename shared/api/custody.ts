@@ -140,7 +140,7 @@ export const custodyContract = {
   'custody.grantAccess': method({
     input: z.object({ grantee: username, caseNumbers, purpose: lendingPurpose, reason: lendingReason, from: isoDate, until: isoDate }).strict(),
     output: grantView,
-    permission: 'archive.seal',
+    permission: 'archive.approve',
     requiresSetup: true,
     audit: 'write',
     summary: '批准电子借阅',
@@ -148,7 +148,7 @@ export const custodyContract = {
   'custody.revokeGrant': method({
     input: z.object({ id: grantId, reason: lendingReason }).strict(),
     output: grantView,
-    permission: 'archive.seal',
+    permission: 'archive.approve',
     requiresSetup: true,
     audit: 'write',
     summary: '收回借阅授权',
@@ -255,7 +255,7 @@ export const custodyContract = {
   'custody.approveUnseal': method({
     input: z.object({ sealId, reason: sealReason }).strict(),
     output: sealDetailView,
-    permission: 'archive.seal',
+    permission: 'archive.approve',
     requiresSetup: true,
     audit: 'write',
     summary: '批准启封',

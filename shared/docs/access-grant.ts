@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { documentBase, isoTimestamp } from './base';
-import { ACCESS_GRANT_ID } from './ids';
+import { ACCESS_GRANT_ID, CASE_NUMBER } from './ids';
 import { username } from './user';
 
 /**
@@ -17,8 +17,8 @@ export const LENDING_PURPOSE_LABELS: Readonly<Record<LendingPurpose, string>> = 
   other: '其他',
 };
 
-/** A 病案号 as the barcode reader accepts it after `BA-` (electron/devices/scanner/barcode-formats.ts). */
-export const lendingCaseNumber = z.string().regex(/^[a-z0-9][a-z0-9_-]{1,30}-\d{4}-[0-9A-Za-z-]{1,20}$/, '病案号格式不对，应像 xz01-2026-W03-00017 这样');
+/** A 病案号 (`<本院编码>-<year>-<workstation>-<sequence>`, shared/docs/ids.ts). */
+export const lendingCaseNumber = z.string().regex(CASE_NUMBER, '病案号格式不对，应像 xz01-2026-W03-00017 这样');
 
 /** Who did something, as the record keeps it: the account and the name shown then. */
 export const staffName = z.object({ username, display_name: z.string().min(1).max(30) });

@@ -18,3 +18,4 @@ export * from './signing';
 export * from './access-grant';
 export * from './paper-loan';
 export * from './seal';
+export * from './archive-case';

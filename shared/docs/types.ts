@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accessGrantDoc, EXAMPLE_ACCESS_GRANT } from './access-grant';
+import { archiveCaseDoc } from './archive-case';
 import { auditEventDoc } from './audit';
 import { clinicSettingsDoc } from './clinic';
 import { departmentDoc } from './department';
@@ -7,6 +8,7 @@ import { draftDoc } from './draft';
 import { drugDoc, EXAMPLE_DRUG, EXAMPLE_PRESCRIBING_RIGHT, prescribingRightDoc } from './drug';
 import { encounterDoc } from './encounter';
 import {
+  EXAMPLE_ARCHIVE_CASE,
   EXAMPLE_AUDIT_EVENT,
   EXAMPLE_CLINIC_SETTINGS,
   EXAMPLE_DEPARTMENT,
@@ -24,6 +26,7 @@ import {
   EXAMPLE_SIGNING_KEY,
 } from './examples';
 import {
+  ARCHIVE_CASE_ID,
   AUDIT_EVENT_ID,
   CLINIC_SETTINGS_ID_PATTERN,
   DEPARTMENT_ID,
@@ -304,6 +307,19 @@ export const CLINIC_DOCUMENT_TYPES = {
     conflicts: 'immutable',
     immutable: { kind: 'when_field', field: 'status', values: ['unsealed'], says: '病案已启封，封存记录不能再修改' },
     caption: (body) => (Array.isArray(body.case_numbers) ? body.case_numbers.map(text).join('、') : ''),
+  }),
+  archive_case: defineDocumentType({
+    type: 'archive_case',
+    example: EXAMPLE_ARCHIVE_CASE,
+    label: '病案',
+    idPattern: ARCHIVE_CASE_ID,
+    schema: archiveCaseDoc,
+    documentClass: 'clinical',
+    retention: OUTPATIENT_RECORD,
+    // Each 病案号 is made on one workstation only, so two bodies of one case mean something went wrong: shown, never merged.
+    conflicts: 'immutable',
+    immutable: { kind: 'always', says: '病案归档后不能修改；如需更改，请提出归档后修改申请，经医务科批准' },
+    caption: (body) => text(body.caseNumber),
   }),
 } satisfies Record<string, DocumentTypeDefinition>;
 
