@@ -98,6 +98,8 @@ export const sealDetailView = sealView.extend({
   unsealed: z.object({ kind: z.enum(['approved', 'no_claim']), at: isoTimestamp, by: z.string(), reason: z.string() }).nullable(),
   /** Every sealed revision read back and its digest recomputed: true when all are as sealed. */
   intact: z.boolean(),
+  /** The sealed documents shown, listed flat so the audit event of the opening names every one. */
+  documentIds: z.array(z.string()),
 });
 export type SealDetailView = z.infer<typeof sealDetailView>;
 

@@ -87,6 +87,7 @@ export function sealDetail(ctx: CustodyContext, sealId: string): SealDetailView 
       : null,
     unsealed: seal.unsealed ? { kind: seal.unsealed.kind, at: seal.unsealed.at, by: seal.unsealed.by.display_name, reason: seal.unsealed.reason } : null,
     intact: stages.every((stage) => stage.items.every((item) => item.check === 'intact')),
+    documentIds: [...new Set(items.map((item) => item.id))],
   };
 }
 
