@@ -8,7 +8,7 @@ import { canonicalJson } from '../../../shared/canonical-json';
 import type { SealDoc, SealedItem } from '../../../shared/docs/seal';
 import { clinicDate } from '../../../shared/time/clinic-time';
 import type { DocumentStoreApi, StoredDocument } from '../../../db/store/types';
-import { coveredBody } from '../../signing/canonical-body';
+import { coveredBody } from '../../signing';
 
 /**
  * `seal-v1`: SM3 over the canonical form of the body as signatures cover it (`body-v1`) together with

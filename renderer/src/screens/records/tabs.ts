@@ -1,4 +1,7 @@
 import { ArchiveQueueTab } from './queue/ArchiveQueueTab';
+import { LendingTab } from './lending/LendingTab';
+import { MyGrantsTab } from './lending/MyGrantsTab';
+import { SealingTab } from './sealing/SealingTab';
 import { RecordStatsTab } from './stats/RecordStatsTab';
 import type { RecordRoomTab } from './tab-types';
 
@@ -10,6 +13,9 @@ export type { RecordRoomTab, RecordRoomTabProps } from './tab-types';
  */
 export const RECORD_ROOM_TABS: ReadonlyArray<RecordRoomTab> = [
   { key: 'queue', label: '归档队列', permission: 'archive.qc', component: ArchiveQueueTab },
+  { key: 'lending', label: '借阅', permission: 'archive.manage', component: LendingTab },
+  { key: 'my-grants', label: '我的借阅', permission: 'encounter.chart', component: MyGrantsTab },
+  { key: 'sealing', label: '封存', permission: 'archive.seal', component: SealingTab },
 
   { key: 'stats', label: '统计', permission: 'archive.read', component: RecordStatsTab },
 ];
