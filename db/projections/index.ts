@@ -1,3 +1,5 @@
+import { accessGrantProjector } from './access-grant';
+import { archiveCaseProjector } from './archive_case';
 import { auditProjector } from './audit';
 import { clinicSettingsProjector } from './clinic_settings';
 import { departmentProjector } from './department';
@@ -6,7 +8,9 @@ import { encounterProjector } from './encounter';
 import { noteTemplateProjector } from './note_template';
 import { outpatientNoteProjector } from './outpatient_note';
 import { patientProjector } from './patient';
+import { paperLoanProjector } from './paper-loan';
 import { prescriptionProjector } from './prescription';
+import { sealProjector } from './seal';
 import { amendmentProjector, signatureProjector } from './signing';
 import type { Projector } from './types';
 import { userProjector } from './user';
@@ -34,4 +38,8 @@ export const DEFAULT_PROJECTORS: ReadonlyArray<Projector> = [
   drugProjector,
   signatureProjector,
   amendmentProjector,
+  accessGrantProjector,
+  paperLoanProjector,
+  sealProjector,
+  archiveCaseProjector,
 ] as ReadonlyArray<Projector>;

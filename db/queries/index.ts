@@ -7,6 +7,7 @@ import type { ClinicOrm } from '../orm';
 import { auditEventQueries } from './audit';
 import { clinicSettingsQueries } from './clinic';
 import { counterQueries } from './counters';
+import { custodyQueries } from './custody';
 import { departmentQueries } from './departments';
 import { documentQueries } from './documents';
 import { drugQueries } from './drugs';
@@ -21,6 +22,7 @@ import { userQueries } from './users';
 export type { AuditEventRow } from './audit';
 export type { ClinicSettingsRow } from './clinic';
 export type { CounterRecovery } from './counter-recovery';
+export type { AccessGrantRow, CustodyQueries, PaperLoanRow, SealRow } from './custody';
 export type { DepartmentRow } from './departments';
 export type { ConflictedDocumentRow, RejectedProjectionRow } from './documents';
 export type { DrugRow } from './drugs';
@@ -64,6 +66,7 @@ export function clinicQueries(db: ClinicOrm) {
     icd: icdQueries(db),
     drugs: drugQueries(db),
     signing: signingQueries(db),
+    custody: custodyQueries(db),
   };
 }
 

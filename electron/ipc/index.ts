@@ -3,6 +3,7 @@ import { registerAdmin } from './admin';
 import { registerAuth } from './auth';
 import { registerBackup } from './backup';
 import { registerClinic } from './clinic';
+import { registerCustody } from './custody';
 import { registerDevices } from './devices';
 import { registerDictionary } from './dictionary';
 import { registerHub } from './hub';
@@ -35,6 +36,7 @@ export function buildRouter(app: AppContext, hooks: RouterHooks): Router {
   registerHub(router, app);
   registerLan(router, app);
   registerBackup(router, app);
+  registerCustody(router, app);
   router.assertComplete();
   return router;
 }

@@ -2,6 +2,7 @@ import { adminContract } from './admin';
 import { authContract } from './auth';
 import { backupContract } from './backup';
 import { clinicContract } from './clinic';
+import { custodyContract } from './custody';
 import type { MethodInput, MethodOutput } from './define';
 import { devicesContract } from './devices';
 import { dictionaryContract } from './dictionary';
@@ -26,6 +27,7 @@ export { ENCOUNTER_STATUS_LABELS, visitView, type VisitView } from './visits';
 export { divisionView } from './clinic';
 export * from './outpatient';
 export * from './signing';
+export * from './custody';
 
 /** Every method the main process offers the renderer, across both transports (IPC and HTTP). */
 export const contract = {
@@ -44,6 +46,7 @@ export const contract = {
   ...hubContract,
   ...lanContract,
   ...backupContract,
+  ...custodyContract,
 } as const;
 
 export type Contract = typeof contract;

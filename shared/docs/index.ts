@@ -15,3 +15,7 @@ export * from './outpatient-note';
 export * from './prescription';
 export * from './note-template';
 export * from './signing';
+export * from './access-grant';
+export * from './paper-loan';
+export * from './seal';
+export * from './archive-case';

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { accessGrantDoc, EXAMPLE_ACCESS_GRANT } from './access-grant';
+import { archiveCaseDoc } from './archive-case';
 import { auditEventDoc } from './audit';
 import { clinicSettingsDoc } from './clinic';
 import { departmentDoc } from './department';
@@ -6,6 +8,7 @@ import { draftDoc } from './draft';
 import { drugDoc, EXAMPLE_DRUG, EXAMPLE_PRESCRIBING_RIGHT, prescribingRightDoc } from './drug';
 import { encounterDoc } from './encounter';
 import {
+  EXAMPLE_ARCHIVE_CASE,
   EXAMPLE_AUDIT_EVENT,
   EXAMPLE_CLINIC_SETTINGS,
   EXAMPLE_DEPARTMENT,
@@ -23,6 +26,7 @@ import {
   EXAMPLE_SIGNING_KEY,
 } from './examples';
 import {
+  ARCHIVE_CASE_ID,
   AUDIT_EVENT_ID,
   CLINIC_SETTINGS_ID_PATTERN,
   DEPARTMENT_ID,
@@ -46,6 +50,9 @@ import { prescriptionDoc } from './prescription';
 import { referenceDictionaryDoc } from './reference';
 import { defineDocumentType, DocumentRegistry, type DocumentTypeDefinition } from './registry';
 import { userDoc } from './user';
+import { EXAMPLE_PAPER_LOAN, paperLoanDoc } from './paper-loan';
+import { EXAMPLE_SEAL, sealDoc } from './seal';
+import { ACCESS_GRANT_ID, PAPER_LOAN_ID, SEAL_ID } from './ids';
 
 /**
  * Every document type the clinic knows, each declared once. Outpatient records are kept 15 years
@@ -264,6 +271,55 @@ export const CLINIC_DOCUMENT_TYPES = {
     immutable: { kind: 'always', says: '病历修改记录一经签署就不能再改，请再做一次修改' },
     signing: { contentFields: ['content', 'reason'], patientField: 'patient_id' },
     caption: (body) => text(body.reason),
+  }),
+  access_grant: defineDocumentType({
+    type: 'access_grant',
+    example: EXAMPLE_ACCESS_GRANT,
+    label: '借阅授权',
+    idPattern: ACCESS_GRANT_ID,
+    schema: accessGrantDoc,
+    // Who could read which record, and who approved it, is part of the record's trail (AR-15, AC-01).
+    documentClass: 'clinical',
+    retention: OUTPATIENT_RECORD,
+    immutable: { kind: 'when_field', field: 'status', values: ['revoked'], says: '借阅授权已收回，不能再修改；如需借阅请重新授权' },
+    caption: (body) => `${text((body.grantee as { display_name?: unknown } | undefined)?.display_name)} ${text(body.valid_until).slice(0, 10)}`,
+  }),
+  paper_loan: defineDocumentType({
+    type: 'paper_loan',
+    example: EXAMPLE_PAPER_LOAN,
+    label: '纸质病案借出',
+    idPattern: PAPER_LOAN_ID,
+    schema: paperLoanDoc,
+    documentClass: 'clinical',
+    retention: OUTPATIENT_RECORD,
+    immutable: { kind: 'when_field', field: 'status', values: ['returned'], says: '病案已归还，借出记录不能再修改' },
+    caption: (body) => `${text(body.case_number)} ${text((body.borrower as { name?: unknown } | undefined)?.name)}`,
+  }),
+  seal: defineDocumentType({
+    type: 'seal',
+    example: EXAMPLE_SEAL,
+    label: '病案封存',
+    idPattern: SEAL_ID,
+    schema: sealDoc,
+    documentClass: 'clinical',
+    retention: { kind: 'permanent' },
+    // A confirmed 封存清单 is never merged from two sides nobody confirmed together.
+    conflicts: 'immutable',
+    immutable: { kind: 'when_field', field: 'status', values: ['unsealed'], says: '病案已启封，封存记录不能再修改' },
+    caption: (body) => (Array.isArray(body.case_numbers) ? body.case_numbers.map(text).join('、') : ''),
+  }),
+  archive_case: defineDocumentType({
+    type: 'archive_case',
+    example: EXAMPLE_ARCHIVE_CASE,
+    label: '病案',
+    idPattern: ARCHIVE_CASE_ID,
+    schema: archiveCaseDoc,
+    documentClass: 'clinical',
+    retention: OUTPATIENT_RECORD,
+    // Each 病案号 is made on one workstation only, so two bodies of one case mean something went wrong: shown, never merged.
+    conflicts: 'immutable',
+    immutable: { kind: 'always', says: '病案归档后不能修改；如需更改，请提出归档后修改申请，经医务科批准' },
+    caption: (body) => text(body.caseNumber),
   }),
 } satisfies Record<string, DocumentTypeDefinition>;
 

@@ -1,0 +1,38 @@
+import { PATIENT_SIDE_LABELS, PATIENT_SIDE_ROLES } from '../../../../../shared/docs/seal';
+
+export const SIDE_OPTIONS = PATIENT_SIDE_ROLES.map((value) => ({ value, label: PATIENT_SIDE_LABELS[value] }));
+
+export const SEALING_TEXT = {
+  listTitle: '封存记录',
+  newTitle: '封存病案（须患方和本院双方在场）',
+  caseNumbers: '病案号（多个用空格分开）',
+  reason: '封存原因（争议事项）',
+  preview: '生成封存清单',
+  stagePreview: '生成补充封存清单',
+  listHeading: (name: string) => `封存清单 · 患者 ${name}`,
+  listDigest: (sm3: string) => `清单摘要（SM3）：${sm3}`,
+  sideRole: '患方身份',
+  sideName: '患方姓名',
+  sideId: '患方证件号码',
+  patientConfirmed: '患方已核对并确认清单',
+  institutionConfirmed: '本院已核对并确认清单（本人）',
+  seal: '双方确认，封存',
+  addStage: '双方确认，补充封存',
+  sealed: (n: number) => `已封存，共 ${n} 份记录。`,
+  print: '打印封存清单',
+  open: '查看',
+  status: { sealed: '封存中', unsealed: '已启封' },
+  intact: '逐份核对：与封存时完全一致。',
+  altered: '逐份核对：有记录与封存时不一致！',
+  checks: { intact: '一致', altered: '已被改动', missing: '缺失' },
+  noClaimDate: (date: string) => `满三年无主张可由本院自行启封的日期：${date}`,
+  approveUnseal: '批准启封（医务科）',
+  unsealReason: '启封理由',
+  unseal: '启封（双方在场）',
+  unsealNoClaim: '满三年无主张，本院启封',
+  approved: '已批准启封。',
+  unsealed: '已启封。',
+  noSeals: '没有封存记录。',
+  stage: (n: number, at: string) => `第 ${n} 批 · ${at}`,
+  sides: (patient: string, institution: string) => `患方：${patient}；本院：${institution}`,
+} as const;
