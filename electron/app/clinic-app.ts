@@ -121,7 +121,6 @@ export async function createClinicApp(options: {
     hubJoin: new HubJoin({ data, restore, secrets, onJoined: () => lan.useHubLinkIfPaired() }),
     backup,
     backupRestore,
-    hubJoin: new HubJoin({ data, restore, secrets }),
     sessions,
     audit,
     version: options.version,
