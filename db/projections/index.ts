@@ -1,3 +1,4 @@
+import { archiveChangeProjector, qcReviewProjector, qcTaskProjector } from './archive-qc';
 import { archiveCaseProjector } from './archive_case';
 import { auditProjector } from './audit';
 import { clinicSettingsProjector } from './clinic_settings';
@@ -36,4 +37,7 @@ export const DEFAULT_PROJECTORS: ReadonlyArray<Projector> = [
   signatureProjector,
   amendmentProjector,
   archiveCaseProjector,
+  qcReviewProjector,
+  qcTaskProjector,
+  archiveChangeProjector,
 ] as ReadonlyArray<Projector>;

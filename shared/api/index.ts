@@ -1,4 +1,5 @@
 import { adminContract } from './admin';
+import { archiveContract } from './archive';
 import { authContract } from './auth';
 import { clinicContract } from './clinic';
 import type { MethodInput, MethodOutput } from './define';
@@ -25,6 +26,7 @@ export { ENCOUNTER_STATUS_LABELS, visitView, type VisitView } from './visits';
 export { divisionView } from './clinic';
 export * from './outpatient';
 export * from './signing';
+export * from './archive';
 
 /** Every method the main process offers the renderer, across both transports (IPC and HTTP). */
 export const contract = {
@@ -42,6 +44,7 @@ export const contract = {
   ...signingContract,
   ...hubContract,
   ...lanContract,
+  ...archiveContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -16,3 +16,5 @@ export * from './prescription';
 export * from './note-template';
 export * from './signing';
 export * from './archive-case';
+export * from './qc';
+export * from './archive-change';
