@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, notExists, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, notExists, sql, type SQL } from 'drizzle-orm';
 import type { ClinicOrm } from '../orm';
 import { archiveCases, archiveChanges, encounters, outpatientNotes, patients, qcReviews, qcTasks } from '../schema';
 import { sealedCaseFilter, type SealVisibility } from './archive-visibility';
@@ -23,7 +23,7 @@ export type ArchiveChangeRow = typeof archiveChanges.$inferSelect;
 /** A case row with its patient's name, for lists. */
 export type ListedCaseRow = ArchiveCaseRow & { readonly patientName: string };
 
-const caseWithName = { ...archiveCases._.columns, patientName: sql<string>`coalesce(${patients.name}, '')` };
+const caseWithName = { ...getTableColumns(archiveCases), patientName: sql<string>`coalesce(${patients.name}, '')` };
 
 /** Reads of the record room's projections: the archive queue, cases, QC passes and tasks, changes. */
 export function archiveQueries(db: ClinicOrm) {
@@ -133,7 +133,7 @@ export function archiveQueries(db: ClinicOrm) {
     /** Changes waiting for 医务科, of cases the user may see. */
     pendingChanges(visibility: SealVisibility): ArchiveChangeRow[] {
       return db
-        .select(archiveChanges._.columns)
+        .select(getTableColumns(archiveChanges))
         .from(archiveChanges)
         .innerJoin(archiveCases, eq(archiveCases.caseNumber, archiveChanges.caseNumber))
         .where(visible(visibility, eq(archiveChanges.status, 'requested')))
