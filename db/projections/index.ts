@@ -1,4 +1,5 @@
 import { accessGrantProjector } from './access-grant';
+import { archiveChangeProjector, qcReviewProjector, qcTaskProjector } from './archive-qc';
 import { archiveCaseProjector } from './archive_case';
 import { auditProjector } from './audit';
 import { clinicSettingsProjector } from './clinic_settings';
@@ -42,4 +43,7 @@ export const DEFAULT_PROJECTORS: ReadonlyArray<Projector> = [
   paperLoanProjector,
   sealProjector,
   archiveCaseProjector,
+  qcReviewProjector,
+  qcTaskProjector,
+  archiveChangeProjector,
 ] as ReadonlyArray<Projector>;

@@ -4,6 +4,7 @@
  * (`ClinicQueries`, `PatientQueries` …) and the app binds them to its database with `clinicQueries`.
  */
 import type { ClinicOrm } from '../orm';
+import { archiveQueries } from './archive';
 import { auditEventQueries } from './audit';
 import { clinicSettingsQueries } from './clinic';
 import { counterQueries } from './counters';
@@ -19,6 +20,7 @@ import { patientQueries } from './patients';
 import { signingQueries } from './signing';
 import { userQueries } from './users';
 
+export type { ArchiveCaseRow, ArchiveChangeRow, ArchiveQueries, ArchiveQueueRow, ListedCaseRow, QcReviewRow, QcTaskRow } from './archive';
 export type { AuditEventRow } from './audit';
 export type { ClinicSettingsRow } from './clinic';
 export type { CounterRecovery } from './counter-recovery';
@@ -67,6 +69,7 @@ export function clinicQueries(db: ClinicOrm) {
     drugs: drugQueries(db),
     signing: signingQueries(db),
     custody: custodyQueries(db),
+    archive: archiveQueries(db),
   };
 }
 

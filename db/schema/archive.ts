@@ -48,3 +48,52 @@ export const caseSeals = sqliteTable('case_seals', {
   state: text('state').notNull(),
   sealedAt: text('sealed_at').notNull(),
 });
+
+/** Projection of `qc_review` documents (质控评定): every pass over a visit before archiving. */
+export const qcReviews = sqliteTable(
+  'qc_reviews',
+  {
+    id: text('id').primaryKey(),
+    encounterId: text('encounter_id').notNull(),
+    reviewer: text('reviewer').notNull(),
+    reviewedAt: text('reviewed_at').notNull(),
+    pass: integer('pass').notNull(),
+    grade: text('grade').notNull(),
+    /** The defect codes, space-separated (the statistics count them). */
+    defectCodes: text('defect_codes').notNull(),
+    sendBack: integer('send_back', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [index('qc_reviews_encounter_idx').on(t.encounterId, t.reviewedAt)],
+);
+
+/** Projection of `qc_task` documents (病案整改 sent back to a doctor). */
+export const qcTasks = sqliteTable(
+  'qc_tasks',
+  {
+    id: text('id').primaryKey(),
+    encounterId: text('encounter_id').notNull(),
+    noteId: text('note_id').notNull(),
+    reviewId: text('review_id').notNull(),
+    doctorUsername: text('doctor_username').notNull(),
+    status: text('status').notNull(),
+    createdAt: text('created_at').notNull(),
+    answeredAt: text('answered_at'),
+  },
+  (t) => [index('qc_tasks_doctor_idx').on(t.doctorUsername, t.status), index('qc_tasks_encounter_idx').on(t.encounterId)],
+);
+
+/** Projection of `archive_change` documents (归档后修改, AR-05). */
+export const archiveChanges = sqliteTable(
+  'archive_changes',
+  {
+    id: text('id').primaryKey(),
+    caseNumber: text('case_number').notNull(),
+    status: text('status').notNull(),
+    reason: text('reason').notNull(),
+    requestedBy: text('requested_by').notNull(),
+    requestedAt: text('requested_at').notNull(),
+    decidedBy: text('decided_by'),
+    decidedAt: text('decided_at'),
+  },
+  (t) => [index('archive_changes_case_idx').on(t.caseNumber), index('archive_changes_status_idx').on(t.status)],
+);

@@ -14,6 +14,7 @@ import type { RouterHooks } from './router';
 import { Router } from './router';
 import { registerSetup } from './setup';
 import { registerSigning } from './signing';
+import { registerArchive } from './archive';
 import { registerSync } from './sync';
 import { registerSystem } from './system';
 import { registerVisits } from './visits';
@@ -33,6 +34,7 @@ export function buildRouter(app: AppContext, hooks: RouterHooks): Router {
   registerSync(router, app);
   registerDictionary(router, app);
   registerSigning(router, app);
+  registerArchive(router, app);
   registerHub(router, app);
   registerLan(router, app);
   registerBackup(router, app);

@@ -1,4 +1,5 @@
 import { adminContract } from './admin';
+import { archiveContract } from './archive';
 import { authContract } from './auth';
 import { backupContract } from './backup';
 import { clinicContract } from './clinic';
@@ -28,6 +29,7 @@ export { divisionView } from './clinic';
 export * from './outpatient';
 export * from './signing';
 export * from './custody';
+export * from './archive';
 
 /** Every method the main process offers the renderer, across both transports (IPC and HTTP). */
 export const contract = {
@@ -47,6 +49,7 @@ export const contract = {
   ...lanContract,
   ...backupContract,
   ...custodyContract,
+  ...archiveContract,
 } as const;
 
 export type Contract = typeof contract;

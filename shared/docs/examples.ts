@@ -248,3 +248,53 @@ export const EXAMPLE_ARCHIVE_CASE = {
   archivedBy: 'bai.lan',
   workstationId: 'W01',
 };
+
+export const EXAMPLE_QC_REVIEW = {
+  _id: 'qc_review:01JQ0000000000000000000020',
+  type: 'qc_review',
+  ...EXAMPLE_STAMP,
+  encounter_id: EXAMPLE_ENCOUNTER._id,
+  patient_id: EXAMPLE_PATIENT._id,
+  note_id: EXAMPLE_OUTPATIENT_NOTE._id,
+  reviewer: 'bai.lan',
+  reviewed_at: '2025-03-02T08:30:00.000Z',
+  pass: 1,
+  grade: '乙',
+  defects: [{ code: 'missing_past_history', remark: '初诊未写既往史' }],
+  remark: '',
+  failed_checks: ['sections'],
+  send_back: true,
+};
+
+export const EXAMPLE_QC_TASK = {
+  _id: 'qc_task:01JQ0000000000000000000021',
+  type: 'qc_task',
+  ...EXAMPLE_STAMP,
+  encounter_id: EXAMPLE_ENCOUNTER._id,
+  patient_id: EXAMPLE_PATIENT._id,
+  note_id: EXAMPLE_OUTPATIENT_NOTE._id,
+  review_id: EXAMPLE_QC_REVIEW._id,
+  doctor_username: 'li.ming',
+  defects: EXAMPLE_QC_REVIEW.defects,
+  remark: '',
+  status: 'open',
+  answered_at: null,
+  amendment_id: null,
+  answer: '',
+};
+
+export const EXAMPLE_ARCHIVE_CHANGE = {
+  _id: 'archive_change:01JQ0000000000000000000022',
+  type: 'archive_change',
+  ...EXAMPLE_STAMP,
+  case_id: EXAMPLE_ARCHIVE_CASE._id,
+  case_number: EXAMPLE_ARCHIVE_CASE.caseNumber,
+  reason: '化验报告归档后才送到',
+  add_documents: [{ id: EXAMPLE_AMENDMENT._id, rev: `1-${'d'.repeat(32)}` }],
+  requested_by: 'bai.lan',
+  requested_at: '2025-03-05T08:00:00.000Z',
+  status: 'requested',
+  decided_by: null,
+  decided_at: null,
+  decision_note: '',
+};

@@ -19,3 +19,5 @@ export * from './access-grant';
 export * from './paper-loan';
 export * from './seal';
 export * from './archive-case';
+export * from './qc';
+export * from './archive-change';

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { accessGrantDoc, EXAMPLE_ACCESS_GRANT } from './access-grant';
 import { archiveCaseDoc } from './archive-case';
+import { archiveChangeDoc } from './archive-change';
+import { qcReviewDoc, qcTaskDoc } from './qc';
 import { auditEventDoc } from './audit';
 import { clinicSettingsDoc } from './clinic';
 import { departmentDoc } from './department';
@@ -9,6 +11,9 @@ import { drugDoc, EXAMPLE_DRUG, EXAMPLE_PRESCRIBING_RIGHT, prescribingRightDoc }
 import { encounterDoc } from './encounter';
 import {
   EXAMPLE_ARCHIVE_CASE,
+  EXAMPLE_ARCHIVE_CHANGE,
+  EXAMPLE_QC_REVIEW,
+  EXAMPLE_QC_TASK,
   EXAMPLE_AUDIT_EVENT,
   EXAMPLE_CLINIC_SETTINGS,
   EXAMPLE_DEPARTMENT,
@@ -27,6 +32,9 @@ import {
 } from './examples';
 import {
   ARCHIVE_CASE_ID,
+  ARCHIVE_CHANGE_ID,
+  QC_REVIEW_ID,
+  QC_TASK_ID,
   AUDIT_EVENT_ID,
   CLINIC_SETTINGS_ID_PATTERN,
   DEPARTMENT_ID,
@@ -320,6 +328,42 @@ export const CLINIC_DOCUMENT_TYPES = {
     conflicts: 'immutable',
     immutable: { kind: 'always', says: '病案归档后不能修改；如需更改，请提出归档后修改申请，经医务科批准' },
     caption: (body) => text(body.caseNumber),
+  }),
+  qc_review: defineDocumentType({
+    type: 'qc_review',
+    example: EXAMPLE_QC_REVIEW,
+    label: '病历质控评定',
+    idPattern: QC_REVIEW_ID,
+    schema: qcReviewDoc,
+    documentClass: 'clinical',
+    retention: OUTPATIENT_RECORD,
+    conflicts: 'immutable',
+    // A second look is a second review: the grade a case was archived with stays as given.
+    immutable: { kind: 'always', says: '质控评定保存后不能修改，如需重评请再做一次评定' },
+    caption: (body) => `${text(body.grade)} ${text(body.reviewer)}`,
+  }),
+  qc_task: defineDocumentType({
+    type: 'qc_task',
+    example: EXAMPLE_QC_TASK,
+    label: '病案整改',
+    idPattern: QC_TASK_ID,
+    schema: qcTaskDoc,
+    documentClass: 'clinical',
+    retention: OUTPATIENT_RECORD,
+    immutable: { kind: 'when_field', field: 'status', values: ['answered'], says: '整改已答复，不能再修改' },
+    caption: (body) => text(body.doctor_username),
+  }),
+  archive_change: defineDocumentType({
+    type: 'archive_change',
+    example: EXAMPLE_ARCHIVE_CHANGE,
+    label: '归档后修改',
+    idPattern: ARCHIVE_CHANGE_ID,
+    schema: archiveChangeDoc,
+    documentClass: 'clinical',
+    retention: OUTPATIENT_RECORD,
+    conflicts: 'immutable',
+    immutable: { kind: 'when_field', field: 'status', values: ['approved', 'rejected'], says: '医务科审批后，这项归档后修改不能再改' },
+    caption: (body) => `${text(body.case_number)} ${text(body.reason).slice(0, 20)}`,
   }),
 } satisfies Record<string, DocumentTypeDefinition>;
 
