@@ -55,7 +55,7 @@ export const loanView = z.object({
 export type LoanView = z.infer<typeof loanView>;
 
 /** One document of a case as the reader sees it: read-only, field by field. */
-export const caseDocumentView = z.object({
+export const grantedDocumentView = z.object({
   id: z.string(),
   rev: z.string(),
   type: z.string(),
@@ -63,7 +63,7 @@ export const caseDocumentView = z.object({
   caption: z.string(),
   fields: z.array(z.object({ label: z.string(), value: z.string() })),
 });
-export type CaseDocumentView = z.infer<typeof caseDocumentView>;
+export type GrantedDocumentView = z.infer<typeof grantedDocumentView>;
 
 export const sealStageView = z.object({
   number: z.number().int().positive(),
@@ -165,7 +165,7 @@ export const custodyContract = {
   }),
   'custody.openCase': method({
     input: z.object({ caseNumber: lendingCaseNumber }).strict(),
-    output: z.object({ grantId, caseId: z.string(), caseNumber: z.string(), validUntil: isoTimestamp, documents: z.array(caseDocumentView) }),
+    output: z.object({ grantId, caseId: z.string(), caseNumber: z.string(), validUntil: isoTimestamp, documents: z.array(grantedDocumentView) }),
     permission: 'session',
     requiresSetup: true,
     audit: 'read',

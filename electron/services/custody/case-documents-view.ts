@@ -2,7 +2,7 @@
  * A case's documents as a reader sees them through a grant or a seal: read-only, each field with
  * its Chinese label. Only the fields a reader needs; ids, stamps and signatures' bytes are left out.
  */
-import type { CaseDocumentView } from '../../../shared/api/custody';
+import type { GrantedDocumentView } from '../../../shared/api/custody';
 import { documentRegistry } from '../../../shared/docs';
 import { NOTE_FIELD_LABELS } from '../../../shared/docs/outpatient-note';
 import type { StoredDocument } from '../../../db/store/types';
@@ -25,7 +25,7 @@ function textOf(value: unknown): string {
   return '';
 }
 
-function fieldsOf(doc: StoredDocument): CaseDocumentView['fields'] {
+function fieldsOf(doc: StoredDocument): GrantedDocumentView['fields'] {
   const fields = Object.entries(FIELD_LABELS)
     .map(([key, label]) => ({ label, value: textOf(doc[key]) }))
     .filter((field) => field.value !== '');
@@ -44,7 +44,7 @@ function fieldsOf(doc: StoredDocument): CaseDocumentView['fields'] {
   return fields;
 }
 
-export function caseDocumentView(doc: StoredDocument): CaseDocumentView {
+export function grantedDocumentView(doc: StoredDocument): GrantedDocumentView {
   const type = typeof doc.type === 'string' ? doc.type : '';
   const definition = documentRegistry.get(type);
   return {

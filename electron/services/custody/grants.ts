@@ -4,13 +4,13 @@
  * through a grant is a read call whose audit event names the grant (its id is in the output).
  */
 import { monotonicFactory } from 'ulid';
-import type { CaseDocumentView, GrantView } from '../../../shared/api/custody';
+import type { GrantedDocumentView, GrantView } from '../../../shared/api/custody';
 import { ApiFailure } from '../../../shared/api/errors';
 import type { AccessGrantDoc, LendingPurpose } from '../../../shared/docs';
 import { clinicDate } from '../../../shared/time/clinic-time';
 import type { AccessGrantRow } from '../../../db/queries';
 import type { Actor } from '../sessions';
-import { caseDocumentView } from './case-documents-view';
+import { grantedDocumentView } from './case-documents-view';
 import { caseNotFound, seesSealed, staffOf, stampOf, writeOne, type CustodyContext } from './context';
 import { endOfClinicDay, startOfClinicDay } from './clinic-day';
 import { checkLoanPeriod, grantStateAt } from './lending-rules';
@@ -110,7 +110,7 @@ export interface CaseThroughGrant {
   readonly caseId: string;
   readonly caseNumber: string;
   readonly validUntil: string;
-  readonly documents: CaseDocumentView[];
+  readonly documents: GrantedDocumentView[];
 }
 
 /**
@@ -129,6 +129,6 @@ export function openThroughGrant(ctx: CustodyContext, actor: Actor, caseNumber: 
   const documents = archived.documents
     .map((ref) => ctx.data.store.get(ref.id, { rev: ref.rev }))
     .filter((doc) => doc !== null)
-    .map(caseDocumentView);
+    .map(grantedDocumentView);
   return { grantId, caseId: archived.docId, caseNumber, validUntil: grant?.validUntil ?? '', documents };
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CaseDocumentView, GrantView } from '../../../../../shared/api/custody';
+import type { GrantedDocumentView, GrantView } from '../../../../../shared/api/custody';
 import { clinicDateTime } from '../../../../../shared/time/clinic-time';
 import { useLiveQuery } from '../../../api/use-live-query';
 import { useClient } from '../../../app/client-context';
@@ -14,7 +14,7 @@ export function MyGrantsTab() {
   const zone = useClinicZone();
   const desk = useDeskCall();
   const list = useLiveQuery('custody.myGrants', {}, [{ kind: 'other' }]);
-  const [opened, setOpened] = useState<{ caseNumber: string; documents: CaseDocumentView[] } | null>(null);
+  const [opened, setOpened] = useState<{ caseNumber: string; documents: GrantedDocumentView[] } | null>(null);
   const open = async (caseNumber: string) =>
     setOpened(
       await desk.run(
