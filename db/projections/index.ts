@@ -5,6 +5,9 @@ import { drugProjector } from './drug';
 import { encounterProjector } from './encounter';
 import { noteTemplateProjector } from './note_template';
 import { outpatientNoteProjector } from './outpatient_note';
+import { withTextIndex } from './fts';
+import { pageSetProjector, pageTextProjector } from './page-set';
+import { amendmentText, noteText } from '../search/record-text';
 import { patientProjector } from './patient';
 import { prescriptionProjector } from './prescription';
 import { amendmentProjector, signatureProjector } from './signing';
@@ -27,11 +30,13 @@ export const DEFAULT_PROJECTORS: ReadonlyArray<Projector> = [
   userProjector,
   patientProjector,
   encounterProjector,
-  outpatientNoteProjector,
+  withTextIndex(outpatientNoteProjector, noteText),
   prescriptionProjector,
   noteTemplateProjector,
   auditProjector,
   drugProjector,
   signatureProjector,
-  amendmentProjector,
+  withTextIndex(amendmentProjector, amendmentText),
+  pageSetProjector,
+  pageTextProjector,
 ] as ReadonlyArray<Projector>;

@@ -15,6 +15,7 @@ import { icdQueries } from './icd';
 import { metaQueries } from './meta';
 import { outpatientQueries } from './outpatient';
 import { patientQueries } from './patients';
+import { recordsSearchQueries } from './records-search';
 import { signingQueries } from './signing';
 import { userQueries } from './users';
 
@@ -31,6 +32,7 @@ export type { NoteDiagnosisRow, NoteRow, NoteTemplateRow, PrescriptionRow } from
 export type { SearchKeyHit } from './patient-search';
 export type { LatestVisit, PatientRow } from './patients';
 export type { SignatureRow } from './signing';
+export type { RecordFilters, RecordHitRow, RecordsSearchQueries } from './records-search';
 export type { UserAccountRow, UserRow } from './users';
 export {
   auditEventQueries,
@@ -64,6 +66,7 @@ export function clinicQueries(db: ClinicOrm) {
     icd: icdQueries(db),
     drugs: drugQueries(db),
     signing: signingQueries(db),
+    recordsSearch: recordsSearchQueries(db),
   };
 }
 

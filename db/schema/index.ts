@@ -12,3 +12,5 @@ export * from './outpatient';
 export * from './icd';
 export * from './drugs';
 export * from './signing';
+export * from './search';
+export * from './scans';

@@ -36,3 +36,6 @@ export const SIGNATURE_ID = new RegExp(`^signature:${ULID_TEXT}$`);
 /** The county's timestamp of one signature: `signature_timestamp:<ULID of the signature>`. */
 export const SIGNATURE_TIMESTAMP_ID = new RegExp(`^signature_timestamp:${ULID_TEXT}$`);
 export const AMENDMENT_ID = new RegExp(`^amendment:${ULID_TEXT}$`);
+/** 档案数字化: a scanned paper record `page_set:<ULID>`, and the machine-read text of one of its pages. */
+export const PAGE_SET_ID = new RegExp(`^page_set:${ULID_TEXT}$`);
+export const PAGE_TEXT_ID = new RegExp(`^page_text:${ULID_TEXT}:[0-9a-f]{32}$`);

@@ -15,3 +15,4 @@ export * from './outpatient-note';
 export * from './prescription';
 export * from './note-template';
 export * from './signing';
+export * from './page-set';

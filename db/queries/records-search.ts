@@ -1,0 +1,164 @@
+/**
+ * 病案查询: the record room's search over notes (with their amendments) and scanned page sets, by
+ * full text (record_text_fts, db/search) and by structured filters. A "record" is a note or a page
+ * set; its case (病案号, QC grade, seal) is joined where it has been archived.
+ */
+import { FTS_TABLE } from '../search/fts-tables';
+import type { ClinicOrm } from '../orm';
+import { statement } from './statements';
+
+export interface RecordFilters {
+  /** Patients found by name, pinyin initials or ID number (the front desk's search). */
+  readonly patientIds?: ReadonlyArray<string>;
+  /** Visit dates, YYYY-MM-DD, inclusive. */
+  readonly dateFrom?: string;
+  readonly dateTo?: string;
+  readonly departmentCode?: string;
+  readonly doctorUsername?: string;
+  /** A diagnosis code or its beginning (J18 finds J18.0, J18.9). */
+  readonly diagnosisCode?: string;
+  /** An ICD chapter as its range of three-character categories (A00–B99). */
+  readonly chapter?: { readonly from: string; readonly to: string };
+}
+
+export interface RecordHitRow {
+  readonly recordId: string;
+  readonly kind: 'note' | 'page_set';
+  readonly patientId: string;
+  readonly encounterId: string | null;
+  readonly visitAt: string | null;
+  readonly departmentCode: string | null;
+  readonly doctorUsername: string | null;
+  readonly title: string | null;
+  /** The document whose text matched best (the note, an amendment, a page's OCR text), or null for a structured search. */
+  readonly hitDocId: string | null;
+  readonly machineRead: boolean;
+  readonly rank: number | null;
+}
+
+interface RawRow extends Omit<RecordHitRow, 'machineRead'> {
+  readonly machineRead: number;
+}
+
+type Param = string | number;
+
+/** The WHERE clauses of the filters, over a row aliased `n` (outpatient_notes) and its `patient_id` expression. */
+function noteFilterSql(filters: RecordFilters, patientExpr: string, params: Param[]): string[] {
+  const where: string[] = [];
+  if (filters.patientIds) {
+    if (filters.patientIds.length === 0) where.push('0');
+    else {
+      where.push(`${patientExpr} IN (${filters.patientIds.map(() => '?').join(', ')})`);
+      params.push(...filters.patientIds);
+    }
+  }
+  if (filters.dateFrom) {
+    where.push('n.visit_at >= ?');
+    params.push(filters.dateFrom);
+  }
+  if (filters.dateTo) {
+    // visit_at is a timestamp: everything on the last day sorts below the next character after it.
+    where.push('n.visit_at < ?');
+    params.push(`${filters.dateTo}\u{10FFFF}`);
+  }
+  if (filters.departmentCode) {
+    where.push('n.department_code = ?');
+    params.push(filters.departmentCode);
+  }
+  if (filters.doctorUsername) {
+    where.push('n.doctor_username = ?');
+    params.push(filters.doctorUsername);
+  }
+  if (filters.diagnosisCode) {
+    where.push("EXISTS (SELECT 1 FROM note_diagnoses d WHERE d.note_id = n.id AND d.code >= ? AND d.code < ? || '~')");
+    params.push(filters.diagnosisCode, filters.diagnosisCode);
+  }
+  if (filters.chapter) {
+    where.push("EXISTS (SELECT 1 FROM note_diagnoses d WHERE d.note_id = n.id AND d.code >= ? AND d.code < ? || '~')");
+    params.push(filters.chapter.from, filters.chapter.to);
+  }
+  return where;
+}
+
+/** Whether a filter narrows by something a page set does not have (visit date, department, doctor, diagnosis). */
+function notesOnly(filters: RecordFilters): boolean {
+  return Boolean(filters.dateFrom || filters.dateTo || filters.departmentCode || filters.doctorUsername || filters.diagnosisCode || filters.chapter);
+}
+
+const toHit = (row: RawRow): RecordHitRow => ({ ...row, machineRead: row.machineRead === 1 });
+
+export function recordsSearchQueries(db: ClinicOrm) {
+  return {
+    /**
+     * Records whose text matches the FTS5 expression (db/search/tokens.ts), best first (bm25), one
+     * row per record (its best-matching document), within the filters.
+     */
+    fullText(expression: string, filters: RecordFilters, limit: number): RecordHitRow[] {
+      const params: Param[] = [expression];
+      const noteWhere = noteFilterSql(filters, 'h.patient_id', params);
+      const pageParams: Param[] = [];
+      const pageWhere = notesOnly(filters) ? ['0'] : noteFilterSql({ patientIds: filters.patientIds }, 'h.patient_id', pageParams);
+      params.push(...pageParams, limit);
+      const sql = `
+        WITH hits AS (
+          SELECT r.record_id, r.doc_id, r.patient_id, r.machine_read, f.rank
+          FROM ${FTS_TABLE} f JOIN record_text r ON r.rowid = f.rowid
+          WHERE ${FTS_TABLE} MATCH ?
+        ),
+        best AS (SELECT record_id, doc_id, patient_id, machine_read, min(rank) AS rank FROM hits GROUP BY record_id)
+        SELECT * FROM (
+          SELECT n.id AS recordId, 'note' AS kind, n.patient_id AS patientId, n.encounter_id AS encounterId, n.visit_at AS visitAt,
+                 n.department_code AS departmentCode, n.doctor_username AS doctorUsername, NULL AS title,
+                 h.doc_id AS hitDocId, h.machine_read AS machineRead, h.rank AS rank
+          FROM best h JOIN outpatient_notes n ON n.id = h.record_id
+          ${noteWhere.length ? `WHERE ${noteWhere.join(' AND ')}` : ''}
+          UNION ALL
+          SELECT p.id, 'page_set', p.patient_id, p.encounter_id, NULL, NULL, NULL, p.title, h.doc_id, h.machine_read, h.rank
+          FROM best h JOIN page_sets p ON p.id = h.record_id
+          ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
+        ) ORDER BY rank LIMIT ?`;
+      return statement<Param[], RawRow>(db, sql)
+        .all(...params)
+        .map(toHit);
+    },
+
+    /** Notes within the filters, latest visit first. */
+    notes(filters: RecordFilters, limit: number): RecordHitRow[] {
+      const params: Param[] = [];
+      const where = noteFilterSql(filters, 'n.patient_id', params);
+      params.push(limit);
+      const sql = `
+        SELECT n.id AS recordId, 'note' AS kind, n.patient_id AS patientId, n.encounter_id AS encounterId, n.visit_at AS visitAt,
+               n.department_code AS departmentCode, n.doctor_username AS doctorUsername, NULL AS title,
+               NULL AS hitDocId, 0 AS machineRead, NULL AS rank
+        FROM outpatient_notes n ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY n.visit_at DESC LIMIT ?`;
+      return statement<Param[], RawRow>(db, sql)
+        .all(...params)
+        .map(toHit);
+    },
+
+    /** Page sets of the given patients (or all), newest first; none when a filter only notes have is set. */
+    pageSets(filters: RecordFilters, limit: number): RecordHitRow[] {
+      if (notesOnly(filters)) return [];
+      const params: Param[] = [];
+      const where = noteFilterSql({ patientIds: filters.patientIds }, 'p.patient_id', params);
+      params.push(limit);
+      const sql = `
+        SELECT p.id AS recordId, 'page_set' AS kind, p.patient_id AS patientId, p.encounter_id AS encounterId, NULL AS visitAt,
+               NULL AS departmentCode, NULL AS doctorUsername, p.title AS title, NULL AS hitDocId, 0 AS machineRead, NULL AS rank
+        FROM page_sets p ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY p.updated_at DESC LIMIT ?`;
+      return statement<Param[], RawRow>(db, sql)
+        .all(...params)
+        .map(toHit);
+    },
+
+    /** Every indexed document's text id, for the search-quality test and checks by hand. */
+    indexedCount(): number {
+      return statement<[], { n: number }>(db, 'SELECT count(*) AS n FROM record_text').get()?.n ?? 0;
+    },
+  };
+}
+
+export type RecordsSearchQueries = ReturnType<typeof recordsSearchQueries>;
