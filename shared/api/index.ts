@@ -8,6 +8,7 @@ import { hubContract } from './hub';
 import { lanContract } from './lan';
 import { outpatientContract } from './outpatient';
 import { patientsContract } from './patients';
+import { recordsContract } from './records';
 import { setupContract } from './setup';
 import { signingContract } from './signing';
 import { syncContract } from './sync';
@@ -25,6 +26,7 @@ export { ENCOUNTER_STATUS_LABELS, visitView, type VisitView } from './visits';
 export { divisionView } from './clinic';
 export * from './outpatient';
 export * from './signing';
+export * from './records';
 
 /** Every method the main process offers the renderer, across both transports (IPC and HTTP). */
 export const contract = {
@@ -42,6 +44,7 @@ export const contract = {
   ...signingContract,
   ...hubContract,
   ...lanContract,
+  ...recordsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -12,6 +12,7 @@ import { ENCOUNTER_ID, PAGE_SET_ID, PAGE_TEXT_ID, PATIENT_ID } from './ids';
 
 export const PAGE_CONTENT_TYPES = ['image/png', 'image/jpeg'] as const;
 export const pageContentType = z.enum(PAGE_CONTENT_TYPES);
+export type PageContentType = z.infer<typeof pageContentType>;
 export const pageRotation = z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]);
 export type PageRotation = z.infer<typeof pageRotation>;
 
