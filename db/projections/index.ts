@@ -1,3 +1,4 @@
+import { archiveCaseProjector } from './archive_case';
 import { auditProjector } from './audit';
 import { clinicSettingsProjector } from './clinic_settings';
 import { departmentProjector } from './department';
@@ -39,4 +40,5 @@ export const DEFAULT_PROJECTORS: ReadonlyArray<Projector> = [
   withTextIndex(amendmentProjector, amendmentText),
   pageSetProjector,
   pageTextProjector,
+  archiveCaseProjector,
 ] as ReadonlyArray<Projector>;

@@ -14,3 +14,4 @@ export * from './drugs';
 export * from './signing';
 export * from './search';
 export * from './scans';
+export * from './archive';

@@ -16,3 +16,4 @@ export * from './prescription';
 export * from './note-template';
 export * from './signing';
 export * from './page-set';
+export * from './archive-case';
