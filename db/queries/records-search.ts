@@ -5,6 +5,7 @@
  */
 import { FTS_TABLE } from '../search/fts-tables';
 import type { ClinicOrm } from '../orm';
+import { sealedCaseSqlText } from './archive-visibility';
 import { statement } from './statements';
 
 export interface RecordFilters {
@@ -19,6 +20,10 @@ export interface RecordFilters {
   readonly diagnosisCode?: string;
   /** An ICD chapter as its range of three-character categories (A00–B99). */
   readonly chapter?: { readonly from: string; readonly to: string };
+  readonly caseNumber?: string;
+  readonly qcGrade?: string;
+  /** False for a user without `archive.seal`: sealed cases are left out (db/queries/archive-visibility.ts). */
+  readonly canSeeSealed: boolean;
 }
 
 export interface RecordHitRow {
@@ -30,6 +35,8 @@ export interface RecordHitRow {
   readonly departmentCode: string | null;
   readonly doctorUsername: string | null;
   readonly title: string | null;
+  readonly caseNumber: string | null;
+  readonly qcGrade: string | null;
   /** The document whose text matched best (the note, an amendment, a page's OCR text), or null for a structured search. */
   readonly hitDocId: string | null;
   readonly machineRead: boolean;
@@ -80,10 +87,38 @@ function noteFilterSql(filters: RecordFilters, patientExpr: string, params: Para
   return where;
 }
 
+/** Filters on the record's case (aliased `c`, joined LEFT: null when not archived), and the seal rule. */
+function caseFilterSql(filters: RecordFilters, params: Param[]): string[] {
+  const where: string[] = [];
+  if (filters.caseNumber) {
+    where.push('c.case_number = ?');
+    params.push(filters.caseNumber);
+  }
+  if (filters.qcGrade) {
+    where.push('c.qc_grade = ?');
+    params.push(filters.qcGrade);
+  }
+  const sealed = sealedCaseSqlText('c.case_number', { canSeeSealed: filters.canSeeSealed });
+  if (sealed) where.push(sealed.replace(/^ AND /, ''));
+  return where;
+}
+
+const whereSql = (clauses: ReadonlyArray<string>): string => (clauses.length ? `WHERE ${clauses.join(' AND ')}` : '');
+
 /** Whether a filter narrows by something a page set does not have (visit date, department, doctor, diagnosis). */
 function notesOnly(filters: RecordFilters): boolean {
   return Boolean(filters.dateFrom || filters.dateTo || filters.departmentCode || filters.doctorUsername || filters.diagnosisCode || filters.chapter);
 }
+
+/** What a page set is not filtered by (it has no visit of its own). */
+const NO_NOTE_FILTERS = {
+  dateFrom: undefined,
+  dateTo: undefined,
+  departmentCode: undefined,
+  doctorUsername: undefined,
+  diagnosisCode: undefined,
+  chapter: undefined,
+};
 
 const toHit = (row: RawRow): RecordHitRow => ({ ...row, machineRead: row.machineRead === 1 });
 
@@ -95,10 +130,11 @@ export function recordsSearchQueries(db: ClinicOrm) {
      */
     fullText(expression: string, filters: RecordFilters, limit: number): RecordHitRow[] {
       const params: Param[] = [expression];
-      const noteWhere = noteFilterSql(filters, 'h.patient_id', params);
-      const pageParams: Param[] = [];
-      const pageWhere = notesOnly(filters) ? ['0'] : noteFilterSql({ patientIds: filters.patientIds }, 'h.patient_id', pageParams);
-      params.push(...pageParams, limit);
+      const noteWhere = [...noteFilterSql(filters, 'h.patient_id', params), ...caseFilterSql(filters, params)];
+      const pageWhere = notesOnly(filters)
+        ? ['0']
+        : [...noteFilterSql({ ...filters, ...NO_NOTE_FILTERS }, 'h.patient_id', params), ...caseFilterSql(filters, params)];
+      params.push(limit);
       const sql = `
         WITH hits AS (
           SELECT r.record_id, r.doc_id, r.patient_id, r.machine_read, f.rank
@@ -109,13 +145,17 @@ export function recordsSearchQueries(db: ClinicOrm) {
         SELECT * FROM (
           SELECT n.id AS recordId, 'note' AS kind, n.patient_id AS patientId, n.encounter_id AS encounterId, n.visit_at AS visitAt,
                  n.department_code AS departmentCode, n.doctor_username AS doctorUsername, NULL AS title,
+                 c.case_number AS caseNumber, c.qc_grade AS qcGrade,
                  h.doc_id AS hitDocId, h.machine_read AS machineRead, h.rank AS rank
           FROM best h JOIN outpatient_notes n ON n.id = h.record_id
-          ${noteWhere.length ? `WHERE ${noteWhere.join(' AND ')}` : ''}
+          LEFT JOIN archive_cases c ON c.encounter_id = n.encounter_id
+          ${whereSql(noteWhere)}
           UNION ALL
-          SELECT p.id, 'page_set', p.patient_id, p.encounter_id, NULL, NULL, NULL, p.title, h.doc_id, h.machine_read, h.rank
+          SELECT p.id, 'page_set', p.patient_id, p.encounter_id, c.visit_date, c.department_code, c.doctor_username, p.title,
+                 c.case_number, c.qc_grade, h.doc_id, h.machine_read, h.rank
           FROM best h JOIN page_sets p ON p.id = h.record_id
-          ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
+          LEFT JOIN archive_cases c ON c.case_number = p.case_number
+          ${whereSql(pageWhere)}
         ) ORDER BY rank LIMIT ?`;
       return statement<Param[], RawRow>(db, sql)
         .all(...params)
@@ -125,13 +165,13 @@ export function recordsSearchQueries(db: ClinicOrm) {
     /** Notes within the filters, latest visit first. */
     notes(filters: RecordFilters, limit: number): RecordHitRow[] {
       const params: Param[] = [];
-      const where = noteFilterSql(filters, 'n.patient_id', params);
+      const where = [...noteFilterSql(filters, 'n.patient_id', params), ...caseFilterSql(filters, params)];
       params.push(limit);
       const sql = `
         SELECT n.id AS recordId, 'note' AS kind, n.patient_id AS patientId, n.encounter_id AS encounterId, n.visit_at AS visitAt,
                n.department_code AS departmentCode, n.doctor_username AS doctorUsername, NULL AS title,
-               NULL AS hitDocId, 0 AS machineRead, NULL AS rank
-        FROM outpatient_notes n ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+               c.case_number AS caseNumber, c.qc_grade AS qcGrade, NULL AS hitDocId, 0 AS machineRead, NULL AS rank
+        FROM outpatient_notes n LEFT JOIN archive_cases c ON c.encounter_id = n.encounter_id ${whereSql(where)}
         ORDER BY n.visit_at DESC LIMIT ?`;
       return statement<Param[], RawRow>(db, sql)
         .all(...params)
@@ -142,16 +182,24 @@ export function recordsSearchQueries(db: ClinicOrm) {
     pageSets(filters: RecordFilters, limit: number): RecordHitRow[] {
       if (notesOnly(filters)) return [];
       const params: Param[] = [];
-      const where = noteFilterSql({ patientIds: filters.patientIds }, 'p.patient_id', params);
+      const where = [...noteFilterSql({ ...filters, ...NO_NOTE_FILTERS }, 'p.patient_id', params), ...caseFilterSql(filters, params)];
       params.push(limit);
       const sql = `
-        SELECT p.id AS recordId, 'page_set' AS kind, p.patient_id AS patientId, p.encounter_id AS encounterId, NULL AS visitAt,
-               NULL AS departmentCode, NULL AS doctorUsername, p.title AS title, NULL AS hitDocId, 0 AS machineRead, NULL AS rank
-        FROM page_sets p ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        SELECT p.id AS recordId, 'page_set' AS kind, p.patient_id AS patientId, p.encounter_id AS encounterId, c.visit_date AS visitAt,
+               c.department_code AS departmentCode, c.doctor_username AS doctorUsername, p.title AS title,
+               c.case_number AS caseNumber, c.qc_grade AS qcGrade, NULL AS hitDocId, 0 AS machineRead, NULL AS rank
+        FROM page_sets p LEFT JOIN archive_cases c ON c.case_number = p.case_number ${whereSql(where)}
         ORDER BY p.updated_at DESC LIMIT ?`;
       return statement<Param[], RawRow>(db, sql)
         .all(...params)
         .map(toHit);
+    },
+
+    /** A patient's page sets, newest first. */
+    pageSetIdsOf(patientId: string): string[] {
+      return statement<[string], { id: string }>(db, 'SELECT id FROM page_sets WHERE patient_id = ? ORDER BY updated_at DESC')
+        .all(patientId)
+        .map((row) => row.id);
     },
 
     /** Every indexed document's text id, for the search-quality test and checks by hand. */

@@ -8,6 +8,7 @@ import { registerHub } from './hub';
 import { registerLan } from './lan';
 import { registerOutpatient } from './outpatient';
 import { registerPatients } from './patients';
+import { registerRecords } from './records';
 import type { RouterHooks } from './router';
 import { Router } from './router';
 import { registerSetup } from './setup';
@@ -33,6 +34,7 @@ export function buildRouter(app: AppContext, hooks: RouterHooks): Router {
   registerSigning(router, app);
   registerHub(router, app);
   registerLan(router, app);
+  registerRecords(router, app);
   router.assertComplete();
   return router;
 }

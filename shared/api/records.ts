@@ -104,7 +104,7 @@ export const recordsContract = {
   'records.search': method({
     input: recordSearchInput,
     output: z.object({ results: z.array(recordSearchResult), more: z.boolean() }),
-    permission: 'archive.manage',
+    permission: 'archive.read',
     requiresSetup: true,
     audit: 'read',
     summary: '病案查询（患者、病案号、日期、科室、医生、诊断、质控等级、全文）',
@@ -112,7 +112,7 @@ export const recordsContract = {
   'records.chapters': method({
     input: z.object({}).strict(),
     output: z.array(z.object({ range: z.string(), name: z.string() })),
-    permission: 'archive.manage',
+    permission: 'archive.read',
     requiresSetup: true,
     audit: 'none',
     summary: 'ICD-10 章节（病案查询的诊断章节选项）',
@@ -140,7 +140,7 @@ export const recordsContract = {
   'records.pageSet': method({
     input: z.object({ id: pageSetId }).strict(),
     output: pageSetView,
-    permission: 'archive.manage',
+    permission: 'archive.read',
     requiresSetup: true,
     audit: 'read',
     summary: '查看扫描件',
@@ -148,7 +148,7 @@ export const recordsContract = {
   'records.pageImage': method({
     input: z.object({ id: pageSetId, attachment: z.string().regex(PAGE_ATTACHMENT) }).strict(),
     output: z.object({ contentType: pageContentType, dataBase64: z.string() }),
-    permission: 'archive.manage',
+    permission: 'archive.read',
     requiresSetup: true,
     audit: 'read',
     summary: '查看扫描页图片',
@@ -173,7 +173,7 @@ export const recordsContract = {
   'records.listPageSets': method({
     input: z.object({ patientId: z.string().regex(PATIENT_ID) }).strict(),
     output: z.array(pageSetView.omit({ pages: true }).extend({ pageCount: z.number().int() })),
-    permission: 'archive.manage',
+    permission: 'archive.read',
     requiresSetup: true,
     audit: 'read',
     summary: '患者的纸质病历扫描件',
