@@ -1,7 +1,7 @@
 import bwipjs from 'bwip-js/node';
 import { PDFDocument } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
-import { archiveCaseBarcode } from '../../devices/scanner/barcode-formats';
+import { archiveCaseBarcode } from '../../devices';
 import { cjkFontFor } from '../../print/cjk-font';
 
 /**

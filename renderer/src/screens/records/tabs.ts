@@ -1,4 +1,6 @@
 import { ArchiveQueueTab } from './queue/ArchiveQueueTab';
+import { ScanDeskTab } from './scans/ScanDeskTab';
+import { RecordSearchTab } from './search/RecordSearchTab';
 import { RecordStatsTab } from './stats/RecordStatsTab';
 import type { RecordRoomTab } from './tab-types';
 
@@ -10,6 +12,8 @@ export type { RecordRoomTab, RecordRoomTabProps } from './tab-types';
  */
 export const RECORD_ROOM_TABS: ReadonlyArray<RecordRoomTab> = [
   { key: 'queue', label: '归档队列', permission: 'archive.qc', component: ArchiveQueueTab },
+  { key: 'search', label: '病案查询', permission: 'archive.read', component: RecordSearchTab },
+  { key: 'scans', label: '档案数字化', permission: 'archive.manage', component: ScanDeskTab },
 
   { key: 'stats', label: '统计', permission: 'archive.read', component: RecordStatsTab },
 ];
