@@ -49,6 +49,9 @@ interface RawRow extends Omit<RecordHitRow, 'machineRead'> {
 
 type Param = string | number;
 
+/** How many hits per wanted row the full-text search ranks before it filters. */
+const TOP_FACTOR = 10;
+
 /** The WHERE clauses of the filters, over a row aliased `n` (outpatient_notes) and its `patient_id` expression. */
 function noteFilterSql(filters: RecordFilters, patientExpr: string, params: Param[]): string[] {
   const where: string[] = [];
@@ -122,25 +125,17 @@ const NO_NOTE_FILTERS = {
 
 const toHit = (row: RawRow): RecordHitRow => ({ ...row, machineRead: row.machineRead === 1 });
 
-export function recordsSearchQueries(db: ClinicOrm) {
-  return {
-    /**
-     * Records whose text matches the FTS5 expression (db/search/tokens.ts), best first (bm25), one
-     * row per record (its best-matching document), within the filters.
-     */
-    fullText(expression: string, filters: RecordFilters, limit: number): RecordHitRow[] {
-      const params: Param[] = [expression];
-      const noteWhere = [...noteFilterSql(filters, 'h.patient_id', params), ...caseFilterSql(filters, params)];
-      const pageWhere = notesOnly(filters)
-        ? ['0']
-        : [...noteFilterSql({ ...filters, ...NO_NOTE_FILTERS }, 'h.patient_id', params), ...caseFilterSql(filters, params)];
-      params.push(limit);
-      const sql = `
-        WITH hits AS (
-          SELECT r.record_id, r.doc_id, r.patient_id, r.machine_read, f.rank
-          FROM ${FTS_TABLE} f JOIN record_text r ON r.rowid = f.rowid
-          WHERE ${FTS_TABLE} MATCH ?
-        ),
+/** Hits ranked by bm25 (the best `cap` documents only, or all with -1), one row per record, within the filters. */
+function rankedHits(db: ClinicOrm, expression: string, filters: RecordFilters, limit: number, cap: number): RecordHitRow[] {
+  const params: Param[] = [expression, cap];
+  const noteWhere = [...noteFilterSql(filters, 'h.patient_id', params), ...caseFilterSql(filters, params)];
+  const pageWhere = notesOnly(filters)
+    ? ['0']
+    : [...noteFilterSql({ ...filters, ...NO_NOTE_FILTERS }, 'h.patient_id', params), ...caseFilterSql(filters, params)];
+  params.push(limit);
+  const sql = `
+        WITH top AS (SELECT rowid, rank FROM ${FTS_TABLE} WHERE ${FTS_TABLE} MATCH ? ORDER BY rank LIMIT ?),
+        hits AS (SELECT r.record_id, r.doc_id, r.patient_id, r.machine_read, top.rank FROM top JOIN record_text r ON r.rowid = top.rowid),
         best AS (SELECT record_id, doc_id, patient_id, machine_read, min(rank) AS rank FROM hits GROUP BY record_id)
         SELECT * FROM (
           SELECT n.id AS recordId, 'note' AS kind, n.patient_id AS patientId, n.encounter_id AS encounterId, n.visit_at AS visitAt,
@@ -157,9 +152,22 @@ export function recordsSearchQueries(db: ClinicOrm) {
           LEFT JOIN archive_cases c ON c.case_number = p.case_number
           ${whereSql(pageWhere)}
         ) ORDER BY rank LIMIT ?`;
-      return statement<Param[], RawRow>(db, sql)
-        .all(...params)
-        .map(toHit);
+  return statement<Param[], RawRow>(db, sql)
+    .all(...params)
+    .map(toHit);
+}
+
+export function recordsSearchQueries(db: ClinicOrm) {
+  return {
+    /**
+     * Records whose text matches the FTS5 expression (db/search/tokens.ts), best first (bm25), one
+     * row per record (its best-matching document), within the filters.
+     */
+    fullText(expression: string, filters: RecordFilters, limit: number): RecordHitRow[] {
+      // The best hits by bm25 first: enough when the filters keep `limit` records of them (any record
+      // left out ranks below all of those); otherwise every hit is ranked (-1: no cap).
+      const capped = rankedHits(db, expression, filters, limit, limit * TOP_FACTOR);
+      return capped.length >= limit ? capped : rankedHits(db, expression, filters, limit, -1);
     },
 
     /** Notes within the filters, latest visit first. */

@@ -7,6 +7,9 @@ import type Database from 'better-sqlite3';
  * trigger removes a row's tokens with it, so emptying `record_text` (a projection rebuild) empties
  * the index too.
  *
+ * `records_search_notes_visit_idx` lets the structured search read notes newest first and stop at
+ * its page instead of sorting every match.
+ *
  * The `ascii` tokenizer splits only at spaces and ASCII punctuation: every token we write is already
  * made (character pairs, Latin words with their decimal point), and non-ASCII text stays whole
  * whatever Unicode version SQLite's tables know.
@@ -18,6 +21,7 @@ export function ensureSearchTables(sqlite: Database.Database): void {
   if (!hasRecordText) return;
   sqlite.exec(`
     CREATE VIRTUAL TABLE IF NOT EXISTS ${FTS_TABLE} USING fts5(terms, content = '', contentless_delete = 1, tokenize = "ascii tokenchars '.'");
+    CREATE INDEX IF NOT EXISTS records_search_notes_visit_idx ON outpatient_notes (visit_at);
     CREATE TRIGGER IF NOT EXISTS record_text_tokens_gone AFTER DELETE ON record_text BEGIN
       DELETE FROM ${FTS_TABLE} WHERE rowid = old.rowid;
     END;
