@@ -8,7 +8,8 @@ import path from 'node:path';
  * time limit: a page that hangs the engine is stopped and reported, never left running.
  */
 
-export const OCR_LANGUAGES = 'chi_sim+eng';
+// chi_sim alone: with +eng, tesseract took whole Chinese lines for English (上呼吸道感染 → EMER) and accuracy fell from ~0.9 to ~0.45.
+export const OCR_LANGUAGES = 'chi_sim';
 const DEFAULT_TIMEOUT_MS = 120_000;
 
 export interface OcrEngine {
