@@ -52,6 +52,12 @@ type Param = string | number;
 /** How many hits per wanted row the full-text search ranks before it filters. */
 const TOP_FACTOR = 10;
 
+function equals(where: string[], params: Param[], column: string, value: string | undefined): void {
+  if (!value) return;
+  where.push(`${column} = ?`);
+  params.push(value);
+}
+
 /** The WHERE clauses of the filters, over a row aliased `n` (outpatient_notes) and its `patient_id` expression. */
 function noteFilterSql(filters: RecordFilters, patientExpr: string, params: Param[]): string[] {
   const where: string[] = [];
@@ -71,21 +77,13 @@ function noteFilterSql(filters: RecordFilters, patientExpr: string, params: Para
     where.push('n.visit_at < ?');
     params.push(`${filters.dateTo}\u{10FFFF}`);
   }
-  if (filters.departmentCode) {
-    where.push('n.department_code = ?');
-    params.push(filters.departmentCode);
-  }
-  if (filters.doctorUsername) {
-    where.push('n.doctor_username = ?');
-    params.push(filters.doctorUsername);
-  }
-  if (filters.diagnosisCode) {
+  equals(where, params, 'n.department_code', filters.departmentCode);
+  equals(where, params, 'n.doctor_username', filters.doctorUsername);
+  const codes = filters.chapter ?? (filters.diagnosisCode ? { from: filters.diagnosisCode, to: filters.diagnosisCode } : undefined);
+  if (codes) {
+    // From the first code up to everything that begins with the last one ('~' sorts after letters and digits).
     where.push("EXISTS (SELECT 1 FROM note_diagnoses d WHERE d.note_id = n.id AND d.code >= ? AND d.code < ? || '~')");
-    params.push(filters.diagnosisCode, filters.diagnosisCode);
-  }
-  if (filters.chapter) {
-    where.push("EXISTS (SELECT 1 FROM note_diagnoses d WHERE d.note_id = n.id AND d.code >= ? AND d.code < ? || '~')");
-    params.push(filters.chapter.from, filters.chapter.to);
+    params.push(codes.from, codes.to);
   }
   return where;
 }
@@ -93,14 +91,8 @@ function noteFilterSql(filters: RecordFilters, patientExpr: string, params: Para
 /** Filters on the record's case (aliased `c`, joined LEFT: null when not archived), and the seal rule. */
 function caseFilterSql(filters: RecordFilters, params: Param[]): string[] {
   const where: string[] = [];
-  if (filters.caseNumber) {
-    where.push('c.case_number = ?');
-    params.push(filters.caseNumber);
-  }
-  if (filters.qcGrade) {
-    where.push('c.qc_grade = ?');
-    params.push(filters.qcGrade);
-  }
+  equals(where, params, 'c.case_number', filters.caseNumber);
+  equals(where, params, 'c.qc_grade', filters.qcGrade);
   const sealed = sealedCaseSqlText('c.case_number', { canSeeSealed: filters.canSeeSealed });
   if (sealed) where.push(sealed.replace(/^ AND /, ''));
   return where;
