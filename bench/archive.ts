@@ -125,9 +125,11 @@ async function measureOcr(ctx: BenchContext): Promise<void> {
 
 function measureArchiving(ctx: BenchContext, db: ClinicDatabase): void {
   const count = 2000;
+  // A year of its own per run, so a reused data folder takes new case numbers.
+  const runYear = Math.floor(Date.now() / 1000);
   const at = new Date().toISOString();
   const docs = Array.from({ length: count }, (_, n) => {
-    const caseNumber = `bench-2026-W01-${String(n).padStart(5, '0')}`;
+    const caseNumber = `bench-${2030 + (runYear % 60)}-W01-${String(n).padStart(5, '0')}`;
     return {
       ...EXAMPLE_ARCHIVE_CASE,
       _id: `archive_case:${caseNumber}`,
