@@ -4,6 +4,7 @@ import { applyMigrations } from './migrate';
 import { createOrm, type ClinicOrm } from './orm';
 import { isProjectionRebuildPending, rebuildProjectionsSync, retryAwaitingUpgrade } from './projections/rebuild';
 import { restoreRebuildIndexes } from './projections/rebuild-indexes';
+import { ensureSearchTables } from './search/fts-tables';
 import type { Projector } from './projections/types';
 import { installSlowQueryLog, type SlowQueryLogOptions } from './slow-query-log';
 import { DocumentStore } from './store/document-store';
@@ -59,6 +60,7 @@ export function openClinicDatabase(file: string, options: OpenClinicDatabaseOpti
     // Indexes an interrupted rebuild left dropped come back before any migration looks for them.
     restoreRebuildIndexes(sqlite);
     applyMigrations(orm, options.migrationsFolder);
+    ensureSearchTables(sqlite);
     const store = new DocumentStore(sqlite, { orm, projectors: options.projectors, registry: options.registry });
     const database: ClinicDatabase = { file, sqlite, orm, store, close: () => store.close() };
     const rebuildPending = isProjectionRebuildPending(database);

@@ -8,6 +8,9 @@ import { drugProjector } from './drug';
 import { encounterProjector } from './encounter';
 import { noteTemplateProjector } from './note_template';
 import { outpatientNoteProjector } from './outpatient_note';
+import { withTextIndex } from './fts';
+import { pageSetProjector, pageTextProjector } from './page-set';
+import { amendmentText, noteText } from '../search/record-text';
 import { patientProjector } from './patient';
 import { paperLoanProjector } from './paper-loan';
 import { prescriptionProjector } from './prescription';
@@ -32,7 +35,7 @@ export const DEFAULT_PROJECTORS: ReadonlyArray<Projector> = [
   userProjector,
   patientProjector,
   encounterProjector,
-  outpatientNoteProjector,
+  withTextIndex(outpatientNoteProjector, noteText),
   prescriptionProjector,
   noteTemplateProjector,
   auditProjector,
@@ -42,6 +45,9 @@ export const DEFAULT_PROJECTORS: ReadonlyArray<Projector> = [
   accessGrantProjector,
   paperLoanProjector,
   sealProjector,
+  withTextIndex(amendmentProjector, amendmentText),
+  pageSetProjector,
+  pageTextProjector,
   archiveCaseProjector,
   qcReviewProjector,
   qcTaskProjector,

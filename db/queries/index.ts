@@ -17,6 +17,7 @@ import { icdQueries } from './icd';
 import { metaQueries } from './meta';
 import { outpatientQueries } from './outpatient';
 import { patientQueries } from './patients';
+import { recordsSearchQueries } from './records-search';
 import { signingQueries } from './signing';
 import { userQueries } from './users';
 
@@ -35,6 +36,7 @@ export type { NoteDiagnosisRow, NoteRow, NoteTemplateRow, PrescriptionRow } from
 export type { SearchKeyHit } from './patient-search';
 export type { LatestVisit, PatientRow } from './patients';
 export type { SignatureRow } from './signing';
+export type { RecordFilters, RecordHitRow, RecordsSearchQueries } from './records-search';
 export type { UserAccountRow, UserRow } from './users';
 export {
   auditEventQueries,
@@ -70,6 +72,7 @@ export function clinicQueries(db: ClinicOrm) {
     signing: signingQueries(db),
     custody: custodyQueries(db),
     archive: archiveQueries(db),
+    recordsSearch: recordsSearchQueries(db),
   };
 }
 

@@ -13,4 +13,6 @@ export * from './icd';
 export * from './drugs';
 export * from './signing';
 export * from './custody';
+export * from './search';
+export * from './scans';
 export * from './archive';

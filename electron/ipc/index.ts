@@ -10,6 +10,7 @@ import { registerHub } from './hub';
 import { registerLan } from './lan';
 import { registerOutpatient } from './outpatient';
 import { registerPatients } from './patients';
+import { registerRecords } from './records';
 import type { RouterHooks } from './router';
 import { Router } from './router';
 import { registerSetup } from './setup';
@@ -39,6 +40,7 @@ export function buildRouter(app: AppContext, hooks: RouterHooks): Router {
   registerLan(router, app);
   registerBackup(router, app);
   registerCustody(router, app);
+  registerRecords(router, app);
   router.assertComplete();
   return router;
 }

@@ -11,6 +11,7 @@ import { hubContract } from './hub';
 import { lanContract } from './lan';
 import { outpatientContract } from './outpatient';
 import { patientsContract } from './patients';
+import { recordsContract } from './records';
 import { setupContract } from './setup';
 import { signingContract } from './signing';
 import { syncContract } from './sync';
@@ -30,6 +31,7 @@ export * from './outpatient';
 export * from './signing';
 export * from './custody';
 export * from './archive';
+export * from './records';
 
 /** Every method the main process offers the renderer, across both transports (IPC and HTTP). */
 export const contract = {
@@ -50,6 +52,7 @@ export const contract = {
   ...backupContract,
   ...custodyContract,
   ...archiveContract,
+  ...recordsContract,
 } as const;
 
 export type Contract = typeof contract;

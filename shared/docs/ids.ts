@@ -40,6 +40,9 @@ export const AMENDMENT_ID = new RegExp(`^amendment:${ULID_TEXT}$`);
 export const ACCESS_GRANT_ID = new RegExp(`^access_grant:${ULID_TEXT}$`);
 export const PAPER_LOAN_ID = new RegExp(`^paper_loan:${ULID_TEXT}$`);
 export const SEAL_ID = new RegExp(`^seal:${ULID_TEXT}$`);
+/** 档案数字化: a scanned paper record `page_set:<ULID>`, and the machine-read text of one of its pages. */
+export const PAGE_SET_ID = new RegExp(`^page_set:${ULID_TEXT}$`);
+export const PAGE_TEXT_ID = new RegExp(`^page_text:${ULID_TEXT}:[0-9a-f]{32}$`);
 
 /**
  * 病案号: `<本院编码>-<year>-<workstation>-<sequence>`, e.g. `xz01-2026-W03-00017`. Made on the archiving

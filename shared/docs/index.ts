@@ -18,6 +18,7 @@ export * from './signing';
 export * from './access-grant';
 export * from './paper-loan';
 export * from './seal';
+export * from './page-set';
 export * from './archive-case';
 export * from './qc';
 export * from './archive-change';

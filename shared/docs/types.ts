@@ -53,6 +53,8 @@ import { noteTemplateDoc } from './note-template';
 import { NOTE_TEXT_FIELDS, outpatientNoteDoc } from './outpatient-note';
 import { AMENDMENT_ID, SIGNATURE_ID, SIGNATURE_TIMESTAMP_ID, SIGNING_KEY_ID } from './ids';
 import { amendmentDoc, signatureDoc, signatureTimestampDoc, signingKeyDoc } from './signing';
+import { EXAMPLE_PAGE_SET, EXAMPLE_PAGE_TEXT, pageSetDoc, pageTextDoc } from './page-set';
+import { PAGE_SET_ID, PAGE_TEXT_ID } from './ids';
 import { patientDoc } from './patient';
 import { prescriptionDoc } from './prescription';
 import { referenceDictionaryDoc } from './reference';
@@ -315,6 +317,30 @@ export const CLINIC_DOCUMENT_TYPES = {
     conflicts: 'immutable',
     immutable: { kind: 'when_field', field: 'status', values: ['unsealed'], says: '病案已启封，封存记录不能再修改' },
     caption: (body) => (Array.isArray(body.case_numbers) ? body.case_numbers.map(text).join('、') : ''),
+  }),
+  page_set: defineDocumentType({
+    type: 'page_set',
+    example: EXAMPLE_PAGE_SET,
+    label: '纸质病历扫描件',
+    idPattern: PAGE_SET_ID,
+    schema: pageSetDoc,
+    documentClass: 'clinical',
+    retention: OUTPATIENT_RECORD,
+    conflicts: 'immutable',
+    immutable: { kind: 'when_field', field: 'status', values: ['complete'], says: '扫描件已确认完成，不能再改；如需补页，请另建一份扫描件' },
+    caption: (body) => text(body.title),
+  }),
+  page_text: defineDocumentType({
+    type: 'page_text',
+    example: EXAMPLE_PAGE_TEXT,
+    label: '扫描页机器识别文字',
+    idPattern: PAGE_TEXT_ID,
+    schema: pageTextDoc,
+    documentClass: 'clinical',
+    retention: OUTPATIENT_RECORD,
+    // Read once by the workstation that scanned the page; a second reading is a new revision of the same text.
+    conflicts: 'immutable',
+    caption: (body) => text(body.text).slice(0, 20),
   }),
   archive_case: defineDocumentType({
     type: 'archive_case',

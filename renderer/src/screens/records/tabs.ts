@@ -2,6 +2,8 @@ import { ArchiveQueueTab } from './queue/ArchiveQueueTab';
 import { LendingTab } from './lending/LendingTab';
 import { MyGrantsTab } from './lending/MyGrantsTab';
 import { SealingTab } from './sealing/SealingTab';
+import { ScanDeskTab } from './scans/ScanDeskTab';
+import { RecordSearchTab } from './search/RecordSearchTab';
 import { RecordStatsTab } from './stats/RecordStatsTab';
 import type { RecordRoomTab } from './tab-types';
 
@@ -16,6 +18,8 @@ export const RECORD_ROOM_TABS: ReadonlyArray<RecordRoomTab> = [
   { key: 'lending', label: '借阅', permission: 'archive.manage', component: LendingTab },
   { key: 'my-grants', label: '我的借阅', permission: 'encounter.chart', component: MyGrantsTab },
   { key: 'sealing', label: '封存', permission: 'archive.seal', component: SealingTab },
+  { key: 'search', label: '病案查询', permission: 'archive.read', component: RecordSearchTab },
+  { key: 'scans', label: '档案数字化', permission: 'archive.manage', component: ScanDeskTab },
 
   { key: 'stats', label: '统计', permission: 'archive.read', component: RecordStatsTab },
 ];
