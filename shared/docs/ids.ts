@@ -36,3 +36,8 @@ export const SIGNATURE_ID = new RegExp(`^signature:${ULID_TEXT}$`);
 /** The county's timestamp of one signature: `signature_timestamp:<ULID of the signature>`. */
 export const SIGNATURE_TIMESTAMP_ID = new RegExp(`^signature_timestamp:${ULID_TEXT}$`);
 export const AMENDMENT_ID = new RegExp(`^amendment:${ULID_TEXT}$`);
+/** 复印申请 `copy_request:<ULID>`; 复印登记 `disclosure:<ULID>` (the copy id printed on the copy). */
+export const COPY_REQUEST_ID = new RegExp(`^copy_request:${ULID_TEXT}$`);
+export const DISCLOSURE_ID = new RegExp(`^disclosure:${ULID_TEXT}$`);
+/** The clinic's SM2 key for certified copies, one per PC that prints them: `clinic_key:<ULID>`. */
+export const CLINIC_KEY_ID = new RegExp(`^clinic_key:${ULID_TEXT}$`);

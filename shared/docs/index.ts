@@ -15,3 +15,6 @@ export * from './outpatient-note';
 export * from './prescription';
 export * from './note-template';
 export * from './signing';
+export * from './copy-request';
+export * from './disclosure';
+export * from './clinic-key';

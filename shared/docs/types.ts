@@ -46,6 +46,10 @@ import { prescriptionDoc } from './prescription';
 import { referenceDictionaryDoc } from './reference';
 import { defineDocumentType, DocumentRegistry, type DocumentTypeDefinition } from './registry';
 import { userDoc } from './user';
+import { clinicKeyDoc, EXAMPLE_CLINIC_KEY } from './clinic-key';
+import { copyRequestDoc, EXAMPLE_COPY_REQUEST } from './copy-request';
+import { disclosureDoc, EXAMPLE_DISCLOSURE } from './disclosure';
+import { CLINIC_KEY_ID, COPY_REQUEST_ID, DISCLOSURE_ID } from './ids';
 
 /**
  * Every document type the clinic knows, each declared once. Outpatient records are kept 15 years
@@ -264,6 +268,50 @@ export const CLINIC_DOCUMENT_TYPES = {
     immutable: { kind: 'always', says: '病历修改记录一经签署就不能再改，请再做一次修改' },
     signing: { contentFields: ['content', 'reason'], patientField: 'patient_id' },
     caption: (body) => text(body.reason),
+  }),
+  copy_request: defineDocumentType({
+    type: 'copy_request',
+    example: EXAMPLE_COPY_REQUEST,
+    label: '复印申请',
+    idPattern: COPY_REQUEST_ID,
+    schema: copyRequestDoc,
+    // Who asked for a patient's record and with which documents is part of the record's trace (AC-01).
+    documentClass: 'clinical',
+    retention: OUTPATIENT_RECORD,
+    conflicts: 'immutable',
+    immutable: {
+      kind: 'when_field',
+      field: 'status',
+      values: ['refused', 'copied'],
+      says: '复印申请已办结（已复印或已拒绝），不能再修改；如需再复印，请重新登记',
+    },
+    caption: (body) => text((body.applicant as { name?: unknown } | undefined)?.name),
+  }),
+  disclosure: defineDocumentType({
+    type: 'disclosure',
+    example: EXAMPLE_DISCLOSURE,
+    label: '病历复印登记',
+    idPattern: DISCLOSURE_ID,
+    schema: disclosureDoc,
+    documentClass: 'clinical',
+    retention: OUTPATIENT_RECORD,
+    conflicts: 'immutable',
+    immutable: { kind: 'always', says: '复印登记一经写入就不能修改或删除' },
+    caption: (body) => `${text((body.applicant as { name?: unknown } | undefined)?.name)} ${text(body.printed_at)}`,
+  }),
+  clinic_key: defineDocumentType({
+    type: 'clinic_key',
+    example: EXAMPLE_CLINIC_KEY,
+    label: '本院复印件签章公钥',
+    idPattern: CLINIC_KEY_ID,
+    schema: clinicKeyDoc,
+    // Every copy ever printed is checked against it: its history stays.
+    documentClass: 'clinical',
+    retention: { kind: 'permanent' },
+    conflicts: 'immutable',
+    immutable: { kind: 'when_field', field: 'status', values: ['revoked'], says: '已吊销的本院公钥不能再修改' },
+    audit: 'none',
+    caption: (body) => text(body.workstation),
   }),
 } satisfies Record<string, DocumentTypeDefinition>;
 
