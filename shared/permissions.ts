@@ -6,7 +6,7 @@ import { z } from 'zod';
  * sign needs a licensed doctor's counter-signature (REGULATIONS.md ID-03); an account holding it is
  * never counted as licensed, whatever else it holds.
  */
-export const ROLES = ['admin', 'registrar', 'doctor', 'trainee', 'archivist', 'medical_affairs', 'auditor'] as const;
+export const ROLES = ['admin', 'registrar', 'doctor', 'trainee', 'archivist', 'medical_affairs', 'quality_reviewer', 'auditor'] as const;
 export const roleName = z.enum(ROLES);
 export type Role = z.infer<typeof roleName>;
 
@@ -17,6 +17,7 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   trainee: '实习/试用期医生',
   archivist: '病案管理员',
   medical_affairs: '医务科',
+  quality_reviewer: '质控员',
   auditor: '审计员',
 };
 
@@ -32,7 +33,15 @@ export const PERMISSIONS = [
   'patient.write',
   'encounter.register',
   'encounter.chart',
+  /** See archived cases and search them. */
+  'archive.read',
+  /** The record room's desks: archive queue, archiving, scanning, lending, copies. */
   'archive.manage',
+  /** Grade cases and send their defects back to the doctor (AR-07). */
+  'archive.qc',
+  /** 医务科 approvals: a change after archiving (AR-05), loans, unsealing, copies. */
+  'archive.approve',
+  /** Seal and unseal, and see sealed cases (which never show otherwise, not even as a count). */
   'archive.seal',
   'sync.run',
   'device.manage',
@@ -45,8 +54,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlyArray<Permission>>>
   registrar: ['patient.read', 'patient.write', 'encounter.register', 'device.manage'],
   doctor: ['patient.read', 'patient.write', 'encounter.chart'],
   trainee: ['patient.read', 'patient.write', 'encounter.chart'],
-  archivist: ['patient.read', 'archive.manage'],
-  medical_affairs: ['patient.read', 'archive.manage', 'archive.seal'],
+  archivist: ['patient.read', 'archive.read', 'archive.manage', 'archive.qc'],
+  medical_affairs: ['patient.read', 'archive.read', 'archive.manage', 'archive.approve', 'archive.seal', 'archive.qc'],
+  quality_reviewer: ['archive.read', 'archive.qc'],
   auditor: ['audit.read'],
 };
 

@@ -1,4 +1,5 @@
 import { encounters } from '../schema';
+import { refreshRetention } from './archive-retention';
 import { defineProjector } from './define';
 import { encounterPatientId, refreshSearchRank } from './patient-search';
 import { deleteRowsWhere, upsertRow } from './rows';
@@ -32,10 +33,15 @@ export const encounterProjector = defineProjector({
     // A visit makes its patient recent (search ranks recent visitors first).
     refreshSearchRank(tx, doc.patient_id);
     if (previousPatient !== undefined && previousPatient !== doc.patient_id) refreshSearchRank(tx, previousPatient);
+    // A visit moves the retention date of the patient's archived cases on (AR-09).
+    refreshRetention(tx, doc.patient_id);
   },
   remove(tx, id) {
     const patientId = encounterPatientId(tx, id);
     deleteRowsWhere(tx, encounters, encounters.id, id);
-    if (patientId !== undefined) refreshSearchRank(tx, patientId);
+    if (patientId !== undefined) {
+      refreshSearchRank(tx, patientId);
+      refreshRetention(tx, patientId);
+    }
   },
 });

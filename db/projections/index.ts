@@ -1,3 +1,4 @@
+import { archiveCaseProjector } from './archive_case';
 import { auditProjector } from './audit';
 import { clinicSettingsProjector } from './clinic_settings';
 import { departmentProjector } from './department';
@@ -34,4 +35,5 @@ export const DEFAULT_PROJECTORS: ReadonlyArray<Projector> = [
   drugProjector,
   signatureProjector,
   amendmentProjector,
+  archiveCaseProjector,
 ] as ReadonlyArray<Projector>;

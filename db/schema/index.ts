@@ -12,3 +12,4 @@ export * from './outpatient';
 export * from './icd';
 export * from './drugs';
 export * from './signing';
+export * from './archive';

@@ -9,7 +9,6 @@ export class HomePage {
   readonly statusBar = () => this.page.getByTestId('status-bar');
   readonly statusSlot = (name: 'user' | 'clinic' | 'workstation' | 'sync' | 'devices') => this.statusBar().locator(`[data-status="${name}"]`);
   readonly openSection = () => this.page.locator('main[data-section-open]').getAttribute('data-section-open');
-  readonly placeholder = () => this.page.getByTestId('placeholder');
   readonly noPermission = () => this.page.getByTestId('no-permission');
   readonly navButton = (id: SectionId) => this.page.locator(`nav [data-section="${id}"]`);
 

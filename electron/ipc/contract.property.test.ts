@@ -65,7 +65,17 @@ describe('envelopes', () => {
 });
 
 describe('declarations', () => {
-  const patientData = new Set(['patient.read', 'patient.write', 'encounter.register', 'encounter.chart', 'archive.manage', 'archive.seal']);
+  const patientData = new Set([
+    'patient.read',
+    'patient.write',
+    'encounter.register',
+    'encounter.chart',
+    'archive.read',
+    'archive.manage',
+    'archive.qc',
+    'archive.approve',
+    'archive.seal',
+  ]);
 
   // The note editor's autosave is exempt too: a draft stays on the PC and is no record (the saved note is audited),
   // and an event every few seconds of typing would bury the chain.

@@ -222,3 +222,29 @@ export const EXAMPLE_AMENDMENT = {
   content: { complaint: '头晕三天' },
   author: { username: 'li.ming', display_name: '李明' },
 };
+
+export const EXAMPLE_ARCHIVE_CASE = {
+  _id: 'archive_case:demo01-2025-W01-00001',
+  type: 'archive_case',
+  ...EXAMPLE_STAMP,
+  created_by: 'bai.lan',
+  updated_by: 'bai.lan',
+  caseNumber: 'demo01-2025-W01-00001',
+  kind: 'visit',
+  patientId: EXAMPLE_PATIENT._id,
+  encounterId: EXAMPLE_ENCOUNTER._id,
+  departmentCode: 'NK',
+  doctorUsername: 'li.ming',
+  visitDate: '2025-03-01',
+  diagnosisCodes: ['I10.x00'],
+  documents: [
+    { id: EXAMPLE_ENCOUNTER._id, rev: `3-${'a'.repeat(32)}` },
+    { id: EXAMPLE_OUTPATIENT_NOTE._id, rev: `2-${'b'.repeat(32)}` },
+    { id: EXAMPLE_SIGNATURE._id, rev: `1-${'c'.repeat(32)}` },
+  ],
+  qcGrade: '甲',
+  qcReviewId: 'qc_review:01JQ0000000000000000000020',
+  archivedAt: '2025-03-02T09:00:00.000Z',
+  archivedBy: 'bai.lan',
+  workstationId: 'W01',
+};

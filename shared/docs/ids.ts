@@ -41,3 +41,28 @@ export const COPY_REQUEST_ID = new RegExp(`^copy_request:${ULID_TEXT}$`);
 export const DISCLOSURE_ID = new RegExp(`^disclosure:${ULID_TEXT}$`);
 /** The clinic's SM2 key for certified copies, one per PC that prints them: `clinic_key:<ULID>`. */
 export const CLINIC_KEY_ID = new RegExp(`^clinic_key:${ULID_TEXT}$`);
+
+/**
+ * 病案号: `<本院编码>-<year>-<workstation>-<sequence>`, e.g. `xz01-2026-W03-00017`. Made on the archiving
+ * workstation from its own counter (at least 5 digits), so no two workstations ever give the same
+ * number and none has to ask another. A folder label is `BA-` + the 病案号
+ * (electron/devices/scanner/barcode-formats.ts).
+ */
+export const CASE_NUMBER_TEXT = '[a-z0-9][a-z0-9_-]{1,30}-\\d{4}-[A-Z0-9]{1,8}-\\d{5,7}';
+export const CASE_NUMBER = new RegExp(`^${CASE_NUMBER_TEXT}$`);
+export const ARCHIVE_CASE_PREFIX = 'archive_case:';
+export const ARCHIVE_CASE_ID = new RegExp(`^archive_case:${CASE_NUMBER_TEXT}$`);
+
+/** The 病案号 of an `archive_case:<病案号>` id. */
+export function caseNumberOf(id: string): string {
+  if (!ARCHIVE_CASE_ID.test(id)) throw new Error(`not an archive case id: ${id}`);
+  return id.slice(ARCHIVE_CASE_PREFIX.length);
+}
+
+export function archiveCaseId(caseNumber: string): string {
+  return `${ARCHIVE_CASE_PREFIX}${caseNumber}`;
+}
+/** 质控 review of a case before archiving, a defect task sent back to its doctor, a change after archiving (AR-05). */
+export const QC_REVIEW_ID = new RegExp(`^qc_review:${ULID_TEXT}$`);
+export const QC_TASK_ID = new RegExp(`^qc_task:${ULID_TEXT}$`);
+export const ARCHIVE_CHANGE_ID = new RegExp(`^archive_change:${ULID_TEXT}$`);

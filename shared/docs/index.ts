@@ -18,3 +18,4 @@ export * from './signing';
 export * from './copy-request';
 export * from './disclosure';
 export * from './clinic-key';
+export * from './archive-case';

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { archiveCaseDoc } from './archive-case';
 import { auditEventDoc } from './audit';
 import { clinicSettingsDoc } from './clinic';
 import { departmentDoc } from './department';
@@ -6,6 +7,7 @@ import { draftDoc } from './draft';
 import { drugDoc, EXAMPLE_DRUG, EXAMPLE_PRESCRIBING_RIGHT, prescribingRightDoc } from './drug';
 import { encounterDoc } from './encounter';
 import {
+  EXAMPLE_ARCHIVE_CASE,
   EXAMPLE_AUDIT_EVENT,
   EXAMPLE_CLINIC_SETTINGS,
   EXAMPLE_DEPARTMENT,
@@ -23,6 +25,7 @@ import {
   EXAMPLE_SIGNING_KEY,
 } from './examples';
 import {
+  ARCHIVE_CASE_ID,
   AUDIT_EVENT_ID,
   CLINIC_SETTINGS_ID_PATTERN,
   DEPARTMENT_ID,
@@ -312,6 +315,19 @@ export const CLINIC_DOCUMENT_TYPES = {
     immutable: { kind: 'when_field', field: 'status', values: ['revoked'], says: '已吊销的本院公钥不能再修改' },
     audit: 'none',
     caption: (body) => text(body.workstation),
+  }),
+  archive_case: defineDocumentType({
+    type: 'archive_case',
+    example: EXAMPLE_ARCHIVE_CASE,
+    label: '病案',
+    idPattern: ARCHIVE_CASE_ID,
+    schema: archiveCaseDoc,
+    documentClass: 'clinical',
+    retention: OUTPATIENT_RECORD,
+    // Each 病案号 is made on one workstation only, so two bodies of one case mean something went wrong: shown, never merged.
+    conflicts: 'immutable',
+    immutable: { kind: 'always', says: '病案归档后不能修改；如需更改，请提出归档后修改申请，经医务科批准' },
+    caption: (body) => text(body.caseNumber),
   }),
 } satisfies Record<string, DocumentTypeDefinition>;
 

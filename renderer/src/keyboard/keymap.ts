@@ -52,6 +52,16 @@ export const SHORTCUTS = [
   openSection('sync', 4),
   openSection('admin', 5),
 
+  {
+    id: 'records.switchTab',
+    layer: 'section',
+    screen: 'records',
+    keys: ['ArrowLeft', 'ArrowRight'],
+    byField: true,
+    description: '光标在病案室的页签上时，切换到左边或右边的一页',
+    short: '换页',
+  },
+
   // F1–F5 open the sections and F10–F12 belong to the window, so the front desk's actions take F6–F9.
   { id: 'registration.readCard', layer: 'section', screen: 'registration', keys: ['F6'], description: '读卡' },
   { id: 'registration.newPatient', layer: 'section', screen: 'registration', keys: ['F7'], description: '新建患者' },

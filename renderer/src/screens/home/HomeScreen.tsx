@@ -6,8 +6,9 @@ import { APP_TEXT } from '../../app/text';
 import { useKeymapScreen, useShortcuts } from '../../keyboard/use-shortcuts';
 import { AdminSection } from '../admin/AdminSection';
 import { OutpatientSection } from '../outpatient/OutpatientSection';
+import { RecordRoomScreen } from '../records/RecordRoomScreen';
 import { RegistrationSection } from '../registration/RegistrationSection';
-import { NoPermission, Placeholder } from './Placeholder';
+import { NoPermission } from './Placeholder';
 import { SectionNav } from './SectionNav';
 import { homeReducer, initialHomeState } from './home-state';
 import { sectionAllowed, SECTIONS, type SectionId } from './sections';
@@ -78,7 +79,7 @@ export function HomeScreen({ clinicName, user: loggedIn, onLoggedOut }: HomeScre
       case 'outpatient':
         return <OutpatientSection user={user} />;
       case 'records':
-        return <Placeholder title={title} plan={T.comingSoon[section]} />;
+        return <RecordRoomScreen user={user} />;
       case 'sync':
         return (
           <Suspense fallback={<p className="text-ink-soft">{T.openingSection}</p>}>

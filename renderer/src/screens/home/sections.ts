@@ -12,7 +12,7 @@ export interface SectionSpec {
 export const SECTIONS: ReadonlyArray<SectionSpec> = [
   { id: 'registration', permissions: ['encounter.register'] },
   { id: 'outpatient', permissions: ['encounter.chart'] },
-  { id: 'records', permissions: ['archive.manage'] },
+  { id: 'records', permissions: ['archive.read'] },
   { id: 'sync', permissions: ['sync.run'] },
   // The registrar sets up the front desk's card reader and scanner here (外接设备), nothing else.
   { id: 'admin', permissions: ['admin.manage', 'device.manage'] },
@@ -23,7 +23,7 @@ export function sectionAllowed(section: SectionSpec, roles: ReadonlyArray<Role>)
 }
 
 /** Sections that are built, in the order a user is best started in: the front desk first. */
-const BUILT: ReadonlyArray<SectionId> = ['registration', 'outpatient', 'admin', 'sync'];
+const BUILT: ReadonlyArray<SectionId> = ['registration', 'outpatient', 'records', 'admin', 'sync'];
 
 /** Start in the first built section the roles allow, else at the first allowed one. */
 export function startingSection(roles: ReadonlyArray<Role>): SectionId {

@@ -8,14 +8,7 @@ export const HOME_TEXT = {
     sync: '同步',
     admin: '管理',
   } satisfies Record<SectionId, string>,
-  /** What each unbuilt section will do, so the placeholder is honest about it. */
-  comingSoon: {
-    outpatient: '建成后医生在这里看候诊队列、写门诊病历、下诊断和处方。',
-    records: '建成后病案室在这里归档、借阅、封存病案和办理复印。',
-  } satisfies Record<Exclude<SectionId, 'admin' | 'registration' | 'sync'>, string>,
   openingSection: '正在打开…',
-  underConstruction: '此功能尚在建设中',
-  underConstructionNote: '目前这里没有任何数据。在此之前请继续按原来的方式办理。',
   noPermission: '您的账号没有这一项的权限。如需使用，请联系本院的系统管理员。',
   navLabel: '主要功能',
   shortcutHint: (keys: ReadonlyArray<string>) => keys.join(' 或 '),
