@@ -1,5 +1,7 @@
 import { archiveCaseProjector } from './archive_case';
 import { auditProjector } from './audit';
+import { copyRequestProjector } from './copy';
+import { disclosureProjector } from './disclosure';
 import { clinicSettingsProjector } from './clinic_settings';
 import { departmentProjector } from './department';
 import { drugProjector } from './drug';
@@ -36,4 +38,6 @@ export const DEFAULT_PROJECTORS: ReadonlyArray<Projector> = [
   signatureProjector,
   amendmentProjector,
   archiveCaseProjector,
+  copyRequestProjector,
+  disclosureProjector,
 ] as ReadonlyArray<Projector>;

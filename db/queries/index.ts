@@ -6,6 +6,7 @@
 import type { ClinicOrm } from '../orm';
 import { auditEventQueries } from './audit';
 import { clinicSettingsQueries } from './clinic';
+import { copyQueries } from './copies';
 import { counterQueries } from './counters';
 import { departmentQueries } from './departments';
 import { documentQueries } from './documents';
@@ -22,6 +23,7 @@ export type { AuditEventRow } from './audit';
 export type { ClinicSettingsRow } from './clinic';
 export type { CounterRecovery } from './counter-recovery';
 export type { DepartmentRow } from './departments';
+export type { CopyRequestRow, DisclosureRow } from './copies';
 export type { ConflictedDocumentRow, RejectedProjectionRow } from './documents';
 export type { DrugRow } from './drugs';
 export type { DayFilters, EncounterRow, QueuePlace } from './encounters';
@@ -64,6 +66,7 @@ export function clinicQueries(db: ClinicOrm) {
     icd: icdQueries(db),
     drugs: drugQueries(db),
     signing: signingQueries(db),
+    copies: copyQueries(db),
   };
 }
 
@@ -76,6 +79,7 @@ export type DocumentQueries = ReturnType<typeof documentQueries>;
 export type MetaQueries = ReturnType<typeof metaQueries>;
 export type OutpatientQueries = ReturnType<typeof outpatientQueries>;
 export type SigningQueries = ReturnType<typeof signingQueries>;
+export type CopyQueries = ReturnType<typeof copyQueries>;
 export type CounterQueries = ReturnType<typeof counterQueries>;
 export type IcdQueries = ReturnType<typeof icdQueries>;
 export type DrugQueries = ReturnType<typeof drugQueries>;

@@ -13,3 +13,4 @@ export * from './icd';
 export * from './drugs';
 export * from './signing';
 export * from './archive';
+export * from './copies';
