@@ -1,6 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { ClinicOrm } from '../orm';
 import { copyRequests, disclosures } from '../schema';
+import { isCaseSealed } from './archive-visibility';
 
 export type CopyRequestRow = typeof copyRequests.$inferSelect;
 export type DisclosureRow = typeof disclosures.$inferSelect;
@@ -8,6 +9,11 @@ export type DisclosureRow = typeof disclosures.$inferSelect;
 /** Reads of the copy-desk projections (electron/services/copies). */
 export function copyQueries(db: ClinicOrm) {
   return {
+    /** Sealed cases are never copied (AR-28: the sealed set stays as it was, shown only to the seal role). */
+    isSealed(caseNumber: string): boolean {
+      return isCaseSealed(db, caseNumber);
+    },
+
     /** Requests by status, newest first (the copy desk shows the open ones). */
     requests(filter: { status?: string; limit?: number } = {}): CopyRequestRow[] {
       const query = db.select().from(copyRequests);

@@ -2,6 +2,7 @@ import type { AppContext } from './context';
 import { registerAdmin } from './admin';
 import { registerAuth } from './auth';
 import { registerClinic } from './clinic';
+import { registerCopies } from './copies';
 import { registerDevices } from './devices';
 import { registerDictionary } from './dictionary';
 import { registerHub } from './hub';
@@ -33,6 +34,7 @@ export function buildRouter(app: AppContext, hooks: RouterHooks): Router {
   registerSigning(router, app);
   registerHub(router, app);
   registerLan(router, app);
+  registerCopies(router, app);
   router.assertComplete();
   return router;
 }

@@ -1,6 +1,7 @@
 import { adminContract } from './admin';
 import { authContract } from './auth';
 import { clinicContract } from './clinic';
+import { copiesContract } from './copies';
 import type { MethodInput, MethodOutput } from './define';
 import { devicesContract } from './devices';
 import { dictionaryContract } from './dictionary';
@@ -25,6 +26,7 @@ export { ENCOUNTER_STATUS_LABELS, visitView, type VisitView } from './visits';
 export { divisionView } from './clinic';
 export * from './outpatient';
 export * from './signing';
+export * from './copies';
 
 /** Every method the main process offers the renderer, across both transports (IPC and HTTP). */
 export const contract = {
@@ -42,6 +44,7 @@ export const contract = {
   ...signingContract,
   ...hubContract,
   ...lanContract,
+  ...copiesContract,
 } as const;
 
 export type Contract = typeof contract;
