@@ -2,13 +2,15 @@
  * `npm run cli -- <command> [options]`: maintenance commands for a clinic's data folder.
  *   rebuild-projections --data-dir DIR    rebuild every projection table from the documents
  *   info --data-dir DIR                   document counts, sequence and file size
- * and the county-sync commands (sync-commands.ts): county-setup, recover, sync-now, compact.
+ * and the county-sync commands (sync-commands.ts): county-setup, recover, sync-now, compact;
+ * verify-signatures and verify-copy (a certified copy's PDF: genuine, altered or unknown).
  */
 import path from 'node:path';
 import { openClinicDatabase } from '../../db/open';
 import { rebuildProjections } from '../../db/projections/rebuild';
 import { DATABASE_FILE } from '../app/clinic-app';
 import { resolveDataDir } from '../app/data-dir';
+import { runVerifyCopy, VERIFY_COPY_USAGE } from './verify-copy';
 import { runVerifySignatures, VERIFY_USAGE } from './verify-signatures';
 import { runSyncCommand, SYNC_COMMANDS, USAGE as SYNC_USAGE, type SyncCommand } from './sync-commands';
 
@@ -18,12 +20,13 @@ const COMMANDS: ReadonlyArray<Command> = ['rebuild-projections', 'info'];
 async function main(): Promise<void> {
   const [command, ...argv] = process.argv.slice(2);
   if (command === 'verify-signatures') process.exit(runVerifySignatures(argv, process.env));
+  if (command === 'verify-copy') process.exit(await runVerifyCopy(argv, process.env));
   if ((SYNC_COMMANDS as ReadonlyArray<string>).includes(command)) {
     if (!(await runSyncCommand(command as SyncCommand, argv))) process.exit(1);
     return;
   }
   if (!COMMANDS.includes(command as Command)) {
-    console.error(`用法：npm run cli -- <${COMMANDS.join('|')}> --data-dir <目录>\n${SYNC_USAGE}\n${VERIFY_USAGE}`);
+    console.error(`用法：npm run cli -- <${COMMANDS.join('|')}> --data-dir <目录>\n${SYNC_USAGE}\n${VERIFY_USAGE}\n${VERIFY_COPY_USAGE}`);
     process.exit(2);
   }
   const dataDir = resolveDataDir(argv, process.env);

@@ -65,3 +65,25 @@ export async function rewritePageContent(bytes: Uint8Array, edit: (content: stri
   });
   return pdf.save({ updateFieldAppearances: false });
 }
+
+/**
+ * Changes one character of the first drawn line containing `needle` on page 1: the glyph after
+ * the first becomes the first's (both in the font, so the page still renders).
+ */
+export async function changeOneCharacter(bytes: Uint8Array, needle: string): Promise<Uint8Array> {
+  const { readDrawnText } = await import('../drawn-text');
+  const lineIndex = readDrawnText(await PDFDocument.load(bytes)).pages[0].findIndex((line) => line.includes(needle));
+  if (lineIndex < 0) throw new Error(`no line with ${needle} on page 1`);
+  return rewritePageContent(bytes, (content, page) => {
+    if (page !== 0) return content;
+    let seen = -1;
+    return content.replace(/<([0-9A-Fa-f]+)>(\s*)Tj/g, (match, hex: string, space: string) => {
+      seen += 1;
+      if (seen !== lineIndex) return match;
+      const codes = hex.match(/.{4}/g)!;
+      const changed = [codes[0], codes[0], ...codes.slice(2)].join('');
+      if (changed === hex) throw new Error('the change would change nothing');
+      return `<${changed}>${space}Tj`;
+    });
+  });
+}
