@@ -9,8 +9,7 @@ import path from 'node:path';
 import { openClinicDatabase } from '../../db/open';
 import { DATABASE_FILE } from '../app/clinic-app';
 import { resolveDataDir } from '../app/data-dir';
-import { COPY_STATUS_HEADLINES, verifyCopyPdf } from '../print/certified-copy/verify';
-import { storeLedger } from '../services/copies/ledger';
+import { verifyCopyFile } from '../services/copies/ledger';
 
 export const VERIFY_COPY_USAGE = '  verify-copy <复印件.pdf> --data-dir <目录>   核验病历复印件（真实 / 已被改动 / 无法识别）';
 
@@ -29,8 +28,8 @@ export async function runVerifyCopy(argv: ReadonlyArray<string>, env: NodeJS.Pro
   }
   const db = openClinicDatabase(path.join(resolveDataDir(argv, env), DATABASE_FILE), { slowQueryLog: false });
   try {
-    const verdict = await verifyCopyPdf(bytes, storeLedger(db.store));
-    print(`${COPY_STATUS_HEADLINES[verdict.status]} [${verdict.status}]${verdict.copyId ? ` 复印件编号 ${verdict.copyId}` : ''}：${verdict.reason}`);
+    const verdict = await verifyCopyFile(db.store, bytes);
+    print(`${verdict.headline} [${verdict.status}]${verdict.copyId ? ` 复印件编号 ${verdict.copyId}` : ''}：${verdict.reason}`);
     return verdict.status === 'genuine' ? 0 : 1;
   } finally {
     db.close();
