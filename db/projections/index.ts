@@ -2,6 +2,8 @@ import { accessGrantProjector } from './access-grant';
 import { archiveChangeProjector, qcReviewProjector, qcTaskProjector } from './archive-qc';
 import { archiveCaseProjector } from './archive_case';
 import { auditProjector } from './audit';
+import { copyRequestProjector } from './copy';
+import { disclosureProjector } from './disclosure';
 import { clinicSettingsProjector } from './clinic_settings';
 import { departmentProjector } from './department';
 import { drugProjector } from './drug';
@@ -52,4 +54,6 @@ export const DEFAULT_PROJECTORS: ReadonlyArray<Projector> = [
   qcReviewProjector,
   qcTaskProjector,
   archiveChangeProjector,
+  copyRequestProjector,
+  disclosureProjector,
 ] as ReadonlyArray<Projector>;

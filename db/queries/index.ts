@@ -7,6 +7,7 @@ import type { ClinicOrm } from '../orm';
 import { archiveQueries } from './archive';
 import { auditEventQueries } from './audit';
 import { clinicSettingsQueries } from './clinic';
+import { copyQueries } from './copies';
 import { counterQueries } from './counters';
 import { custodyQueries } from './custody';
 import { departmentQueries } from './departments';
@@ -27,6 +28,7 @@ export type { ClinicSettingsRow } from './clinic';
 export type { CounterRecovery } from './counter-recovery';
 export type { AccessGrantRow, CustodyQueries, PaperLoanRow, SealRow } from './custody';
 export type { DepartmentRow } from './departments';
+export type { CopyRequestRow, DisclosureRow } from './copies';
 export type { ConflictedDocumentRow, RejectedProjectionRow } from './documents';
 export type { DrugRow } from './drugs';
 export type { DayFilters, EncounterRow, QueuePlace } from './encounters';
@@ -73,6 +75,7 @@ export function clinicQueries(db: ClinicOrm) {
     custody: custodyQueries(db),
     archive: archiveQueries(db),
     recordsSearch: recordsSearchQueries(db),
+    copies: copyQueries(db),
   };
 }
 
@@ -85,6 +88,7 @@ export type DocumentQueries = ReturnType<typeof documentQueries>;
 export type MetaQueries = ReturnType<typeof metaQueries>;
 export type OutpatientQueries = ReturnType<typeof outpatientQueries>;
 export type SigningQueries = ReturnType<typeof signingQueries>;
+export type CopyQueries = ReturnType<typeof copyQueries>;
 export type CounterQueries = ReturnType<typeof counterQueries>;
 export type IcdQueries = ReturnType<typeof icdQueries>;
 export type DrugQueries = ReturnType<typeof drugQueries>;

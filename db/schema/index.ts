@@ -16,3 +16,4 @@ export * from './custody';
 export * from './search';
 export * from './scans';
 export * from './archive';
+export * from './copies';

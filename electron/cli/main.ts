@@ -4,6 +4,7 @@
  *   info --data-dir DIR                   document counts, sequence and file size
  * and the county-sync commands (sync-commands.ts): county-setup, recover, sync-now, compact;
  * the backup commands (backup.ts): backup, restore-backup.
+ * verify-signatures and verify-copy (a certified copy's PDF: genuine, altered or unknown).
  */
 import path from 'node:path';
 import { openClinicDatabase } from '../../db/open';
@@ -11,6 +12,7 @@ import { rebuildProjections } from '../../db/projections/rebuild';
 import { DATABASE_FILE } from '../app/clinic-app';
 import { resolveDataDir } from '../app/data-dir';
 import { BACKUP_COMMANDS, BACKUP_USAGE, runBackupCommand, type BackupCommand } from './backup';
+import { runVerifyCopy, VERIFY_COPY_USAGE } from './verify-copy';
 import { runVerifySignatures, VERIFY_USAGE } from './verify-signatures';
 import { runSyncCommand, SYNC_COMMANDS, USAGE as SYNC_USAGE, type SyncCommand } from './sync-commands';
 
@@ -24,12 +26,14 @@ async function main(): Promise<void> {
     if (!(await runBackupCommand(command as BackupCommand, argv))) process.exit(1);
     return;
   }
+  if (command === 'verify-copy') process.exit(await runVerifyCopy(argv, process.env));
   if ((SYNC_COMMANDS as ReadonlyArray<string>).includes(command)) {
     if (!(await runSyncCommand(command as SyncCommand, argv))) process.exit(1);
     return;
   }
   if (!COMMANDS.includes(command as Command)) {
     console.error(`用法：npm run cli -- <${COMMANDS.join('|')}> --data-dir <目录>\n${SYNC_USAGE}\n${VERIFY_USAGE}\n${BACKUP_USAGE}`);
+    console.error(`用法：npm run cli -- <${COMMANDS.join('|')}> --data-dir <目录>\n${SYNC_USAGE}\n${VERIFY_USAGE}\n${VERIFY_COPY_USAGE}`);
     process.exit(2);
   }
   const dataDir = resolveDataDir(argv, process.env);

@@ -4,6 +4,7 @@ import { registerAuth } from './auth';
 import { registerBackup } from './backup';
 import { registerClinic } from './clinic';
 import { registerCustody } from './custody';
+import { registerCopies } from './copies';
 import { registerDevices } from './devices';
 import { registerDictionary } from './dictionary';
 import { registerHub } from './hub';
@@ -41,6 +42,7 @@ export function buildRouter(app: AppContext, hooks: RouterHooks): Router {
   registerBackup(router, app);
   registerCustody(router, app);
   registerRecords(router, app);
+  registerCopies(router, app);
   router.assertComplete();
   return router;
 }

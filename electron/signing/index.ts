@@ -8,3 +8,4 @@ export { SigningService, type OpenedKey, type SigningServiceOptions } from './si
 export { diffText, fieldText } from './text-diff';
 export { checkSignature, summarizeVerification } from './verify';
 export { verifyAllSignatures, type SignatureAuditResult } from './verify-all';
+export { openPrivateKey, sealPrivateKey, type SealedPrivateKey } from './key-vault';

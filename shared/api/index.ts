@@ -4,6 +4,7 @@ import { authContract } from './auth';
 import { backupContract } from './backup';
 import { clinicContract } from './clinic';
 import { custodyContract } from './custody';
+import { copiesContract } from './copies';
 import type { MethodInput, MethodOutput } from './define';
 import { devicesContract } from './devices';
 import { dictionaryContract } from './dictionary';
@@ -32,6 +33,7 @@ export * from './signing';
 export * from './custody';
 export * from './archive';
 export * from './records';
+export * from './copies';
 
 /** Every method the main process offers the renderer, across both transports (IPC and HTTP). */
 export const contract = {
@@ -53,6 +55,7 @@ export const contract = {
   ...custodyContract,
   ...archiveContract,
   ...recordsContract,
+  ...copiesContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -43,6 +43,11 @@ export const SEAL_ID = new RegExp(`^seal:${ULID_TEXT}$`);
 /** 档案数字化: a scanned paper record `page_set:<ULID>`, and the machine-read text of one of its pages. */
 export const PAGE_SET_ID = new RegExp(`^page_set:${ULID_TEXT}$`);
 export const PAGE_TEXT_ID = new RegExp(`^page_text:${ULID_TEXT}:[0-9a-f]{32}$`);
+/** 复印申请 `copy_request:<ULID>`; 复印登记 `disclosure:<ULID>` (the copy id printed on the copy). */
+export const COPY_REQUEST_ID = new RegExp(`^copy_request:${ULID_TEXT}$`);
+export const DISCLOSURE_ID = new RegExp(`^disclosure:${ULID_TEXT}$`);
+/** The clinic's SM2 key for certified copies, one per PC that prints them: `clinic_key:<ULID>`. */
+export const CLINIC_KEY_ID = new RegExp(`^clinic_key:${ULID_TEXT}$`);
 
 /**
  * 病案号: `<本院编码>-<year>-<workstation>-<sequence>`, e.g. `xz01-2026-W03-00017`. Made on the archiving

@@ -63,6 +63,10 @@ import { userDoc } from './user';
 import { EXAMPLE_PAPER_LOAN, paperLoanDoc } from './paper-loan';
 import { EXAMPLE_SEAL, sealDoc } from './seal';
 import { ACCESS_GRANT_ID, PAPER_LOAN_ID, SEAL_ID } from './ids';
+import { clinicKeyDoc, EXAMPLE_CLINIC_KEY } from './clinic-key';
+import { copyRequestDoc, EXAMPLE_COPY_REQUEST } from './copy-request';
+import { disclosureDoc, EXAMPLE_DISCLOSURE } from './disclosure';
+import { CLINIC_KEY_ID, COPY_REQUEST_ID, DISCLOSURE_ID } from './ids';
 
 /**
  * Every document type the clinic knows, each declared once. Outpatient records are kept 15 years
@@ -341,6 +345,50 @@ export const CLINIC_DOCUMENT_TYPES = {
     // Read once by the workstation that scanned the page; a second reading is a new revision of the same text.
     conflicts: 'immutable',
     caption: (body) => text(body.text).slice(0, 20),
+  }),
+  copy_request: defineDocumentType({
+    type: 'copy_request',
+    example: EXAMPLE_COPY_REQUEST,
+    label: '复印申请',
+    idPattern: COPY_REQUEST_ID,
+    schema: copyRequestDoc,
+    // Who asked for a patient's record and with which documents is part of the record's trace (AC-01).
+    documentClass: 'clinical',
+    retention: OUTPATIENT_RECORD,
+    conflicts: 'immutable',
+    immutable: {
+      kind: 'when_field',
+      field: 'status',
+      values: ['refused', 'copied'],
+      says: '复印申请已办结（已复印或已拒绝），不能再修改；如需再复印，请重新登记',
+    },
+    caption: (body) => text((body.applicant as { name?: unknown } | undefined)?.name),
+  }),
+  disclosure: defineDocumentType({
+    type: 'disclosure',
+    example: EXAMPLE_DISCLOSURE,
+    label: '病历复印登记',
+    idPattern: DISCLOSURE_ID,
+    schema: disclosureDoc,
+    documentClass: 'clinical',
+    retention: OUTPATIENT_RECORD,
+    conflicts: 'immutable',
+    immutable: { kind: 'always', says: '复印登记一经写入就不能修改或删除' },
+    caption: (body) => `${text((body.applicant as { name?: unknown } | undefined)?.name)} ${text(body.printed_at)}`,
+  }),
+  clinic_key: defineDocumentType({
+    type: 'clinic_key',
+    example: EXAMPLE_CLINIC_KEY,
+    label: '本院复印件签章公钥',
+    idPattern: CLINIC_KEY_ID,
+    schema: clinicKeyDoc,
+    // Every copy ever printed is checked against it: its history stays.
+    documentClass: 'clinical',
+    retention: { kind: 'permanent' },
+    conflicts: 'immutable',
+    immutable: { kind: 'when_field', field: 'status', values: ['revoked'], says: '已吊销的本院公钥不能再修改' },
+    audit: 'none',
+    caption: (body) => text(body.workstation),
   }),
   archive_case: defineDocumentType({
     type: 'archive_case',
