@@ -12,6 +12,7 @@ import {
   EXAMPLE_DRAFT,
   EXAMPLE_ENCOUNTER,
   EXAMPLE_NOTE_TEMPLATE,
+  EXAMPLE_NOTE_TEMPLATE_V1,
   EXAMPLE_OUTPATIENT_NOTE,
   EXAMPLE_PRESCRIPTION,
   EXAMPLE_PATIENT,
@@ -37,7 +38,7 @@ import {
   REFERENCE_DICTIONARY_ID,
   USER_ID,
 } from './ids';
-import { noteTemplateDoc } from './note-template';
+import { noteTemplateDoc, noteTemplateDocV1, upgradeNoteTemplateV1 } from './note-template';
 import { NOTE_TEXT_FIELDS, outpatientNoteDoc } from './outpatient-note';
 import { AMENDMENT_ID, SIGNATURE_ID, SIGNATURE_TIMESTAMP_ID, SIGNING_KEY_ID } from './ids';
 import { amendmentDoc, signatureDoc, signatureTimestampDoc, signingKeyDoc } from './signing';
@@ -147,6 +148,7 @@ export const CLINIC_DOCUMENT_TYPES = {
     label: '常用模板',
     idPattern: NOTE_TEMPLATE_ID,
     schema: noteTemplateDoc,
+    previous: [{ schema: noteTemplateDocV1, upgrade: upgradeNoteTemplateV1, example: EXAMPLE_NOTE_TEMPLATE_V1 }],
     documentClass: 'administrative',
     retention: { kind: 'current_state' },
     // A template names no patient: editing one is not a patient-record event.
