@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, screenshot, type BrowserSession } from './support/browser';
-import { LoginPage } from './pages/login.page';
-import { DOCTOR, DoctorClinic, PIN } from './pages/outpatient-clinic.page';
-import { OutpatientPage } from './pages/outpatient.page';
+import { screenshot, type BrowserSession } from './support/browser';
+import { DoctorClinic, PIN } from './pages/outpatient-clinic.page';
+import type { OutpatientPage } from './pages/outpatient.page';
 import { ShortcutHelpPage } from './pages/shortcut-help.page';
 
 // The doctor's room on the PCs it runs on (1366×768), worked from the keyboard: templates and
@@ -17,11 +16,7 @@ describe('门诊 from the keyboard at 1366×768', () => {
 
   beforeAll(async () => {
     clinic = await DoctorClinic.open();
-    browser = await openBrowser({ viewport: { width: 1366, height: 768 } });
-    page = new OutpatientPage(browser.page);
-    await browser.page.goto(clinic.server.url);
-    await new LoginPage(browser.page).login(DOCTOR.username, DOCTOR.password);
-    await page.screen().waitFor();
+    ({ browser, page } = await clinic.doctorAtScreen({ viewport: { width: 1366, height: 768 } }));
   });
 
   afterAll(async () => {

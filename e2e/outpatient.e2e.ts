@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoke } from './support/api';
-import { openBrowser, screenshot, type BrowserSession } from './support/browser';
+import { screenshot, type BrowserSession } from './support/browser';
 import { startClinicServer } from './support/server';
 import { LoginPage } from './pages/login.page';
 import { DOCTOR, DoctorClinic, PIN } from './pages/outpatient-clinic.page';
-import { OutpatientPage } from './pages/outpatient.page';
+import type { OutpatientPage } from './pages/outpatient.page';
 
 // Scenario 2 (SCENARIOS.md): the front desk registers, the doctor calls, writes from a template,
 // codes the diagnosis by pinyin initials, prescribes (an allergy warning answered), signs, completes.
@@ -22,11 +22,7 @@ describe('门诊: the doctor sees a registered patient', () => {
       { scope: 'personal', name: '高血压复诊', fields: { chief_complaint: '头晕 3 天', plan: '低盐饮食，两周后复诊。' } },
       clinic.doctorSession,
     );
-    browser = await openBrowser();
-    page = new OutpatientPage(browser.page);
-    await browser.page.goto(clinic.server.url);
-    await new LoginPage(browser.page).login(DOCTOR.username, DOCTOR.password);
-    await page.screen().waitFor();
+    ({ browser, page } = await clinic.doctorAtScreen());
   });
 
   afterAll(async () => {

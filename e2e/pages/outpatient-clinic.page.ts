@@ -1,6 +1,9 @@
 import type { InputOf } from '../../shared/api';
 import { invoke, setUpClinic, TEST_CLINIC } from '../support/api';
+import { openBrowser, type BrowserOptions, type BrowserSession } from '../support/browser';
 import { startClinicServer, type ClinicServer } from '../support/server';
+import { LoginPage } from './login.page';
+import { OutpatientPage } from './outpatient.page';
 
 /**
  * The clinic the doctor's screens are tested against: a registrar, 李医生 of department 03 with a
@@ -59,5 +62,15 @@ export class DoctorClinic {
       this.front,
     );
     return invoke(this.server, 'visits.register', { patientId: patient.patient.id, departmentCode: '03', visitType: 'first', feeCategory: 'self' }, this.front);
+  }
+
+  /** A fresh browser with 李医生 logged in on 门诊. */
+  async doctorAtScreen(options: BrowserOptions = {}): Promise<{ browser: BrowserSession; page: OutpatientPage }> {
+    const browser = await openBrowser(options);
+    const page = new OutpatientPage(browser.page);
+    await browser.page.goto(this.server.url);
+    await new LoginPage(browser.page).login(DOCTOR.username, DOCTOR.password);
+    await page.screen().waitFor();
+    return { browser, page };
   }
 }

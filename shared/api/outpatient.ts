@@ -85,6 +85,16 @@ export const historyEntry = z.object({
 });
 export type HistoryEntry = z.infer<typeof historyEntry>;
 
+/** 更正 of a signed note: the corrected parts only; the others are carried over from the newest version unchanged. */
+const noteCorrection = z
+  .object({
+    noteId: z.string().regex(OUTPATIENT_NOTE_ID, '病历编号格式不对'),
+    reason: z.string().trim().min(2, '请填写更正原因（至少 2 个字）').max(500, '更正原因不超过 500 个字'),
+    text: z.partialRecord(noteTextField, z.string().max(4000, '这一项不超过 4000 个字')),
+    pin: signingPin,
+  })
+  .strict();
+
 export const templateView = z.object({
   id: z.string(),
   rev: z.string(),
@@ -256,15 +266,7 @@ export const outpatientContract = {
     summary: '保存或停用常用模板',
   }),
   'outpatient.amendNote': method({
-    input: z
-      .object({
-        noteId: z.string().regex(OUTPATIENT_NOTE_ID, '病历编号格式不对'),
-        reason: z.string().trim().min(2, '请填写更正原因（至少 2 个字）').max(500, '更正原因不超过 500 个字'),
-        /** The corrected parts only; the others are carried over from the newest version unchanged. */
-        text: z.partialRecord(noteTextField, z.string().max(4000, '这一项不超过 4000 个字')),
-        pin: signingPin,
-      })
-      .strict(),
+    input: noteCorrection,
     output: signedView,
     permission: 'encounter.chart',
     requiresSetup: true,
