@@ -48,6 +48,9 @@ export const EXAMPLE_PATIENT = {
   allergies: [{ substance: '青霉素' }],
 };
 
+/** The current version: with the occupation the 门诊日志 lists. */
+export const EXAMPLE_PATIENT_V2 = { ...EXAMPLE_PATIENT, schema_version: 2, occupation: '农民' };
+
 export const EXAMPLE_ENCOUNTER = {
   _id: 'encounter:01JQ0000000000000000000001',
   type: 'encounter',

@@ -16,6 +16,7 @@ import {
   EXAMPLE_OUTPATIENT_NOTE,
   EXAMPLE_PRESCRIPTION,
   EXAMPLE_PATIENT,
+  EXAMPLE_PATIENT_V2,
   EXAMPLE_REFERENCE_DICTIONARY,
   EXAMPLE_USER,
   EXAMPLE_AMENDMENT,
@@ -42,7 +43,7 @@ import { noteTemplateDoc, noteTemplateDocV1, upgradeNoteTemplateV1 } from './not
 import { NOTE_TEXT_FIELDS, outpatientNoteDoc } from './outpatient-note';
 import { AMENDMENT_ID, SIGNATURE_ID, SIGNATURE_TIMESTAMP_ID, SIGNING_KEY_ID } from './ids';
 import { amendmentDoc, signatureDoc, signatureTimestampDoc, signingKeyDoc } from './signing';
-import { patientDoc } from './patient';
+import { patientDoc, patientDocV1, upgradePatientV1 } from './patient';
 import { prescriptionDoc } from './prescription';
 import { referenceDictionaryDoc } from './reference';
 import { defineDocumentType, DocumentRegistry, type DocumentTypeDefinition } from './registry';
@@ -92,10 +93,11 @@ export const CLINIC_DOCUMENT_TYPES = {
   }),
   patient: defineDocumentType({
     type: 'patient',
-    example: EXAMPLE_PATIENT,
+    example: EXAMPLE_PATIENT_V2,
     label: '患者',
     idPattern: PATIENT_ID,
     schema: patientDoc,
+    previous: [{ schema: patientDocV1, upgrade: upgradePatientV1, example: EXAMPLE_PATIENT }],
     // Demographics are part of the record, so their history is kept.
     documentClass: 'clinical',
     retention: OUTPATIENT_RECORD,
