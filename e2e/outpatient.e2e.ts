@@ -1,84 +1,37 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invoke, setUpClinic, TEST_CLINIC } from './support/api';
-import { openBrowser, screenshot, type BrowserSession } from './support/browser';
-import { startClinicServer, type ClinicServer } from './support/server';
+import { invoke } from './support/api';
+import { screenshot, type BrowserSession } from './support/browser';
+import { startClinicServer } from './support/server';
 import { LoginPage } from './pages/login.page';
-import { OutpatientPage } from './pages/outpatient.page';
+import { DOCTOR, DoctorClinic, PIN } from './pages/outpatient-clinic.page';
+import type { OutpatientPage } from './pages/outpatient.page';
 
 // Scenario 2 (SCENARIOS.md): the front desk registers, the doctor calls, writes from a template,
 // codes the diagnosis by pinyin initials, prescribes (an allergy warning answered), signs, completes.
 
-const REGISTRAR = { username: 'front', displayName: '赵挂号', password: 'Front2026ok' };
-const DOCTOR = { username: 'drli', displayName: '李医生', password: 'Drli2026ok' };
-const PIN = '739264';
-const drug = (code: string, genericName: string, drugClass: string | null, strengthValue: number) => ({
-  code,
-  genericName,
-  form: '片剂',
-  strengthValue,
-  strengthUnit: 'mg' as const,
-  unit: '片',
-  packageSize: 24,
-  packageUnit: '盒',
-  drugClass,
-  defaultDose: strengthValue,
-  defaultDoseUnit: 'mg',
-  defaultRoute: 'po' as const,
-  defaultFrequency: 'tid' as const,
-  antibioticGrade: null,
-  essential: true,
-  active: true,
-});
-
 describe('门诊: the doctor sees a registered patient', () => {
-  let server: ClinicServer;
+  let clinic: DoctorClinic;
   let browser: BrowserSession;
-  let front = '';
-  let doctorSession = '';
   let page: OutpatientPage;
 
-  const register = async (name: string, allergies: Array<{ substance: string }>) => {
-    const patient = await invoke(
-      server,
-      'patients.register',
-      { patient: { name, sex: '2', birthDate: '1961-04-02', cards: [], allergies }, acknowledgedDuplicates: false },
-      front,
-    );
-    return invoke(server, 'visits.register', { patientId: patient.patient.id, departmentCode: '03', visitType: 'first', feeCategory: 'self' }, front);
-  };
-
   beforeAll(async () => {
-    server = await startClinicServer();
-    await setUpClinic(server);
-    const admin = (await invoke(server, 'auth.login', { username: TEST_CLINIC.adminUsername, password: TEST_CLINIC.adminPassword })).sessionToken;
-    await invoke(server, 'admin.createUser', { ...REGISTRAR, roles: ['registrar'], departmentCodes: [] }, admin);
-    await invoke(server, 'admin.createUser', { ...DOCTOR, roles: ['doctor'], departmentCodes: ['03'] }, admin);
-    await invoke(server, 'drugs.save', { drug: drug('AMX', '阿莫西林片', '青霉素类', 250) }, admin);
-    await invoke(server, 'drugs.save', { drug: drug('NFD', '硝苯地平片', null, 10) }, admin);
-    front = (await invoke(server, 'auth.login', { username: REGISTRAR.username, password: REGISTRAR.password })).sessionToken;
-    doctorSession = (await invoke(server, 'auth.login', { username: DOCTOR.username, password: DOCTOR.password })).sessionToken;
-    await invoke(server, 'signing.setPin', { pin: PIN }, doctorSession);
+    clinic = await DoctorClinic.open();
     await invoke(
-      server,
+      clinic.server,
       'outpatient.saveTemplate',
       { scope: 'personal', name: '高血压复诊', fields: { chief_complaint: '头晕 3 天', plan: '低盐饮食，两周后复诊。' } },
-      doctorSession,
+      clinic.doctorSession,
     );
-
-    browser = await openBrowser();
-    page = new OutpatientPage(browser.page);
-    await browser.page.goto(server.url);
-    await new LoginPage(browser.page).login(DOCTOR.username, DOCTOR.password);
-    await page.screen().waitFor();
+    ({ browser, page } = await clinic.doctorAtScreen());
   });
 
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
+    await clinic?.server.stop();
   });
 
   it('calls, writes from a template, codes by initials, prescribes, signs and completes; the front desk sees 已就诊', async () => {
-    const visit = await register('王秀英', [{ substance: '青霉素' }]);
+    const visit = await clinic.register('王秀英', [{ substance: '青霉素' }]);
     await browser.page.focus('body');
     await browser.page.keyboard.press('F6');
     await expect.poll(() => page.bannerName()).toBe('王秀英');
@@ -99,25 +52,41 @@ describe('门诊: the doctor sees a registered patient', () => {
 
     await page.sign(PIN);
     await expect.poll(() => page.signedNotice().count()).toBe(1);
-    await browser.page.locator('[data-action="complete"]').click();
+    // Alt+J: 结束就诊 from the keyboard, as the button says.
+    await browser.page.keyboard.press('Alt+J');
     await expect.poll(async () => (await page.banner().textContent()) ?? '').toContain('已就诊');
-    const today = await invoke(server, 'visits.listToday', {}, front);
-    await expect.poll(async () => (await invoke(server, 'visits.listToday', {}, front)).visits.find((v) => v.id === visit.id)?.statusLabel).toBe('已就诊');
+    const today = await invoke(clinic.server, 'visits.listToday', {}, clinic.front);
+    await expect
+      .poll(async () => (await invoke(clinic.server, 'visits.listToday', {}, clinic.front)).visits.find((v) => v.id === visit.id)?.statusLabel)
+      .toBe('已就诊');
     expect(today.visits.length).toBeGreaterThan(0);
     await screenshot(browser.page, 'outpatient-completed');
+
+    // 更正 (WR-05): the original stays, the amendment carries its reason and its difference, both signed.
+    await expect.poll(() => page.versions().count()).toBe(1);
+    await page.amend('chief_complaint', '头晕 5 天', '主诉天数笔误', PIN);
+    await expect.poll(() => page.versions().count()).toBe(2);
+    const amended = page.version(1);
+    expect(await amended.getByTestId('amend-reason').textContent()).toBe('原因：主诉天数笔误');
+    expect(await amended.locator('[data-changed-field="chief_complaint"] [data-diff="removed"]').textContent()).toBe('3');
+    expect(await amended.locator('[data-changed-field="chief_complaint"] [data-diff="added"]').textContent()).toBe('5');
+    expect(await amended.textContent()).toContain('李医生');
+    expect(await page.version(0).getByTestId('signature-badge').getAttribute('data-status')).toBe('verified');
+    expect(await amended.getByTestId('signature-badge').getAttribute('data-status')).toBe('verified');
+    await screenshot(browser.page, 'outpatient-amended');
   });
 
   it('keeps the typing of a visit through a crash: the reopened visit has the autosaved draft', async () => {
-    const visit = await register('刘桂芳', []);
+    const visit = await clinic.register('刘桂芳', []);
     await browser.page.keyboard.press('F6');
     await expect.poll(() => page.bannerName()).toBe('刘桂芳');
     await page.noteField('present_illness').fill('咳嗽 5 天，夜间加重，无发热。');
     await page.draftSaved().waitFor({ timeout: 10_000 });
 
-    const dataDir = server.dataDir;
-    await server.kill();
-    server = await startClinicServer({ dataDir });
-    await browser.page.goto(server.url);
+    const dataDir = clinic.server.dataDir;
+    await clinic.server.kill();
+    clinic.server = await startClinicServer({ dataDir });
+    await browser.page.goto(clinic.server.url);
     await new LoginPage(browser.page).login(DOCTOR.username, DOCTOR.password);
     await page.screen().waitFor();
     await page.openVisit(visit.id);

@@ -44,7 +44,7 @@ export function makePatient(n: number, overrides: Partial<PatientDoc> = {}): Pat
   return {
     _id: newPatientId(),
     type: 'patient',
-    schema_version: 1,
+    schema_version: 2,
     clinic_code: CLINIC_CODE,
     created_at: at,
     created_by: 'registrar1',

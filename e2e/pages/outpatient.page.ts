@@ -51,4 +51,41 @@ export class OutpatientPage {
     await dialog.locator('input').fill(pin);
     await dialog.locator('input').press('Enter');
   }
+
+  readonly versions = () => this.page.getByTestId('note-versions').locator('[data-version]');
+  readonly version = (n: number) => this.page.getByTestId('note-versions').locator(`[data-version="${n}"]`);
+  readonly templateManager = () => this.page.getByTestId('template-manager');
+  readonly phraseMenu = () => this.page.getByTestId('phrase-menu');
+
+  /** 更正 by its key: the corrected part, the reason, then the signing PIN. */
+  async amend(field: string, text: string, reason: string, pin: string): Promise<void> {
+    await this.page.keyboard.press('Alt+E');
+    const form = this.page.getByTestId('amend-note');
+    await form.waitFor();
+    await form.locator(`[data-field="amend.${field}"] textarea`).fill(text);
+    await form.locator('[data-field="reason"] input').fill(reason);
+    await form.locator('[data-action="amend-next"]').click();
+    const dialog = this.page.getByTestId('signing-pin-dialog');
+    await dialog.locator('input').fill(pin);
+    await dialog.locator('input').press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+  }
+
+  /** 常用模板 by its key: a new personal template with one part's text and one phrase for 体格检查. */
+  async createTemplate(name: string, field: string, text: string, phrase: string): Promise<void> {
+    await this.page.keyboard.press('Alt+M');
+    const manager = this.templateManager();
+    await manager.waitFor();
+    await manager.locator('[data-action="new-template"]').click();
+    await manager.locator('[data-field="templateName"] input').fill(name);
+    await manager.locator(`[data-field="template.${field}"] textarea`).fill(text);
+    await manager.locator('[data-field="phraseSection"] select').selectOption('physical_exam');
+    await manager.locator('[data-field="newPhrase"] input').fill(phrase);
+    await manager.locator('[data-field="newPhrase"] input').press('Enter');
+    await manager.locator(`[data-phrase-row="${phrase}"]`).waitFor();
+    await manager.locator('[data-action="save-template"]').click();
+    await manager.getByText(`已保存模板“${name}”`).waitFor();
+    await this.page.keyboard.press('Escape');
+    await manager.waitFor({ state: 'detached' });
+  }
 }

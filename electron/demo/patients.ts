@@ -166,7 +166,7 @@ export function* generatePatients(count: number, options: PatientGeneratorOption
     const doc: PatientDoc = {
       _id: id,
       type: 'patient',
-      schema_version: 1,
+      schema_version: 2,
       clinic_code: clinicCode,
       created_at: createdAt,
       created_by: createdBy,

@@ -2,6 +2,7 @@ import type { AppContext } from './context';
 import { openChart, patientHistory } from '../services/outpatient/chart';
 import { antibioticGradeOf } from '../services/dictionary/drugs';
 import { icdDictionaryOf } from '../services/dictionary/icd-dictionary';
+import { amendNote } from '../services/outpatient/note-amendments';
 import { saveDraft, saveNote, type IcdLookup } from '../services/outpatient/notes';
 import { ICD_CODE_SYSTEMS } from '../../shared/codes';
 import { outpatientLog } from '../services/outpatient/outpatient-log';
@@ -14,7 +15,7 @@ import type { Router } from './router';
 const isIcdCodeSystem = (value: string): value is (typeof ICD_CODE_SYSTEMS)[number] => (ICD_CODE_SYSTEMS as ReadonlyArray<string>).includes(value);
 
 export function registerOutpatient(router: Router, app: AppContext): void {
-  const { data } = app;
+  const { data, amendments } = app;
   const icd = icdDictionaryOf(data.icd);
   const icdLookup: IcdLookup = (codeSystem, code, version) => (isIcdCodeSystem(codeSystem) ? icd.resolve(codeSystem, code, version) : null);
   // The clinic drug dictionary: active drugs only; the grade the administrator granted (none until then).
@@ -37,6 +38,7 @@ export function registerOutpatient(router: Router, app: AppContext): void {
     .implement('outpatient.prescriptionPdf', (input) => prescriptionPdf(data, input.id))
     .implement('outpatient.templates', (_input, { actor }) => listTemplates(data, actor))
     .implement('outpatient.saveTemplate', (input, { actor }) => saveTemplate(data, actor, input))
+    .implement('outpatient.amendNote', (input, { actor }) => amendNote(data, amendments, actor, input))
     .implement('outpatient.log', (input) => outpatientLog(data, input))
     .implement('outpatient.logExport', (input) => exportLog(data, input));
 }

@@ -13,7 +13,7 @@ function oldPatient(n: number, name: string, sex: '1' | '2', extra: Partial<Pati
   const doc: PatientDoc = {
     _id,
     type: 'patient',
-    schema_version: 1,
+    schema_version: 2,
     clinic_code: 'qingshan',
     created_at: at,
     created_by: 'import',

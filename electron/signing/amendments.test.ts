@@ -107,6 +107,16 @@ describe('an amendment of a signed note', () => {
     ]);
   });
 
+  it('starts a correction from the newest version: the document, then its last amendment', async () => {
+    const { amendments } = fixture;
+    const id = await signedNote();
+    expect(amendments.latestContent(id)).toMatchObject({ complaint: '头晕三天', vitals: { sbp: 150, dbp: 95 } });
+    clock += 60_000;
+    const first = { complaint: '头晕五天', history: null, vitals: { sbp: 150, dbp: 95 } };
+    await amendments.create({ targetId: id, reason: '主诉天数笔误', content: first, pin: PIN }, DOCTOR);
+    expect(amendments.latestContent(id)).toEqual(first);
+  });
+
   it('shows a tampered amendment as altered in the history, even one no longer fitting its schema', async () => {
     const { amendments, db } = fixture;
     const id = await signedNote();

@@ -80,6 +80,19 @@ export class Amendments {
     });
   }
 
+  /**
+   * The content fields of the newest version (the last amendment's, else the document's own): what
+   * a correction of a few parts starts from, so the parts it leaves alone are carried over unchanged.
+   */
+  latestContent(targetId: string): Record<string, unknown> {
+    const target = this.signing.options.store.get(targetId);
+    if (!target) throw new ApiFailure('NOT_FOUND', `没有找到记录 ${targetId}。`);
+    const fields = this.signing.definitionOf(target).signing.contentFields;
+    const last = this.versionDocs(targetId).at(-1);
+    const source: Readonly<Record<string, unknown>> = last ? last.content : target;
+    return Object.fromEntries(fields.map((field) => [field, source[field] ?? null]));
+  }
+
   /** Every version, oldest first, with who, when and why, each one's signatures checked, and the differences. */
   history(targetId: string): AmendmentHistoryView {
     const { store } = this.signing.options;

@@ -8,9 +8,11 @@ import { z } from 'zod';
 import { isoDate, isoTimestamp } from '../docs/base';
 import { departmentCode } from '../docs/department';
 import { ENCOUNTER_ID, NOTE_TEMPLATE_ID, OUTPATIENT_NOTE_ID, PATIENT_ID, PRESCRIPTION_ID } from '../docs/ids';
-import { NOTE_TEXT_FIELDS, noteContent, noteStatus } from '../docs/outpatient-note';
+import { notePhrase } from '../docs/note-template';
+import { NOTE_TEXT_FIELDS, noteContent, noteStatus, noteTextField } from '../docs/outpatient-note';
 import { prescriptionItem, prescriptionKind, prescriptionStatus } from '../docs/prescription';
 import { method } from './define';
+import { signedView, signingPin } from './signing';
 import { visitView } from './visits';
 
 const encounterId = z.string().regex(ENCOUNTER_ID, '就诊编号格式不对');
@@ -83,6 +85,16 @@ export const historyEntry = z.object({
 });
 export type HistoryEntry = z.infer<typeof historyEntry>;
 
+/** 更正 of a signed note: the corrected parts only; the others are carried over from the newest version unchanged. */
+const noteCorrection = z
+  .object({
+    noteId: z.string().regex(OUTPATIENT_NOTE_ID, '病历编号格式不对'),
+    reason: z.string().trim().min(2, '请填写更正原因（至少 2 个字）').max(500, '更正原因不超过 500 个字'),
+    text: z.partialRecord(noteTextField, z.string().max(4000, '这一项不超过 4000 个字')),
+    pin: signingPin,
+  })
+  .strict();
+
 export const templateView = z.object({
   id: z.string(),
   rev: z.string(),
@@ -90,7 +102,9 @@ export const templateView = z.object({
   departmentCode: z.string().nullable(),
   name: z.string(),
   fields: z.partialRecord(z.enum(NOTE_TEXT_FIELDS), z.string()),
-  phrases: z.array(z.string()),
+  phrases: z.array(notePhrase),
+  /** The caller may change it: their own, or their department's. */
+  editable: z.boolean(),
 });
 export type TemplateView = z.infer<typeof templateView>;
 
@@ -241,7 +255,7 @@ export const outpatientContract = {
         departmentCode: departmentCode.optional(),
         name: z.string().trim().min(1, '请填写模板名称').max(40, '模板名称不超过 40 个字'),
         fields: z.partialRecord(z.enum(NOTE_TEXT_FIELDS), z.string().max(2000)).default({}),
-        phrases: z.array(z.string().trim().min(1).max(200)).max(100).default([]),
+        phrases: z.array(notePhrase).max(100, '常用语不超过 100 条').default([]),
         retired: z.boolean().default(false),
       })
       .strict(),
@@ -250,6 +264,14 @@ export const outpatientContract = {
     requiresSetup: true,
     audit: 'write',
     summary: '保存或停用常用模板',
+  }),
+  'outpatient.amendNote': method({
+    input: noteCorrection,
+    output: signedView,
+    permission: 'encounter.chart',
+    requiresSetup: true,
+    audit: 'write',
+    summary: '更正已签名的门诊病历（写明原因并签名）',
   }),
   'outpatient.log': method({
     input: logRange,

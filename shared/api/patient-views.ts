@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { isoDate, isoTimestamp } from '../docs/base';
 import { encounterStatus, visitType } from '../docs/encounter';
-import { cardKind, idDocumentType, sexCode } from '../docs/patient';
+import { cardKind, idDocumentType, occupation, sexCode } from '../docs/patient';
 
 /** What the registrar fills in for a new patient or an edit. The service checks codes and the ID number. */
 export const patientForm = z
@@ -21,6 +21,7 @@ export const patientForm = z
     idType: idDocumentType.optional(),
     idNumber: z.string().trim().min(1).max(40, '证件号码不超过 40 位').optional(),
     phone: z.string().trim().min(1).max(30, '电话号码太长').optional(),
+    occupation: occupation.optional(),
     address: z
       .object({
         divisionCode: z

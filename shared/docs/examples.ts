@@ -48,6 +48,9 @@ export const EXAMPLE_PATIENT = {
   allergies: [{ substance: '青霉素' }],
 };
 
+/** The current version: with the occupation the 门诊日志 lists. */
+export const EXAMPLE_PATIENT_V2 = { ...EXAMPLE_PATIENT, schema_version: 2, occupation: '农民' };
+
 export const EXAMPLE_ENCOUNTER = {
   _id: 'encounter:01JQ0000000000000000000001',
   type: 'encounter',
@@ -148,7 +151,7 @@ export const EXAMPLE_PRESCRIPTION = {
   status: 'draft',
 };
 
-export const EXAMPLE_NOTE_TEMPLATE = {
+export const EXAMPLE_NOTE_TEMPLATE_V1 = {
   _id: 'note_template:01JQ0000000000000000000004',
   type: 'note_template',
   ...EXAMPLE_STAMP,
@@ -158,6 +161,15 @@ export const EXAMPLE_NOTE_TEMPLATE = {
   fields: { chief_complaint: '血压复查', plan: '继续原方案，低盐饮食。' },
   phrases: ['心肺未见异常'],
   retired: false,
+};
+
+export const EXAMPLE_NOTE_TEMPLATE = {
+  ...EXAMPLE_NOTE_TEMPLATE_V1,
+  schema_version: 2,
+  phrases: [
+    { section: 'physical_exam', text: '心肺未见异常' },
+    { section: null, text: '嘱低盐饮食' },
+  ],
 };
 
 const SM2_PUBLIC_KEY = `04${'1a'.repeat(64)}`;

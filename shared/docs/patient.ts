@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { documentBase, isoDate } from './base';
+import { documentBase, documentFields, isoDate } from './base';
 import { PATIENT_ID } from './ids';
 
 /** Kinds of identity document (WS 364.3 CV02.01.101 身份证件类别代码). */
@@ -25,10 +25,9 @@ export const cardKind = z.enum(['social_security', 'resident_health', 'insurance
  * patient has a resident ID card (so offline registrations elsewhere meet on one document), else
  * `patient:<ULID>`.
  */
-export const patientDoc = z.object({
+const patientFields = {
   _id: z.string().regex(PATIENT_ID),
   type: z.literal('patient'),
-  ...documentBase,
   name: z.string().trim().min(1, '请填写姓名').max(40, '姓名不超过 40 个字'),
   sex: sexCode,
   birth_date: isoDate,
@@ -59,5 +58,16 @@ export const patientDoc = z.object({
     .optional(),
   /** Set on the absorbed record when two patient records are merged: the survivor's id. */
   merged_into: z.string().optional(),
-});
+};
+
+/** Version 1: no occupation. */
+export const patientDocV1 = z.object({ ...patientFields, ...documentBase });
+
+/** A version-1 patient has no occupation recorded: nothing to change but the version. */
+export const upgradePatientV1 = (body: Readonly<Record<string, unknown>>): Record<string, unknown> => ({ ...body });
+
+/** 职业 as the 门诊日志 and the infectious-disease report card ask for it (free text, common choices offered). */
+export const occupation = z.string().trim().min(1).max(20, '职业不超过 20 个字');
+
+export const patientDoc = z.object({ ...patientFields, ...documentFields(2), occupation: occupation.optional() });
 export type PatientDoc = z.infer<typeof patientDoc>;

@@ -20,9 +20,11 @@ import {
   EXAMPLE_DRAFT,
   EXAMPLE_ENCOUNTER,
   EXAMPLE_NOTE_TEMPLATE,
+  EXAMPLE_NOTE_TEMPLATE_V1,
   EXAMPLE_OUTPATIENT_NOTE,
   EXAMPLE_PRESCRIPTION,
   EXAMPLE_PATIENT,
+  EXAMPLE_PATIENT_V2,
   EXAMPLE_REFERENCE_DICTIONARY,
   EXAMPLE_USER,
   EXAMPLE_AMENDMENT,
@@ -49,13 +51,14 @@ import {
   REFERENCE_DICTIONARY_ID,
   USER_ID,
 } from './ids';
-import { noteTemplateDoc } from './note-template';
+import { noteTemplateDoc, noteTemplateDocV1, upgradeNoteTemplateV1 } from './note-template';
 import { NOTE_TEXT_FIELDS, outpatientNoteDoc } from './outpatient-note';
 import { AMENDMENT_ID, SIGNATURE_ID, SIGNATURE_TIMESTAMP_ID, SIGNING_KEY_ID } from './ids';
 import { amendmentDoc, signatureDoc, signatureTimestampDoc, signingKeyDoc } from './signing';
 import { EXAMPLE_PAGE_SET, EXAMPLE_PAGE_TEXT, pageSetDoc, pageTextDoc } from './page-set';
 import { PAGE_SET_ID, PAGE_TEXT_ID } from './ids';
 import { patientDoc } from './patient';
+import { patientDoc, patientDocV1, upgradePatientV1 } from './patient';
 import { prescriptionDoc } from './prescription';
 import { referenceDictionaryDoc } from './reference';
 import { defineDocumentType, DocumentRegistry, type DocumentTypeDefinition } from './registry';
@@ -112,10 +115,11 @@ export const CLINIC_DOCUMENT_TYPES = {
   }),
   patient: defineDocumentType({
     type: 'patient',
-    example: EXAMPLE_PATIENT,
+    example: EXAMPLE_PATIENT_V2,
     label: '患者',
     idPattern: PATIENT_ID,
     schema: patientDoc,
+    previous: [{ schema: patientDocV1, upgrade: upgradePatientV1, example: EXAMPLE_PATIENT }],
     // Demographics are part of the record, so their history is kept.
     documentClass: 'clinical',
     retention: OUTPATIENT_RECORD,
@@ -168,6 +172,7 @@ export const CLINIC_DOCUMENT_TYPES = {
     label: '常用模板',
     idPattern: NOTE_TEMPLATE_ID,
     schema: noteTemplateDoc,
+    previous: [{ schema: noteTemplateDocV1, upgrade: upgradeNoteTemplateV1, example: EXAMPLE_NOTE_TEMPLATE_V1 }],
     documentClass: 'administrative',
     retention: { kind: 'current_state' },
     // A template names no patient: editing one is not a patient-record event.

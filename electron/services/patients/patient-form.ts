@@ -107,6 +107,7 @@ export function checkPatientForm(
     ...(form.ethnicity ? { ethnicity: form.ethnicity } : {}),
     ...(idType && idNumber ? { id_type: idType, id_number: idNumber } : {}),
     ...(phone ? { phone } : {}),
+    ...(form.occupation ? { occupation: form.occupation } : {}),
     ...(form.address && (form.address.detail || divisionCode)
       ? { address: { ...(divisionCode ? { division_code: divisionCode } : {}), detail: form.address.detail } }
       : {}),
@@ -130,6 +131,7 @@ export function formOf(doc: PatientDoc): PatientForm {
     ...(doc.id_type ? { idType: doc.id_type } : {}),
     ...(doc.id_number ? { idNumber: doc.id_number } : {}),
     ...(doc.phone ? { phone: doc.phone } : {}),
+    ...(doc.occupation ? { occupation: doc.occupation } : {}),
     ...(doc.address ? { address: { ...(doc.address.division_code ? { divisionCode: doc.address.division_code } : {}), detail: doc.address.detail } } : {}),
     ...(doc.insurance ? { insurance: { feeCategory: doc.insurance.fee_category, ...(doc.insurance.number ? { number: doc.insurance.number } : {}) } } : {}),
     cards: doc.cards.map((c) => ({ kind: c.kind, number: c.number })),

@@ -75,7 +75,7 @@ export function registerPatient(
     );
   }
 
-  const doc: PatientDoc = { _id: id, type: 'patient', ...documentStamp(settings.code, actor, now), ...fields };
+  const doc: PatientDoc = { _id: id, type: 'patient', ...documentStamp(settings.code, actor, now), schema_version: 2, ...fields };
   const [result] = data.store.bulkDocs([doc]);
   if (!result.ok) {
     if (result.error === 'conflict') throw new ApiFailure('DUPLICATE', sameIdNumberMessage(fields.name));
@@ -110,7 +110,7 @@ export function updatePatient(data: ClinicData, input: { id: string; rev: string
     _id: input.id,
     _rev: input.rev,
     type: 'patient',
-    schema_version: 1,
+    schema_version: 2,
     clinic_code: current.clinic_code,
     created_at: current.created_at,
     created_by: current.created_by,

@@ -15,7 +15,7 @@ export type ScreenId = SectionId | 'setup' | 'restore' | 'login';
 export const SCREEN_IDS: ReadonlyArray<ScreenId> = [...SECTION_IDS, 'setup', 'restore', 'login'];
 
 /** Parts of a screen that, while open, take some keys for themselves. */
-export type DialogId = 'help' | 'editPatient' | 'merge' | 'duplicates' | 'cancelVisit' | 'adminEditor';
+export type DialogId = 'help' | 'editPatient' | 'merge' | 'duplicates' | 'cancelVisit' | 'adminEditor' | 'noteTemplates' | 'notePhrases' | 'amendNote';
 
 export type Placement =
   /** `home`: once logged in, on every section; `everywhere`: also before login. */
@@ -158,6 +158,27 @@ export const SHORTCUTS = [
   { id: 'outpatient.log', layer: 'section', screen: 'outpatient', keys: ['Alt+L'], description: '打开门诊日志' },
   { id: 'outpatient.queueFocus', layer: 'section', screen: 'outpatient', keys: ['Alt+Q'], description: '到候诊队列' },
   { id: 'outpatient.back', layer: 'section', screen: 'outpatient', keys: ['Escape'], description: '从既往就诊或门诊日志回到病历', short: '返回' },
+  { id: 'outpatient.templates', layer: 'section', screen: 'outpatient', keys: ['Alt+M'], description: '管理常用模板和常用语', short: '模板' },
+  {
+    id: 'outpatient.phrases',
+    layer: 'section',
+    screen: 'outpatient',
+    keys: ['Alt+Y'],
+    description: '在光标处插入常用语（列出正在写的这一项的常用语）',
+    short: '常用语',
+  },
+  {
+    id: 'outpatient.amend',
+    layer: 'section',
+    screen: 'outpatient',
+    keys: ['Alt+E'],
+    description: '更正已签名的病历（写明原因，用签名 PIN 签名）',
+    short: '更正',
+  },
+  // The doctor's own dialogs take every key while open: F6 must not call the next patient from under a form.
+  { id: 'noteTemplates.close', layer: 'dialog', dialog: 'noteTemplates', screen: 'outpatient', modal: true, keys: ['Escape'], description: '关闭常用模板' },
+  { id: 'notePhrases.close', layer: 'dialog', dialog: 'notePhrases', screen: 'outpatient', modal: true, keys: ['Escape'], description: '不插入，回到病历' },
+  { id: 'amendNote.close', layer: 'dialog', dialog: 'amendNote', screen: 'outpatient', modal: true, keys: ['Escape'], description: '不更正，关闭更正表' },
   {
     id: 'outpatient.pickHit',
     layer: 'section',
@@ -218,6 +239,9 @@ export const DIALOG_NAMES: Readonly<Record<DialogId, string>> = {
   duplicates: '提示可能重复时',
   cancelVisit: '退号时',
   adminEditor: '修改或重设密码的编辑框中',
+  noteTemplates: '管理常用模板时',
+  notePhrases: '选择常用语时',
+  amendNote: '更正病历时',
 };
 
 const BY_ID: ReadonlyMap<string, ShortcutDeclaration> = new Map(DECLARED_SHORTCUTS.map((shortcut) => [shortcut.id, shortcut]));

@@ -1,14 +1,11 @@
-import { useCallback, type Ref } from 'react';
-import type { OutputOf } from '../../../../shared/api';
+import type { Ref } from 'react';
 import { CERTAINTY_LABELS, POSITION_LABELS, type NoteDiagnosis } from '../../../../shared/docs/outpatient-note';
-import { useClient } from '../../app/client-context';
-import { RowButton } from '../../ui';
+import { Panel, RowButton } from '../../ui';
+import { ICD_SEARCH } from './dictionary-searches';
 import { SearchPicker } from './SearchPicker';
 import { OUTPATIENT_TEXT } from './text';
-import { useSearchList } from './use-search-list';
 
 const T = OUTPATIENT_TEXT.diagnosis;
-type IcdHit = OutputOf<'dictionary.searchIcd'>[number];
 
 /** 诊断: found by code, name or pinyin initials (CD-01); each kept with its code system and version. */
 export function DiagnosisPicker(props: {
@@ -19,20 +16,8 @@ export function DiagnosisPicker(props: {
   readonly onRemove: (code: string) => void;
   readonly onToggleCertainty: (code: string) => void;
 }) {
-  const client = useClient();
-  const search = useCallback(
-    async (query: string) => {
-      const result = await client.api.dictionary.searchIcd({ query, limit: 12 });
-      return result.ok ? result.value : [];
-    },
-    [client],
-  );
-  const list = useSearchList<IcdHit>(search, (hit) =>
-    props.onAdd({ code: hit.code, code_system: hit.codeSystem, version: hit.version, name: hit.name, certainty: 'confirmed' }),
-  );
   return (
-    <section className="grid gap-2" data-testid="diagnoses">
-      <h3 className="font-medium">{T.title}</h3>
+    <Panel title={T.title} testId="diagnoses">
       {props.diagnoses.length === 0 && <p className="text-muted">{T.none}</p>}
       <ol className="grid gap-1">
         {props.diagnoses.map((d) => (
@@ -57,20 +42,11 @@ export function DiagnosisPicker(props: {
       </ol>
       {!props.readOnly && (
         <SearchPicker
-          label={T.search}
-          path="diagnosisSearch"
-          testId="icd-hits"
-          list={list}
+          kind={ICD_SEARCH}
           inputRef={props.inputRef}
-          codeOf={(hit) => `${hit.codeSystem}:${hit.code}`}
-          render={(hit) => (
-            <>
-              {hit.name}　<span className="text-sm text-muted">{hit.code}</span>
-            </>
-          )}
-          noHits={T.noHits}
+          onPick={(hit) => props.onAdd({ code: hit.code, code_system: hit.codeSystem, version: hit.version, name: hit.name, certainty: 'confirmed' })}
         />
       )}
-    </section>
+    </Panel>
   );
 }

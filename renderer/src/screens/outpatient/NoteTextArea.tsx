@@ -6,16 +6,16 @@ interface NoteTextAreaProps {
   readonly path: string;
   readonly value: string;
   readonly onChange: (value: string) => void;
-  readonly readOnly: boolean;
+  readonly readOnly?: boolean;
   /** Copied from an earlier note and not yet proofread (WR-18). */
-  readonly copied: boolean;
-  readonly onProofread: () => void;
-  readonly onFocus: () => void;
+  readonly copied?: boolean;
+  readonly onProofread?: () => void;
+  readonly onFocus?: () => void;
   readonly rows?: number;
 }
 
 /** One part of the note: a text area, marked while its copied text waits to be proofread. */
-export function NoteTextArea({ label, path, value, onChange, readOnly, copied, onProofread, onFocus, rows = 2 }: NoteTextAreaProps) {
+export function NoteTextArea({ label, path, value, onChange, readOnly = false, copied = false, onProofread, onFocus, rows = 2 }: NoteTextAreaProps) {
   const id = useId();
   return (
     <div data-field={path} data-copied={copied ? 'true' : undefined}>

@@ -1,25 +1,33 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { HistoryEntry, PrescriptionItemInput, QueueVisit, SessionUser, TemplateView, VisitAction } from '../../../../shared/api';
-import { NOTE_FIELD_LABELS, NOTE_TEXT_FIELDS, type NoteTextField } from '../../../../shared/docs/outpatient-note';
 import { clinicTime } from '../../../../shared/time/clinic-time';
 import { useClinicZone } from '../../app/clinic-clock';
 import { useClient } from '../../app/client-context';
 import { useShortcuts } from '../../keyboard/use-shortcuts';
-import { Button, ErrorBanner, Panel, SelectField, StatusLine, TextField } from '../../ui';
+import { keyLabel } from '../../keyboard/key-label';
+import { Button, ErrorBanner, StatusLine } from '../../ui';
+import { noteTextOf } from './amend/amend-form';
+import { AmendNoteDialog } from './amend/AmendNoteDialog';
+import { AMEND_TEXT } from './amend/text';
+import { VersionHistory } from './amend/VersionHistory';
 import { DiagnosisPicker } from './DiagnosisPicker';
 import { HistoryPanel } from './HistoryPanel';
 import { LogPanel } from './LogPanel';
-import { addDiagnosis, applyTemplate, contentOfForm, copyEarlierNote, removeDiagnosis } from './note-form';
-import { NoteTextArea } from './NoteTextArea';
+import { NoteEditor } from './NoteEditor';
+import { addDiagnosis, contentOfForm, copyEarlierNote, removeDiagnosis, toggleCertainty } from './note-form';
 import { INITIAL_OUTPATIENT_STATE, noteEditable, outpatientReducer } from './outpatient-state';
 import { PatientBanner } from './PatientBanner';
 import { PrescriptionEditor } from './PrescriptionEditor';
 import { QueuePanel } from './QueuePanel';
 import { SigningPinDialog } from './signing/SigningPinDialog';
+import { PhraseMenu } from './templates/PhraseMenu';
+import { TemplateManagerDialog } from './templates/TemplateManagerDialog';
+import { TEMPLATE_TEXT } from './templates/text';
+import { usePhraseInsertion } from './templates/use-phrase-insertion';
 import { OUTPATIENT_TEXT } from './text';
 import { useDoctorQueue } from './use-doctor-queue';
 import { useNoteAutosave } from './use-note-autosave';
-import { VitalsFields } from './VitalsFields';
+import { useNoteVersions } from './use-note-versions';
 
 const T = OUTPATIENT_TEXT;
 const ACTION_NOTICES: Readonly<Record<VisitAction, (name: string) => string>> = {
@@ -37,14 +45,16 @@ export function OutpatientSection({ user }: { readonly user: SessionUser }) {
   const [state, dispatch] = useReducer(outpatientReducer, INITIAL_OUTPATIENT_STATE);
   const [history, setHistory] = useState<ReadonlyArray<HistoryEntry> | null>(null);
   const [templates, setTemplates] = useState<ReadonlyArray<TemplateView>>([]);
-  const [signing, setSigning] = useState(false);
+  const [dialog, setDialog] = useState<'none' | 'sign' | 'templates' | 'amend'>('none');
   const [copiedItems, setCopiedItems] = useState<ReadonlyArray<PrescriptionItemInput> | null>(null);
-  const lastField = useRef<NoteTextField>('chief_complaint');
   const diagnosisInput = useRef<HTMLInputElement>(null);
   const drugInput = useRef<HTMLInputElement>(null);
   const editable = noteEditable(state, user.username);
   const chart = state.chart;
   useNoteAutosave(state, dispatch, editable);
+  const signedNoteId = chart?.note?.status === 'signed' ? chart.note.id : null;
+  const versions = useNoteVersions(signedNoteId);
+  const phrases = usePhraseInsertion(templates, (field, value) => dispatch({ type: 'text', field, value }));
 
   const loadChart = useCallback(
     async (id: string) => {
@@ -58,9 +68,10 @@ export function OutpatientSection({ user }: { readonly user: SessionUser }) {
     [client],
   );
 
-  useEffect(() => {
+  const loadTemplates = useCallback(() => {
     void client.api.outpatient.templates({}).then((result) => result.ok && setTemplates(result.value.templates));
   }, [client]);
+  useEffect(loadTemplates, [loadTemplates]);
 
   const open = (visit: QueueVisit) => {
     setCopiedItems(null);
@@ -105,7 +116,7 @@ export function OutpatientSection({ user }: { readonly user: SessionUser }) {
 
   const startSigning = async () => {
     const saved = await saveNote();
-    if (saved) setSigning(true);
+    if (saved) setDialog('sign');
   };
 
   const copyLastNote = () => {
@@ -120,10 +131,11 @@ export function OutpatientSection({ user }: { readonly user: SessionUser }) {
     setCopiedItems(last.prescriptions[0].items.map(({ quantity: _q, quantity_unit: _u, ...item }) => item));
   };
 
-  const insertPhrase = (phrase: string) => {
-    const field = lastField.current;
-    const current = state.form.text[field];
-    dispatch({ type: 'text', field, value: current ? `${current}${/[，。；\s]$/.test(current) ? '' : '，'}${phrase}` : phrase });
+  const openPhrases = () => {
+    if (editable && !phrases.open()) dispatch({ type: 'notice', notice: TEMPLATE_TEXT.menuNoField(keyLabel('outpatient.phrases')) });
+  };
+  const openAmendment = () => {
+    if (signedNoteId && versions.history) setDialog('amend');
   };
 
   const selected = queue?.visits.find((v) => v.id === state.selectedId) ?? null;
@@ -142,18 +154,19 @@ export function OutpatientSection({ user }: { readonly user: SessionUser }) {
     'outpatient.copyPrescription': copyLastPrescription,
     'outpatient.diagnosis': () => diagnosisInput.current?.focus(),
     'outpatient.prescription': () => drugInput.current?.focus(),
+    'outpatient.templates': () => setDialog('templates'),
+    'outpatient.phrases': openPhrases,
+    'outpatient.amend': openAmendment,
     'outpatient.queueFocus': () => document.querySelector<HTMLElement>('[data-testid="doctor-queue"] tbody tr')?.focus(),
   });
 
-  const marks = new Set(state.form.copyMarks.filter((m) => !m.proofread).map((m) => m.field));
-  const phrases = templates.flatMap((t) => t.phrases);
-
+  const latest = versions.history?.versions.at(-1);
   return (
-    <div className="grid grid-cols-[22rem_1fr] gap-section" data-testid="outpatient">
-      <div className="grid content-start gap-3">
+    <div className="grid grid-cols-[19rem_minmax(0,1fr)] items-start gap-section" data-testid="outpatient">
+      <aside className="sticky top-0 grid content-start gap-3" data-testid="outpatient-side">
         <div className="flex flex-wrap gap-2">
           <Button onClick={() => void callNext()} data-action="call-next">
-            {T.queue.callNext}（F6）
+            {T.queue.callNext}（{keyLabel('outpatient.callNext')}）
           </Button>
           <Button tone="secondary" onClick={() => void act('recall')}>
             {T.queue.recall}
@@ -170,7 +183,8 @@ export function OutpatientSection({ user }: { readonly user: SessionUser }) {
         </div>
         {queueError && <ErrorBanner error={queueError} />}
         <QueuePanel visits={queue?.visits ?? null} selectedId={state.selectedId} onOpen={open} />
-      </div>
+        {/* Panels about the doctor's own work (e.g. 病案整改) go here, under the queue. */}
+      </aside>
       <div className="grid min-w-0 content-start gap-3">
         {state.error && <ErrorBanner error={state.error} />}
         {state.notice && <StatusLine tone="success">{state.notice}</StatusLine>}
@@ -185,104 +199,30 @@ export function OutpatientSection({ user }: { readonly user: SessionUser }) {
               <HistoryPanel entries={history} />
             ) : (
               <>
-                <Panel title={T.note.title} testId="note-editor">
-                  {!editable && <p className="text-ink-soft">{chart.note?.status === 'signed' ? T.note.signed : T.note.notInRoom}</p>}
-                  {editable && (
-                    <div className="flex flex-wrap items-end gap-3">
-                      <SelectField
-                        label={T.note.templates}
-                        path="template"
-                        value=""
-                        placeholder={T.note.noTemplate}
-                        options={templates.map((t) => ({ value: t.id, label: t.name }))}
-                        onChange={(id) => {
-                          const template = templates.find((t) => t.id === id);
-                          if (template) dispatch({ type: 'form', form: applyTemplate(state.form, template.fields) });
-                        }}
-                      />
-                      <Button tone="ghost" onClick={copyLastNote}>
-                        {T.note.copyNote}
-                      </Button>
-                      <Button tone="ghost" onClick={copyLastPrescription}>
-                        {T.note.copyPrescription}
-                      </Button>
-                      {phrases.map((phrase) => (
-                        <Button key={phrase} tone="ghost" size="small" onClick={() => insertPhrase(phrase)} data-phrase={phrase}>
-                          {phrase}
-                        </Button>
-                      ))}
-                    </div>
-                  )}
-                  {NOTE_TEXT_FIELDS.map((field) => (
-                    <NoteTextArea
-                      key={field}
-                      label={NOTE_FIELD_LABELS[field]}
-                      path={field}
-                      value={state.form.text[field]}
-                      onChange={(value) => dispatch({ type: 'text', field, value })}
-                      readOnly={!editable}
-                      copied={marks.has(field)}
-                      onProofread={() => dispatch({ type: 'proofread', field })}
-                      onFocus={() => (lastField.current = field)}
-                      rows={field === 'present_illness' || field === 'physical_exam' ? 3 : 2}
-                    />
-                  ))}
-                  <TextField
-                    label={T.note.onset}
-                    path="onset_date"
-                    type="date"
-                    value={state.form.onsetDate}
-                    onChange={(value) => dispatch({ type: 'onset', value })}
-                    readOnly={!editable}
-                    optional
-                  />
-                  <VitalsFields
-                    form={state.form}
-                    errors={state.fieldErrors}
-                    readOnly={!editable}
-                    onChange={(key, value) => dispatch({ type: 'vital', key, value })}
-                  />
-                  <DiagnosisPicker
-                    diagnoses={state.form.diagnoses}
-                    readOnly={!editable}
-                    inputRef={diagnosisInput}
-                    onAdd={(d) => dispatch({ type: 'form', form: addDiagnosis(state.form, d) })}
-                    onRemove={(code) => dispatch({ type: 'form', form: removeDiagnosis(state.form, code) })}
-                    onToggleCertainty={(code) =>
-                      dispatch({
-                        type: 'form',
-                        form: {
-                          ...state.form,
-                          diagnoses: state.form.diagnoses.map((d) =>
-                            d.code === code ? { ...d, certainty: d.certainty === 'confirmed' ? 'suspected' : 'confirmed' } : d,
-                          ),
-                        },
-                      })
-                    }
-                  />
-                  <div className="flex items-center gap-3">
-                    {editable && (
-                      <Button onClick={() => void saveNote()} data-action="save-note">
-                        {T.note.save}（Ctrl+S）
-                      </Button>
-                    )}
-                    {editable && (
-                      <Button tone="secondary" onClick={() => void startSigning()} data-action="sign-note">
-                        签名（F8）
-                      </Button>
-                    )}
-                    {chart.visit.status === 'in_progress' && (
-                      <Button tone="secondary" onClick={() => void act('complete')} data-action="complete">
-                        {T.queue.complete}（Alt+J）
-                      </Button>
-                    )}
-                    {state.draftSavedAt && editable && (
-                      <span className="text-sm text-muted" data-testid="draft-saved">
-                        {T.note.draftSaved(clinicTime(state.draftSavedAt, zone))}
-                      </span>
-                    )}
-                  </div>
-                </Panel>
+                <NoteEditor
+                  state={state}
+                  dispatch={dispatch}
+                  editable={editable}
+                  templates={templates}
+                  commands={{
+                    save: () => void saveNote(),
+                    sign: () => void startSigning(),
+                    complete: () => void act('complete'),
+                    copyNote: copyLastNote,
+                    copyPrescription: copyLastPrescription,
+                    manageTemplates: () => setDialog('templates'),
+                    phrases: openPhrases,
+                    amend: openAmendment,
+                  }}
+                />
+                <DiagnosisPicker
+                  diagnoses={state.form.diagnoses}
+                  readOnly={!editable}
+                  inputRef={diagnosisInput}
+                  onAdd={(d) => dispatch({ type: 'form', form: addDiagnosis(state.form, d) })}
+                  onRemove={(code) => dispatch({ type: 'form', form: removeDiagnosis(state.form, code) })}
+                  onToggleCertainty={(code) => dispatch({ type: 'form', form: toggleCertainty(state.form, code) })}
+                />
                 <PrescriptionEditor
                   key={`${chart.visit.id}:${copiedItems ? 'copied' : 'own'}`}
                   encounterId={chart.visit.id}
@@ -292,22 +232,38 @@ export function OutpatientSection({ user }: { readonly user: SessionUser }) {
                   inputRef={drugInput}
                   onSaved={() => void loadChart(chart.visit.id)}
                 />
+                {signedNoteId && <VersionHistory history={versions.history} />}
               </>
             )}
           </>
         )}
       </div>
-      {signing && chart?.note && (
+      {dialog === 'sign' && chart?.note && (
         <SigningPinDialog
           title={`签名：门诊病历（${chart.banner.name}）`}
           submit={(pin) => client.api.signing.sign({ targetId: chart.note!.id, pin })}
           onSigned={() => {
-            setSigning(false);
+            setDialog('none');
             void loadChart(chart.visit.id);
           }}
-          onCancel={() => setSigning(false)}
+          onCancel={() => setDialog('none')}
         />
       )}
+      {dialog === 'templates' && <TemplateManagerDialog templates={templates} onChanged={loadTemplates} onClose={() => setDialog('none')} />}
+      {dialog === 'amend' && chart && signedNoteId && latest && (
+        <AmendNoteDialog
+          noteId={signedNoteId}
+          patientName={chart.banner.name}
+          latest={noteTextOf(latest.content)}
+          onAmended={() => {
+            setDialog('none');
+            void versions.reload();
+            dispatch({ type: 'notice', notice: AMEND_TEXT.done });
+          }}
+          onCancel={() => setDialog('none')}
+        />
+      )}
+      {phrases.target && <PhraseMenu field={phrases.target.field} phrases={phrases.target.phrases} onPick={phrases.pick} onClose={phrases.close} />}
     </div>
   );
 }

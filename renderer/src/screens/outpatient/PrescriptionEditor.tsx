@@ -1,17 +1,15 @@
-import { useCallback, useState, type Ref } from 'react';
-import type { ApiError, OutputOf, PrescriptionItemInput, PrescriptionView, PrescriptionWarning } from '../../../../shared/api';
+import { useState, type Ref } from 'react';
+import type { ApiError, PrescriptionItemInput, PrescriptionView, PrescriptionWarning } from '../../../../shared/api';
 import { FREQUENCIES, ROUTES } from '../../../../shared/codes/drug-codes';
 import { useClient } from '../../app/client-context';
 import { Button, ErrorBanner, Panel, RowButton, SelectField, TextField } from '../../ui';
+import { DRUG_SEARCH, type DrugHit } from './dictionary-searches';
 import { SearchPicker } from './SearchPicker';
-import { useSearchList } from './use-search-list';
 
-type Drug = OutputOf<'dictionary.searchDrugs'>[number];
 type Kind = 'ordinary' | 'emergency';
 
 const T = {
   title: '处方',
-  search: '查找药品（名称或拼音首字母）',
   dose: '每次剂量',
   unit: '单位',
   route: '用法',
@@ -27,7 +25,7 @@ const T = {
   remove: '删除',
 } as const;
 
-const itemOf = (drug: Drug): PrescriptionItemInput => ({
+const itemOf = (drug: DrugHit): PrescriptionItemInput => ({
   drug_ref: drug.code,
   drug_name: drug.genericName,
   strength: `${drug.strengthValue}${drug.strengthUnit}×${drug.packageSize}${drug.unit}/${drug.packageUnit}`,
@@ -55,14 +53,6 @@ export function PrescriptionEditor(props: {
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const search = useCallback(
-    async (query: string) => {
-      const result = await client.api.dictionary.searchDrugs({ query, limit: 12 });
-      return result.ok ? result.value : [];
-    },
-    [client],
-  );
-  const list = useSearchList<Drug>(search, (drug) => setItems((current) => [...current, itemOf(drug)]));
   const change = (index: number, patch: Partial<PrescriptionItemInput>) =>
     setItems((current) => current.map((item, i) => (i === index ? { ...item, ...patch, quantity: undefined } : item)));
 
@@ -184,25 +174,7 @@ export function PrescriptionEditor(props: {
           ))}
         </ul>
       )}
-      {!props.readOnly && (
-        <SearchPicker
-          label={T.search}
-          path="drugSearch"
-          testId="drug-hits"
-          list={list}
-          inputRef={props.inputRef}
-          codeOf={(drug) => drug.code}
-          render={(drug) => (
-            <>
-              {drug.genericName}　
-              <span className="text-sm text-muted">
-                {drug.strengthValue}
-                {drug.strengthUnit}
-              </span>
-            </>
-          )}
-        />
-      )}
+      {!props.readOnly && <SearchPicker kind={DRUG_SEARCH} inputRef={props.inputRef} onPick={(drug) => setItems((current) => [...current, itemOf(drug)])} />}
       <div className="flex gap-3">
         {!props.readOnly && (
           <Button onClick={() => void save()} data-action="save-prescription">

@@ -5,10 +5,10 @@ import { OUTPATIENT_TEXT } from './text';
 const T = OUTPATIENT_TEXT.queue;
 
 const COLUMNS: ReadonlyArray<Column<QueueVisit>> = [
-  { key: 'number', header: T.number, width: '4rem', cell: (v) => v.queueNumber },
+  { key: 'number', header: T.number, width: '3rem', cell: (v) => v.queueNumber },
   { key: 'name', header: T.name, cell: (v) => `${v.patient.name}　${v.patient.sexLabel} ${v.patient.ageText}` },
-  { key: 'type', header: T.type, width: '4rem', cell: (v) => v.visitTypeLabel },
-  { key: 'status', header: T.status, width: '5rem', cell: (v) => (v.passed ? T.passed : v.statusLabel) },
+  { key: 'type', header: T.type, width: '3.5rem', cell: (v) => v.visitTypeLabel },
+  { key: 'status', header: T.status, width: '4.5rem', cell: (v) => (v.passed ? T.passed : v.statusLabel) },
 ];
 
 /** 候诊队列: today's visits for this doctor, waiting first; Enter opens one. */

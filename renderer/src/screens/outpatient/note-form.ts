@@ -106,3 +106,23 @@ export function removeDiagnosis(form: NoteForm, code: string): NoteForm {
   const hasPrimary = rest.some((d) => d.position === 'primary');
   return { ...form, diagnoses: rest.map((d, i) => (!hasPrimary && i === 0 ? { ...d, position: 'primary' } : d)) };
 }
+
+/**
+ * Puts a 常用语 where the cursor is (over the selected text, if any), with a comma before it when it
+ * follows the end of a phrase; returns the new text and where the cursor goes (after the phrase).
+ */
+export function insertPhraseAt(text: string, start: number, end: number, phrase: string): { text: string; caret: number } {
+  const before = text.slice(0, Math.max(0, Math.min(start, text.length)));
+  const after = text.slice(Math.max(start, Math.min(end, text.length)));
+  const joiner = before !== '' && !/[，。；：、,.;:\s]$/.test(before) ? '，' : '';
+  const inserted = `${joiner}${phrase}`;
+  return { text: `${before}${inserted}${after}`, caret: before.length + inserted.length };
+}
+
+/** 疑似 ↔ 确诊 for one diagnosis. */
+export function toggleCertainty(form: NoteForm, code: string): NoteForm {
+  return {
+    ...form,
+    diagnoses: form.diagnoses.map((d) => (d.code === code ? { ...d, certainty: d.certainty === 'confirmed' ? 'suspected' : 'confirmed' } : d)),
+  };
+}

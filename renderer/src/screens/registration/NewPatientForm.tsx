@@ -1,4 +1,5 @@
 import { useState, type Ref } from 'react';
+import { OCCUPATION_CHOICES } from '../../../../shared/clinical/occupations';
 import type { OutputOf } from '../../../../shared/api';
 import type { FieldErrors } from '../../forms/field-errors';
 import { Button, SelectField, type SelectOption, TextField } from '../../ui';
@@ -124,6 +125,22 @@ export function NewPatientForm({ draft, onChange, errors, codeSets, feeCategorie
           autoComplete="off"
           inputClassName="font-mono"
         />
+        <TextField
+          label={T.occupation}
+          path="occupation"
+          value={draft.occupation}
+          onChange={(occupation) => set({ occupation }, 'occupation')}
+          error={errors.occupation}
+          optional
+          maxLength={20}
+          list="occupation-choices"
+          autoComplete="off"
+        />
+        <datalist id="occupation-choices">
+          {OCCUPATION_CHOICES.map((choice) => (
+            <option key={choice} value={choice} />
+          ))}
+        </datalist>
         <SelectField
           label={T.feeCategory}
           path="insurance.feeCategory"

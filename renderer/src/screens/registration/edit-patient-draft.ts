@@ -14,6 +14,7 @@ export function draftFromForm(form: PatientForm): PatientDraft {
     birthDate: form.birthDate ?? '',
     ethnicity: form.ethnicity ?? '',
     phone: form.phone ?? '',
+    occupation: form.occupation ?? '',
     divisionCode: form.address?.divisionCode ?? '',
     addressDetail: form.address?.detail ?? '',
     feeCategory: form.insurance?.feeCategory ?? '',

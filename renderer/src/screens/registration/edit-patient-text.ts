@@ -26,6 +26,7 @@ export const EDIT_TEXT = {
     birthDate: '出生日期',
     ethnicity: '民族',
     phone: '电话',
+    occupation: '职业',
     divisionCode: '住址',
     addressDetail: '详细地址',
     feeCategory: '费别',

@@ -26,6 +26,8 @@ export interface PatientDraft {
   readonly birthDate: string;
   readonly ethnicity: string;
   readonly phone: string;
+  /** 职业, for the 门诊日志 (free text; common choices offered). */
+  readonly occupation: string;
   /** The finest division chosen in the address picker (2, 4, 6 or 9 digits), or ''. */
   readonly divisionCode: string;
   readonly addressDetail: string;
@@ -47,6 +49,7 @@ export const EMPTY_PATIENT_DRAFT: PatientDraft = {
   birthDate: '',
   ethnicity: '',
   phone: '',
+  occupation: '',
   divisionCode: '',
   addressDetail: '',
   feeCategory: '',
@@ -168,6 +171,7 @@ export function toPatientForm(draft: PatientDraft, visitFeeCategory = ''): Patie
     idType: draft.idNumber.trim() === '' ? undefined : ((draft.idType || '01') as PatientFormInput['idType']),
     idNumber: idParsed?.id18 ?? given(draft.idNumber),
     phone: phoneChecked?.ok ? phoneChecked.normalized : phone,
+    occupation: given(draft.occupation),
     address: division === undefined && detail === '' ? undefined : { divisionCode: division, detail },
     insurance: feeCategory === '' ? undefined : { feeCategory, number: given(draft.insuranceNumber) },
     cards: [...draft.cards],

@@ -66,6 +66,7 @@ export const REG_TEXT = {
     birthDateFuture: '出生日期晚于今天，请核对',
     ethnicity: '民族',
     phone: '电话',
+    occupation: '职业',
     address: '住址',
     province: '省',
     prefecture: '市',
