@@ -57,7 +57,6 @@ import { AMENDMENT_ID, SIGNATURE_ID, SIGNATURE_TIMESTAMP_ID, SIGNING_KEY_ID } fr
 import { amendmentDoc, signatureDoc, signatureTimestampDoc, signingKeyDoc } from './signing';
 import { EXAMPLE_PAGE_SET, EXAMPLE_PAGE_TEXT, pageSetDoc, pageTextDoc } from './page-set';
 import { PAGE_SET_ID, PAGE_TEXT_ID } from './ids';
-import { patientDoc } from './patient';
 import { patientDoc, patientDocV1, upgradePatientV1 } from './patient';
 import { prescriptionDoc } from './prescription';
 import { referenceDictionaryDoc } from './reference';
