@@ -43,7 +43,6 @@ export const DEFAULT_PROJECTORS: ReadonlyArray<Projector> = [
   auditProjector,
   drugProjector,
   signatureProjector,
-  amendmentProjector,
   accessGrantProjector,
   paperLoanProjector,
   sealProjector,
