@@ -82,7 +82,17 @@ describe('declarations', () => {
   // The record room's statistics are counts that name no patient.
   it('audits every method that touches patient data, but the card-reader polls whose lookup is the audited read, the autosave and the record-room counts', () => {
     const unaudited = methods.filter((name) => patientData.has(contract[name].permission) && contract[name].audit === 'none');
-    expect(unaudited.sort()).toEqual(['archive.stats', 'archive.statsXlsx', 'devices.events', 'devices.readCard', 'outpatient.saveDraft']);
+    // The ICD chapters, the OCR queue's progress and a folder label (the 病案号 alone) name no patient.
+    expect(unaudited.sort()).toEqual([
+      'archive.stats',
+      'archive.statsXlsx',
+      'devices.events',
+      'devices.readCard',
+      'outpatient.saveDraft',
+      'records.chapters',
+      'records.folderLabel',
+      'records.ocrStatus',
+    ]);
   });
 
   it('declares the methods that need a write permission as writes, but the staff lists, the awaiting-upgrade list, the hub status, import previews and the slip print', () => {
@@ -91,6 +101,12 @@ describe('declarations', () => {
     expect(notWrites.sort()).toEqual([
       'admin.listAwaitingUpgrade',
       'admin.listUsers',
+      // Reading the backup settings and state; the sealed cases' lists and details are audited reads.
+      'backup.getSettings',
+      'backup.status',
+      'custody.sealDetail',
+      'custody.sealPreview',
+      'custody.seals',
       // Checking a file writes nothing; its apply is the audited write.
       'dictionary.importIcdPreview',
       'dictionary.importProgress',
@@ -103,6 +119,10 @@ describe('declarations', () => {
 
   it('lets only first-run methods run before setup', () => {
     expect(methods.filter((name) => !contract[name].requiresSetup).sort()).toEqual([
+      // 从备份恢复 on the first-run screen.
+      'backup.findBackups',
+      'backup.restoreAtFirstRun',
+      'backup.restoreStatus',
       'hub.join',
       'setup.initialize',
       'setup.restoreFromCounty',
