@@ -28,7 +28,11 @@ export function contentsOf(file: string): DatabaseContents {
   try {
     const names = db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
     const tables: Record<string, unknown[]> = {};
-    for (const name of names) tables[name] = db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all();
+    // Rows in a fixed order whatever the table's width (the full-text index has one-column tables).
+    for (const name of names) {
+      const rows = db.prepare(`SELECT * FROM "${name}"`).all();
+      tables[name] = rows.map((row) => JSON.stringify(row, (_key, value: unknown) => (Buffer.isBuffer(value) ? value.toString('base64') : value))).sort();
+    }
     return { documents: documents.sort((a, b) => a[0].localeCompare(b[0])), tables };
   } finally {
     db.close();
