@@ -70,7 +70,8 @@ describe('管理: departments and users', () => {
     expect(await page.getByTestId('departments-panel').count()).toBe(0);
     expect(await page.getByTestId('users-panel').count()).toBe(0);
 
-    await home.pressShortcut('F3');
+    // 病案 (F3) opens for a doctor too (我的借阅, the cases lent to them); 同步 (F4) is not theirs.
+    await home.pressShortcut('F4');
     await expect.poll(() => home.noPermission().textContent()).toContain('没有这一项的权限');
   });
 

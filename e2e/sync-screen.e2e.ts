@@ -4,22 +4,16 @@
  * times are the clinic's, and the database size in the summary is the one 整理 reports.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clinicTime, clinicWhen } from '../shared/time/clinic-time';
+import { clinicWhen } from '../shared/time/clinic-time';
 import { openLoggedIn } from './pages/login.page';
 import { SyncPage } from './pages/sync.page';
 import { invoke, setUpClinic, TEST_CLINIC } from './support/api';
 import { screenshot, type BrowserSession } from './support/browser';
 import { startClinicServer, type ClinicServer } from './support/server';
+import { windowAhead } from './support/window-ahead';
 
 /** Nothing listens on port 1: each run fails at once with 连不上县级平台. */
 const UNREACHABLE = 'http://127.0.0.1:1';
-
-/** A nightly window that does not contain the clinic's (Beijing) time now, so saving starts no run: HH:30 two and three hours ahead. */
-function windowAhead(): { start: string; end: string } {
-  const hour = Number(clinicTime(new Date()).slice(0, 2));
-  const at = (h: number) => `${String(h % 24).padStart(2, '0')}:30`;
-  return { start: at(hour + 2), end: at(hour + 3) };
-}
 
 describe('同步 screen: badge, 24-hour window, failed runs, clinic time, database size', () => {
   let server: ClinicServer;

@@ -1,3 +1,4 @@
+import { windowAhead } from '../support/window-ahead';
 import type { Locator, Page } from 'playwright-core';
 import { fieldInput } from './fields';
 
@@ -32,6 +33,10 @@ export class SyncPage {
   async configure(settings: { serverUrl: string; password: string }): Promise<void> {
     await this.settingsField('serverUrl').fill(settings.serverUrl);
     await this.settingsField('password').fill(settings.password);
+    // Away from the clinic's time now: inside the nightly window, saving would start a run of its own.
+    const window = windowAhead();
+    await this.settingsField('window.start').fill(window.start);
+    await this.settingsField('window.end').fill(window.end);
     await this.settings().getByRole('button', { name: '保存设置' }).click();
   }
 

@@ -114,11 +114,12 @@ export function SetupWizard({ onFinished, onAlreadySetUp }: SetupWizardProps) {
               <Button onClick={() => setPath('join')} disabled={submitting}>
                 {JOIN_TEXT.pathJoin}
               </Button>
-              <Button onClick={() => setPath('restore')} disabled={submitting}>
-                {T.pathRestore}
-              </Button>
               <Button onClick={() => setPath('backup')} disabled={submitting}>
                 {BACKUP_RESTORE_TEXT.pathBackup}
+              </Button>
+              {/* Last, so Shift+Tab from the form's first field reaches it (the restore form's keyboard path). */}
+              <Button onClick={() => setPath('restore')} disabled={submitting}>
+                {T.pathRestore}
               </Button>
             </div>
           )}
